@@ -1,0 +1,56 @@
+# The whole set-up is `make run` (the main job on seeds/) and `make test` (lint + tests).
+# Both create .venv if missing and install the package with its pinned ranges; reinstalling
+# happens only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+CORPUS ?= seeds/
+export PATH := $(abspath $(BIN)):$(PATH)
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: setup run parse test lint format lab bench evaluate check-browser clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+run: setup
+	$(PY) -m analysis parse $(CORPUS) --out data/processed/seeds --csv
+	$(PY) -m analysis run --corpus $(CORPUS)
+
+parse: setup
+	$(PY) -m analysis parse $(CORPUS) --out data/processed/$(notdir $(CORPUS:/=))
+
+lint: setup
+	$(BIN)/ruff check analysis tests
+	$(BIN)/ruff format --check analysis tests
+
+format: setup
+	$(BIN)/ruff format analysis tests
+	$(BIN)/ruff check --fix analysis tests
+
+test: lint
+	$(PY) -m pytest -n 2 --dist loadfile -q
+
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: setup
+	$(PY) -m analysis.bench
+
+evaluate: setup
+	$(PY) -m analysis.evaluate sentences ../shared/eval/ud_arabic_pud_sentences.jsonl
+
+check-browser: setup
+	bash tools/check_browser.sh
+
+clean:
+	rm -rf exports data/processed/* .pytest_cache

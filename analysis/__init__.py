@@ -1,0 +1,28 @@
+"""Arabic news analysis: parse Arabic texts into tidy pandas frames and chart them.
+
+Public API::
+
+    from analysis import load_corpus, parse
+    parsed = parse("seeds/")          # articles, sentences, mentions, actors, dates, errors
+    parsed.actors.head()
+
+Frames and dtypes are documented in :mod:`analysis.schema`.
+"""
+
+from __future__ import annotations
+
+from .corpus import CorpusWarning, Loaded, articles_from_texts, load_corpus
+from .pipeline import Parsed, parse, parse_document
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CorpusWarning",
+    "Loaded",
+    "Parsed",
+    "__version__",
+    "articles_from_texts",
+    "load_corpus",
+    "parse",
+    "parse_document",
+]

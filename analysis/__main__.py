@@ -1,0 +1,89 @@
+"""Command line: ``python -m analysis parse INPUT --out DIR`` and ``python -m analysis run``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from collections.abc import Sequence
+
+from . import config
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    # ru_maxrss is in KiB on Linux; children count for the worker processes.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from .corpus import CorpusWarning
+    from .pipeline import parse
+
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        # Problems are recorded in errors.parquet and summarised below, not printed one by one.
+        warnings.simplefilter("ignore", CorpusWarning)
+        parsed = parse(
+            config.resolve(args.input),
+            published_default=args.published_default,
+            engine=args.engine,
+            workers=args.workers,
+            scheduler=args.scheduler,
+        )
+    out = config.resolve(args.out)
+    parsed.save(out, csv=args.csv)
+    elapsed = time.perf_counter() - t0
+    for name, df in parsed.frames().items():
+        print(f"{name:<10} {len(df):>9,} rows")
+    errs = parsed.errors
+    if len(errs):
+        print(f"\n{len(errs)} problem(s) recorded in {out / 'errors.parquet'}:")
+        for reason, n in errs["reason"].value_counts().head(10).items():
+            print(f"  {n:>5} × {reason}")
+    print(f"\nwrote {out} in {elapsed:.1f}s, peak RSS {_peak_rss_mb():.0f} MB")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .notebooks import run_all
+
+    results = run_all(corpus=args.corpus, out=args.out)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        print(f"{'ok ' if r.ok else 'FAIL'} {r.name:<28} {r.seconds:6.1f}s  {r.message}")
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse a corpus and write its frames as Parquet")
+    p.add_argument("input", help="folder of .txt, .txt, .jsonl, .csv or .parquet")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--csv", action="store_true", help="also write CSV files")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: all cores)"
+    )
+    p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
+    p.add_argument("--published-default", default=None, help="date for documents without one")
+    p.set_defaults(func=_cmd_parse)
+    r = sub.add_parser("run", help="execute every notebook on a corpus, writing exports/")
+    r.add_argument("--corpus", default=None, help="corpus path (default: seeds/)")
+    r.add_argument("--out", default=None, help="exports folder (default: exports/)")
+    r.set_defaults(func=_cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

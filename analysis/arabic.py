@@ -1,0 +1,172 @@
+"""Arabic text utilities: normalisation with an offset map, tokens with offsets, proclitics.
+
+Everything here is a pure function; regexes and translation tables are compiled once at import.
+
+The central piece is :func:`normalize_with_map`: extractors match on the normalised string and use
+:meth:`NormText.span` to report spans that index into the *original* text, so that
+``text[start:end] == surface`` holds whatever tashkeel, tatweel or invisible marks the text carries.
+Only deletions and one-to-one substitutions are applied, so the map is a simple index array.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+# Harakat, Quranic marks, superscript alef: combining marks that change no letter identity.
+TASHKEEL = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+TATWEEL = "\u0640"
+# Bidi embedding/override/isolate controls, LRM/RLM/ALM, zero-width space/joiners, BOM.
+INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad"
+
+TASHKEEL_RE = re.compile(f"[{TASHKEEL}]")
+TATWEEL_RE = re.compile(TATWEEL)
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_DELETABLE_RE = re.compile(f"[{TASHKEEL}{TATWEEL}{INVISIBLE}]")
+_MARKS_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]*")
+
+ARABIC_LETTER_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+# A word: letters/digits plus the marks that may sit inside an Arabic word.
+WORD_RE = re.compile(f"[^\\W_][\\w{TASHKEEL}{TATWEEL}]*")
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ALL_ONE_TO_ONE = {**_DIGITS, **_LETTERS}
+
+
+def remove_tashkeel(text: str) -> str:
+    """Remove harakat and other combining Arabic marks."""
+    return TASHKEEL_RE.sub("", text)
+
+
+def remove_tatweel(text: str) -> str:
+    """Remove the kashida (tatweel) used to stretch words."""
+    return TATWEEL_RE.sub("", text)
+
+
+def remove_invisible(text: str) -> str:
+    """Remove bidi controls, zero-width characters and BOMs."""
+    return INVISIBLE_RE.sub("", text)
+
+
+def normalize_digits(text: str) -> str:
+    """Map Arabic-Indic and Persian digits (and the Arabic decimal/thousands marks) to ASCII."""
+    return text.translate(_DIGITS)
+
+
+def normalize_letters(text: str) -> str:
+    """Fold alef forms to bare alef, alef maqsura to yeh, teh marbuta to heh (for matching)."""
+    return text.translate(_LETTERS)
+
+
+def normalize(text: str) -> str:
+    """Full matching normalisation: marks and invisibles removed, letters and digits folded."""
+    return _DELETABLE_RE.sub("", text).translate(_ALL_ONE_TO_ONE)
+
+
+def has_arabic(text: str) -> bool:
+    """True if the text contains at least one Arabic letter."""
+    return ARABIC_LETTER_RE.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised string and the map from its indices back to the original string."""
+
+    original: str
+    text: str
+    # index[i] is the position in ``original`` of normalised character i; None means identity.
+    index: np.ndarray | None
+
+    def orig_start(self, i: int) -> int:
+        """Original offset of normalised position ``i`` (a span start)."""
+        if self.index is None:
+            return i
+        return len(self.original) if i >= len(self.index) else int(self.index[i])
+
+    def orig_end(self, j: int) -> int:
+        """Original offset just after normalised position ``j - 1``, trailing marks included."""
+        if j <= 0:
+            return 0
+        end = j if self.index is None else int(self.index[j - 1]) + 1
+        # Harakat or tatweel after the last letter belong to the word.
+        return _MARKS_RE.match(self.original, end).end()
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Map the normalised span ``[i, j)`` to a span of the original text."""
+        return self.orig_start(i), self.orig_end(j)
+
+
+def normalize_with_map(text: str) -> NormText:
+    """Normalise ``text`` for matching, keeping a map back to original offsets."""
+    folded = text.translate(_ALL_ONE_TO_ONE)
+    if _DELETABLE_RE.search(folded) is None:
+        return NormText(text, folded, None)
+    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    keep = np.ones(len(codes), dtype=bool)
+    for m in _DELETABLE_RE.finditer(folded):
+        keep[m.start() : m.end()] = False
+    index = np.flatnonzero(keep)
+    return NormText(text, _DELETABLE_RE.sub("", folded), index)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text with its offsets and its normalised form."""
+
+    start: int
+    end: int
+    surface: str
+    norm: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens (letters and digits) with offsets into ``text``."""
+    return [
+        Token(m.start(), m.end(), m.group(), normalize(m.group())) for m in WORD_RE.finditer(text)
+    ]
+
+
+# Proclitic chains, longest first; each entry is (prefix as normalised text, its name).
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+@lru_cache(maxsize=200_000)
+def proclitic_splits(word: str, *, min_stem: int = 2) -> tuple[tuple[str, str], ...]:
+    """All (prefix, stem) readings of a normalised word, from the bare word to the longest prefix.
+
+    Handles و/ف + ب/ل/ك + ال and the contraction لل (= ل + ال). The stem keeps ``ال`` as its own
+    reading too, so callers can look up both ``اليابان`` and ``يابان``.
+    """
+    out: list[tuple[str, str]] = [("", word)]
+    seen = {word}
+
+    def add(prefix: str, stem: str) -> None:
+        if len(stem) >= min_stem and stem not in seen:
+            seen.add(stem)
+            out.append((prefix, stem))
+
+    conj_options = [""] + [c for c in _CONJ if word.startswith(c)]
+    for conj in conj_options:
+        rest = word[len(conj) :]
+        add(conj, rest)
+        preps = [""] + [p for p in _PREP if rest.startswith(p)]
+        for prep in preps:
+            body = rest[len(prep) :]
+            add(conj + prep, body)
+            if prep == "ل" and body.startswith("ل"):
+                # لل = ل + ال: restore the article so "لليابان" reads as "اليابان".
+                add(conj + "ل", "ا" + body)
+                add(conj + "لل", body[1:])
+            if body.startswith("ال"):
+                add(conj + prep + "ال", body[2:])
+    return tuple(out)
+
+
+def strip_proclitics(word: str) -> str:
+    """The shortest stem of a normalised word after removing و ف ب ل ك ال لل."""
+    return proclitic_splits(word)[-1][1]

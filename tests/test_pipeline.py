@@ -1,0 +1,50 @@
+import pandas as pd
+
+from analysis import articles_from_texts, config, parse, schema
+from analysis.__main__ import main
+from analysis.pipeline import Parsed
+
+
+def test_parse_seeds_frames_follow_schema():
+    parsed = parse(config.SEEDS_DIR)
+    for name, df in parsed.frames().items():
+        schema.check(df, name)
+    assert len(parsed.articles) >= 1
+    texts = dict(zip(parsed.articles["doc_id"], parsed.articles["text"], strict=True))
+    for row in parsed.sentences.itertuples():
+        assert texts[row.doc_id][row.start : row.end] == row.text
+    # the title is its own sentence
+    first = parsed.sentences.iloc[0]
+    assert first["text"] == parsed.articles.iloc[0]["title"]
+
+
+def test_parse_accepts_articles_frame_and_default_date():
+    arts = articles_from_texts(["نص أول. نص ثان.", "آخر"])
+    parsed = parse(arts, published_default="2024-10-18")
+    assert (parsed.articles["published"] == pd.Timestamp("2024-10-18")).all()
+    assert list(parsed.sentences["doc_id"]) == ["doc0", "doc0", "doc1"]
+
+
+def test_stage_failure_is_recorded_not_raised(monkeypatch):
+    import analysis.dates as dates
+
+    def boom(**_):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(dates, "extract_dates", boom)
+    parsed = parse(articles_from_texts(["نص. آخر."]))
+    assert len(parsed.sentences) == 2
+    assert "dates failed: RuntimeError: kaboom" in parsed.errors.iloc[0]["reason"]
+
+
+def test_cli_parse_writes_frames(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["parse", str(config.SEEDS_DIR), "--out", str(out), "--csv"]) == 0
+    for name in schema.FRAME_NAMES:
+        assert (out / f"{name}.parquet").exists()
+        assert (out / f"{name}.csv").exists()
+    back = Parsed.load(out)
+    direct = parse(config.SEEDS_DIR)
+    pd.testing.assert_frame_equal(back.sentences, direct.sentences)
+    pd.testing.assert_frame_equal(back.articles, direct.articles)
+    assert "sentences" in capsys.readouterr().out
