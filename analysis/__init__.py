@@ -11,10 +11,10 @@ Frames and dtypes are documented in :mod:`analysis.schema`.
 
 from __future__ import annotations
 
-from .corpus import CorpusWarning, Loaded, articles_from_texts, load_corpus
-from .pipeline import Parsed, parse, parse_document
+__version__ = "0.1.0"  # first: analysis.store reads it while the package initialises
 
-__version__ = "0.1.0"
+from .corpus import CorpusWarning, Loaded, articles_from_texts, load_corpus
+from .pipeline import Parsed, parse, parse_document, read_store
 
 __all__ = [
     "CorpusWarning",
@@ -25,4 +25,5 @@ __all__ = [
     "load_corpus",
     "parse",
     "parse_document",
+    "read_store",
 ]

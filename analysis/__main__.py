@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 import warnings
 from collections.abc import Sequence
 
@@ -22,30 +21,38 @@ def _peak_rss_mb() -> float:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from .corpus import CorpusWarning
-    from .pipeline import parse
+    from .pipeline import parse_to_store, read_store
+    from .store import Store, corpus_key
 
-    t0 = time.perf_counter()
+    source = config.resolve(args.input)
+    out = config.resolve(args.out, default=config.PROCESSED_DIR / corpus_key(source))
     with warnings.catch_warnings():
-        # Problems are recorded in errors.parquet and summarised below, not printed one by one.
+        # Problems are recorded in the errors frame and summarised below, not printed one by one.
         warnings.simplefilter("ignore", CorpusWarning)
-        parsed = parse(
-            config.resolve(args.input),
+        info = parse_to_store(
+            source,
+            out,
             published_default=args.published_default,
             engine=args.engine,
             workers=args.workers,
             scheduler=args.scheduler,
+            batch_size=args.batch_size,
         )
-    out = config.resolve(args.out)
-    parsed.save(out, csv=args.csv)
-    elapsed = time.perf_counter() - t0
-    for name, df in parsed.frames().items():
-        print(f"{name:<10} {len(df):>9,} rows")
-    errs = parsed.errors
+    store = Store(out)
+    for name, n in store.row_counts().items():
+        print(f"{name:<10} {n:>9,} rows")
+    errs = store.read_frame("errors")
     if len(errs):
         print(f"\n{len(errs)} problem(s) recorded in {out / 'errors.parquet'}:")
         for reason, n in errs["reason"].value_counts().head(10).items():
             print(f"  {n:>5} × {reason}")
-    print(f"\nwrote {out} in {elapsed:.1f}s, peak RSS {_peak_rss_mb():.0f} MB")
+    if args.csv:
+        for name, df in read_store(out).frames().items():
+            df.to_csv(out / f"{name}.csv", index=False)
+    print(
+        f"\nwrote {out} in {info.seconds:.1f}s ({info.n_parsed:,} parsed, {info.n_cached:,} from cache), "
+        f"peak RSS {_peak_rss_mb():.0f} MB"
+    )
     return 0
 
 
@@ -64,13 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse a corpus and write its frames as Parquet")
     p.add_argument("input", help="folder of .txt, .txt, .jsonl, .csv or .parquet")
-    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument(
+        "--out", default=None, help="output folder (default: data/processed/<corpus-key>)"
+    )
     p.add_argument("--csv", action="store_true", help="also write CSV files")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument(
         "--workers", type=int, default=None, help="worker processes (default: all cores)"
     )
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
+    p.add_argument("--batch-size", type=int, default=4000, help="documents held in memory at once")
     p.add_argument("--published-default", default=None, help="date for documents without one")
     p.set_defaults(func=_cmd_parse)
     r = sub.add_parser("run", help="execute every notebook on a corpus, writing exports/")

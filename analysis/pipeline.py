@@ -6,10 +6,9 @@ documents (in this process, in local worker processes, or on Dask).
 
 from __future__ import annotations
 
-import os
+import time
 import traceback
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,9 +16,11 @@ from typing import Any
 import pandas as pd
 from tqdm.auto import tqdm
 
-from . import schema
-from .corpus import Loaded, concat_loaded, iter_batches
+from . import config, schema
+from .corpus import Loaded, iter_batches, load_corpus
+from .engines import Engine, default_workers, make_engine
 from .sentences import sentence_rows
+from .store import HASH_COL, Store, canonical_order, corpus_key, doc_hashes
 
 PER_DOC_FRAMES = ("sentences", "mentions", "dates")
 # Below this many documents, worker processes cost more than they save.
@@ -60,8 +61,10 @@ class Parsed:
 
     @classmethod
     def load(cls, folder: str | Path) -> Parsed:
-        """Read frames written by :meth:`save`."""
+        """Read frames written by :meth:`save` or by ``python -m analysis parse``."""
         folder = Path(folder)
+        if (folder / "_current.parquet").exists():
+            return read_store(folder)
         frames = {
             name: schema.conform(pd.read_parquet(folder / f"{name}.parquet"), name)
             for name in schema.FRAME_NAMES
@@ -147,29 +150,30 @@ def _frames_from_rows(acc: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
     }
 
 
-def default_workers() -> int:
-    """Cores available to this process."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+def warm() -> None:
+    """Load every extractor's resources in this process (before forking workers)."""
+    parse_document(
+        {"doc_id": "warm", "text": "اليابان في 18 أكتوبر 2024.", "published": None, "path": ""}
+    )
 
 
-def _map_local(
-    records: list[dict[str, Any]], *, workers: int, chunk_size: int, progress: bool
-) -> Iterable[dict[str, list[dict]]]:
-    chunks = list(_chunks(records, chunk_size))
-    bar = tqdm(total=len(records), desc="parse", unit="doc", disable=not progress)
-    if workers <= 1 or len(records) < PARALLEL_MIN_DOCS:
-        for chunk in chunks:
-            yield _parse_chunk(chunk)
-            bar.update(len(chunk))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk, res in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
-                yield res
-                bar.update(len(chunk))
-    bar.close()
+def _run(engine: Engine, articles: pd.DataFrame, *, chunk_size: int) -> dict[str, pd.DataFrame]:
+    acc: dict[str, list[dict]] = {name: [] for name in (*PER_DOC_FRAMES, "errors")}
+    for res in engine.map(_parse_chunk, _chunks(_records(articles), chunk_size)):
+        for name, rows in res.items():
+            acc[name].extend(rows)
+    return _frames_from_rows(acc)
+
+
+def _chunk_size(n_docs: int, workers: int) -> int:
+    # Enough chunks to balance the workers, few enough to keep pickling overhead low.
+    return max(8, min(256, n_docs // (4 * max(1, workers)) or 8))
+
+
+def _engine(engine: str, workers: int | None, scheduler: str | None, n_docs: int) -> Engine:
+    if engine == "local" and (n_docs < PARALLEL_MIN_DOCS or (workers or default_workers()) <= 1):
+        return make_engine("serial")
+    return make_engine(engine, workers=workers, scheduler=scheduler, warm=warm)
 
 
 def parse_articles(
@@ -178,28 +182,107 @@ def parse_articles(
     engine: str = "local",
     workers: int | None = None,
     scheduler: str | None = None,
-    chunk_size: int = 64,
-    progress: bool | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run :func:`parse_document` over an ``articles`` frame; return the per-document frames."""
-    records = _records(articles)
-    progress = len(records) > PROGRESS_MIN_DOCS if progress is None else progress
-    workers = default_workers() if workers is None else workers
-    if engine == "local":
-        results = _map_local(records, workers=workers, chunk_size=chunk_size, progress=progress)
-    elif engine == "dask":
-        from .engines import map_dask
+    n_workers = workers or default_workers()
+    with _engine(engine, workers, scheduler, len(articles)) as eng:
+        frames = _run(eng, articles, chunk_size=_chunk_size(len(articles), n_workers))
+    order = articles["doc_id"]
+    return {name: canonical_order(df, name, order) for name, df in frames.items()}
 
-        results = map_dask(
-            _parse_chunk, list(_chunks(records, chunk_size)), scheduler=scheduler, workers=workers
+
+def _count_records(path: Path) -> int | None:
+    """Rough number of documents, for the progress bar (lines of JSONL/CSV, files of a folder)."""
+    if path.is_dir():
+        return sum(1 for p in path.iterdir() if p.suffix.lower() == ".txt")
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".csv", ".tsv"):
+        n = 0
+        with path.open("rb") as fh:
+            while block := fh.read(1 << 22):
+                n += block.count(b"\n")
+        return n
+    return None
+
+
+@dataclass
+class RunInfo:
+    """What :func:`parse_to_store` did."""
+
+    folder: Path
+    n_articles: int
+    n_parsed: int
+    n_cached: int
+    seconds: float
+
+
+def parse_to_store(
+    source: str | Path,
+    out: str | Path,
+    *,
+    published_default: Any = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    batch_size: int = 4000,
+    progress: bool | None = None,
+    warn: bool = True,
+) -> RunInfo:
+    """Stream a corpus through the parser into a :class:`~analysis.store.Store` folder.
+
+    Memory is bounded by ``batch_size`` documents; documents already in the store (same
+    content hash) are not parsed again.
+    """
+    t0 = time.perf_counter()
+    source = Path(source)
+    store = Store(out)
+    cached = store.cached_hashes()
+    total = _count_records(source)
+    progress = (total or 0) > PROGRESS_MIN_DOCS if progress is None else progress
+    bar = tqdm(total=total, desc=f"parse {source.name}", unit="doc", disable=not progress)
+    current: list[pd.DataFrame] = []
+    load_errors: list[pd.DataFrame] = []
+    n_parsed = 0
+    eng: Engine | None = None
+    try:
+        for batch in iter_batches(
+            source, batch_size=batch_size, published_default=published_default, warn=warn
+        ):
+            arts = batch.articles
+            load_errors.append(batch.errors)
+            hashes = doc_hashes(arts)
+            current.append(pd.DataFrame({"doc_id": arts["doc_id"], HASH_COL: hashes}))
+            todo = arts[~hashes.isin(cached)]
+            if len(todo):
+                if eng is None:
+                    eng = _engine(engine, workers, scheduler, total or len(todo)).__enter__()
+                n_w = workers or default_workers()
+                frames = _run(eng, todo, chunk_size=_chunk_size(len(todo), n_w))
+                frames["articles"] = todo
+                store.write_part(frames, hashes.set_axis(arts["doc_id"]).loc[todo["doc_id"]])
+                n_parsed += len(todo)
+            bar.update(len(arts) + int((batch.errors["severity"] == "error").sum()))
+    finally:
+        if eng is not None:
+            eng.__exit__(None, None, None)
+        bar.close()
+    cur = (
+        pd.concat(current, ignore_index=True)
+        if current
+        else pd.DataFrame(
+            {"doc_id": pd.Series(dtype="string"), HASH_COL: pd.Series(dtype="string")}
         )
-    else:
-        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
-    acc: dict[str, list[dict]] = {name: [] for name in (*PER_DOC_FRAMES, "errors")}
-    for res in results:
-        for name, rows in res.items():
-            acc[name].extend(rows)
-    return _frames_from_rows(acc)
+    )
+    errs = pd.concat(load_errors, ignore_index=True) if load_errors else schema.empty("errors")
+    store.finish(cur, schema.conform(errs, "errors"))
+    return RunInfo(store.folder, len(cur), n_parsed, len(cur) - n_parsed, time.perf_counter() - t0)
+
+
+def read_store(folder: str | Path) -> Parsed:
+    """The frames of a store folder written by :func:`parse_to_store`."""
+    store = Store(folder)
+    current = store.current()
+    frames = {name: store.read_frame(name, current) for name in schema.FRAME_NAMES}
+    return Parsed(**frames, meta={"store": str(store.folder)})
 
 
 def parse(
@@ -209,20 +292,40 @@ def parse(
     engine: str = "local",
     workers: int | None = None,
     scheduler: str | None = None,
+    cache: bool | str | Path = True,
     progress: bool | None = None,
     warn: bool = True,
 ) -> Parsed:
-    """Parse a corpus (path, ``articles`` frame or ``load_corpus`` result) into all frames."""
+    """Parse a corpus (path, ``articles`` frame or ``load_corpus`` result) into all frames.
+
+    A corpus given as a path is cached under ``data/processed/<corpus-key>/`` (or the folder
+    given as ``cache``); ``cache=False`` parses in memory only. Frames are identical either way.
+    """
     from .actors import actors_frame
 
+    if isinstance(source, str | Path) and cache is not False:
+        folder = (
+            config.PROCESSED_DIR / corpus_key(source) if cache is True else config.resolve(cache)
+        )
+        info = parse_to_store(
+            source,
+            folder,
+            published_default=published_default,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+            warn=warn,
+        )
+        parsed = read_store(folder)
+        parsed.meta.update(n_parsed=info.n_parsed, n_cached=info.n_cached, seconds=info.seconds)
+        return parsed
     if isinstance(source, Loaded):
         loaded = source
     elif isinstance(source, pd.DataFrame):
         loaded = Loaded(schema.conform(source, "articles"), schema.empty("errors"))
     else:
-        loaded = concat_loaded(
-            iter_batches(source, batch_size=10_000, published_default=published_default, warn=warn)
-        )
+        loaded = load_corpus(source, published_default=published_default, warn=warn)
     articles = loaded.articles
     if published_default is not None and len(articles):
         articles = articles.assign(
@@ -230,15 +333,15 @@ def parse(
             .fillna(pd.Timestamp(published_default))
             .astype(schema.DATE)
         )
-    frames = parse_articles(
-        articles, engine=engine, workers=workers, scheduler=scheduler, progress=progress
+    frames = parse_articles(articles, engine=engine, workers=workers, scheduler=scheduler)
+    errors = schema.conform(
+        pd.concat([loaded.errors, frames["errors"]], ignore_index=True), "errors"
     )
-    errors = pd.concat([loaded.errors, frames["errors"]], ignore_index=True)
     return Parsed(
         articles=articles,
         sentences=frames["sentences"],
         mentions=frames["mentions"],
         actors=actors_frame(frames["mentions"]),
         dates=frames["dates"],
-        errors=schema.conform(errors, "errors"),
+        errors=canonical_order(errors, "errors", articles["doc_id"]),
     )
