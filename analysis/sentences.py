@@ -37,6 +37,8 @@ _CANDIDATE_RE = re.compile(
 _URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|sa|ae|eg|info|io)\b"
 )
+_URL_HINT_RE = re.compile(r"[@/]|\.[A-Za-z]")
+_BRACKET_RE = re.compile(r'[()\[\]{}«»“”‹›"]')
 _WORD_BEFORE_RE = re.compile(r"([\w\u0640]+(?:\.[\w\u0640]+)*)$")
 _LIST_NUMBER_RE = re.compile(r"^\s*\d{1,3}$")
 
@@ -105,7 +107,8 @@ ABBREVIATIONS = frozenset(
 
 def _is_abbreviation(para: str, dot_at: int) -> bool:
     """True if the '.' at ``dot_at`` closes an abbreviation or initial rather than a sentence."""
-    m = _WORD_BEFORE_RE.search(para, 0, dot_at)
+    # A short window keeps the end-anchored search from rescanning the whole paragraph.
+    m = _WORD_BEFORE_RE.search(para, max(0, dot_at - 40), dot_at)
     if not m:
         return False
     word = m.group(1)
@@ -121,10 +124,13 @@ def _is_abbreviation(para: str, dot_at: int) -> bool:
 
 def _protected_ranges(para: str) -> list[tuple[int, int]]:
     """Ranges inside URLs, e-mails, and brackets or quotes that close within the paragraph."""
-    ranges = [(m.start(), m.end()) for m in _URL_RE.finditer(para)]
+    ranges = (
+        [(m.start(), m.end()) for m in _URL_RE.finditer(para)] if _URL_HINT_RE.search(para) else []
+    )
     stack: list[tuple[str, int]] = []
     quote_open: int | None = None
-    for i, ch in enumerate(para):
+    for m in _BRACKET_RE.finditer(para):
+        ch, i = m.group(), m.start()
         if ch in _OPENERS:
             stack.append((_OPENERS[ch], i))
         elif stack and ch == stack[-1][0]:
