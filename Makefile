@@ -22,12 +22,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
 
+# The parse fills the cache under data/processed/<corpus-key>/ that the notebooks then read.
 run: setup
-	$(PY) -m analysis parse $(CORPUS) --out data/processed/seeds --csv
+	$(PY) -m analysis parse $(CORPUS) --csv
 	$(PY) -m analysis run --corpus $(CORPUS)
 
 parse: setup
-	$(PY) -m analysis parse $(CORPUS) --out data/processed/$(notdir $(CORPUS:/=))
+	$(PY) -m analysis parse $(CORPUS)
 
 lint: setup
 	$(BIN)/ruff check analysis tests

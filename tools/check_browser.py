@@ -1,0 +1,137 @@
+"""Run each notebook in a real JupyterLab in headless Chromium; screenshot it; fail on cell errors.
+
+JupyterLab is started headless with token auth on a copy of notebooks/ (so the committed notebooks
+stay stripped), each notebook is opened, "Run All Cells" is executed through JupyterLab's command
+registry, the notebook is saved, and its outputs are checked for errors. Screenshots go to
+exports/browser/.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "exports" / "browser"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_server(url: str, timeout: float = 60) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except Exception:
+            time.sleep(0.5)
+    raise TimeoutError(f"JupyterLab did not answer at {url}")
+
+
+def _errors_in(path: Path) -> list[str]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    errors = []
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        if cell.get("execution_count") is None and cell["source"]:
+            errors.append(f"cell {i} did not run")
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                errors.append(f"cell {i}: {out.get('ename')}: {out.get('evalue')}")
+    return errors
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="nb-browser-"))
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    for nb in notebooks:
+        shutil.copy(nb, work / nb.name)
+    port, token = _free_port(), secrets.token_hex(16)
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
+            f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={work}",
+            "--LabApp.expose_app_in_browser=True",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=(OUT / "jupyterlab.log").open("w"),
+    )  # fmt: skip
+    failures = 0
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for_server(f"{base}/api/status?token={token}")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for nb in notebooks:
+                t0 = time.time()
+                page.goto(f"{base}/lab/tree/{nb.name}?token={token}")
+                page.wait_for_selector(".jp-Notebook", timeout=60_000)
+                page.wait_for_function(
+                    "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                    " && window.jupyterapp.shell.currentWidget.sessionContext"
+                    " && window.jupyterapp.shell.currentWidget.sessionContext.session",
+                    timeout=60_000,
+                )
+                page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+                # Busy while any cell shows [*]; wait for the kernel to go idle.
+                page.wait_for_function(
+                    "() => { const w = window.jupyterapp.shell.currentWidget;"
+                    " return w.sessionContext.session.kernel.status === 'idle'"
+                    " && document.querySelectorAll('.jp-InputPrompt').length > 0"
+                    " && ![...document.querySelectorAll('.jp-InputPrompt')].some(e => e.textContent.includes('*')); }",
+                    timeout=600_000,
+                    polling=1000,
+                )
+                page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
+                time.sleep(2)
+                shot = OUT / f"{nb.stem}.png"
+                page.screenshot(path=str(shot), full_page=True)
+                errors = _errors_in(work / nb.name)
+                arabic_visible = page.evaluate(
+                    "() => /[\\u0600-\\u06FF]/.test(document.querySelector('.jp-Notebook').innerText)"
+                )
+                n_images = page.evaluate("() => document.querySelectorAll('.jp-OutputArea img').length")
+                status = "ok" if not errors and arabic_visible else "FAIL"
+                failures += status != "ok"
+                print(
+                    f"{status:<4} {nb.name:<28} {time.time() - t0:6.1f}s  images={n_images} "
+                    f"arabic_text={'yes' if arabic_visible else 'no'}  screenshot={shot.relative_to(ROOT)}"
+                )
+                for e in errors:
+                    print(f"     {e}")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
