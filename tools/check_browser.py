@@ -51,6 +51,21 @@ def _wait_for_server(url: str, timeout: float = 60) -> None:
     raise TimeoutError(f"JupyterLab did not answer at {url}")
 
 
+def _screenshots(page, stem: str, max_pages: int = 8) -> Path:
+    """Screenshot the notebook page by page (JupyterLab scrolls inside its own panel)."""
+    scroller = ".jp-WindowedPanel-outer"
+    height = page.evaluate(f"() => document.querySelector('{scroller}').clientHeight")
+    total = page.evaluate(f"() => document.querySelector('{scroller}').scrollHeight")
+    first = None
+    for k in range(min(max_pages, max(1, -(-total // height)))):
+        page.evaluate(f"() => document.querySelector('{scroller}').scrollTop = {k * height}")
+        time.sleep(0.5)
+        shot = OUT / f"{stem}-{k + 1}.png"
+        page.screenshot(path=str(shot))
+        first = first or shot
+    return first
+
+
 def _errors_in(path: Path) -> list[str]:
     nb = json.loads(path.read_text(encoding="utf-8"))
     errors = []
@@ -75,7 +90,7 @@ def main() -> int:
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-            f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={work}",
+            f"--port={port}", f"--IdentityProvider.token={token}", "--allow-root", f"--ServerApp.root_dir={work}",
             "--LabApp.expose_app_in_browser=True",
         ],
         stdout=subprocess.DEVNULL,
@@ -86,8 +101,14 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         _wait_for_server(f"{base}/api/status?token={token}")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+            )
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            # Keep JupyterLab's news prompt from covering the outputs.
+            page.add_init_script(
+                "localStorage.setItem('@jupyterlab/apputils-extension:announcements', 'false')"
+            )
             for nb in notebooks:
                 t0 = time.time()
                 page.goto(f"{base}/lab/tree/{nb.name}?token={token}")
@@ -110,18 +131,19 @@ def main() -> int:
                 )
                 page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
                 time.sleep(2)
-                shot = OUT / f"{nb.stem}.png"
-                page.screenshot(path=str(shot), full_page=True)
+                shot = _screenshots(page, nb.stem)
                 errors = _errors_in(work / nb.name)
                 arabic_visible = page.evaluate(
                     "() => /[\\u0600-\\u06FF]/.test(document.querySelector('.jp-Notebook').innerText)"
                 )
-                n_images = page.evaluate("() => document.querySelectorAll('.jp-OutputArea img').length")
+                n_images = page.evaluate(
+                    "() => document.querySelectorAll('.jp-OutputArea img').length"
+                )
                 status = "ok" if not errors and arabic_visible else "FAIL"
                 failures += status != "ok"
                 print(
                     f"{status:<4} {nb.name:<28} {time.time() - t0:6.1f}s  images={n_images} "
-                    f"arabic_text={'yes' if arabic_visible else 'no'}  screenshot={shot.relative_to(ROOT)}"
+                    f"arabic_text={'yes' if arabic_visible else 'no'}  screenshots={shot.parent.relative_to(ROOT)}/{nb.stem}-*.png"
                 )
                 for e in errors:
                     print(f"     {e}")
