@@ -1,6 +1,21 @@
 """Actors: people, countries, organisations and places, resolved to canonical identities.
 
-Placeholder until the extractor lands (issue 3): returns no mentions.
+``extract_mentions`` returns one ``mentions`` row per mention (see :mod:`analysis.schema`); ``actors_frame``
+folds them into one row per canonical actor. How mentions are found, in order of trust:
+
+1. gazetteer — CLDR country names (via Babel) plus the curated lists in ``data/gazetteer/`` (variants,
+   nisba adjectives in every inflection, cities and regions, organisations with aliases and acronyms,
+   well-known people), matched on normalised, clitic-stripped tokens; the longest phrase wins;
+2. pattern — ministries and armed forces before a country word (وزارة الدفاع اليابانية), people after a
+   title (+ affiliation: الأمين العام لحلف الناتو مارك روت) or a speech verb (قال ...);
+3. model — a CRF tagger trained on NewsFANE for names no list holds (``data/models/``);
+4. coreference — within a document, a later surname (ناكاتاني) resolves to the full name found earlier
+   and a generic anaphor (الحلف) to the organisation already named.
+
+Group words: العرب، الأوروبيين، الخليجي، الآسيوية and other adjectives of regions or peoples are *left out*
+on purpose. They name no state, organisation or place that can act, the gold standard does not tag them as
+entities either (NewsFANE marks peoples as GROUP), and counting them under a region would inflate it.
+Country adjectives (الياباني، الأوكرانيين) are kept with ``form == "adjective"`` and the country's id.
 """
 
 from __future__ import annotations
@@ -16,7 +31,9 @@ def extract_mentions(
     *, doc_id: str, text: str, sentences: list[dict], published: Any = None
 ) -> list[dict]:
     """Rows of the ``mentions`` frame for one document."""
-    return []
+    from .extract import extract
+
+    return extract(doc_id=doc_id, text=text, sentences=sentences, published=published)
 
 
 def actors_frame(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -24,8 +41,14 @@ def actors_frame(mentions: pd.DataFrame) -> pd.DataFrame:
     if mentions.empty:
         return schema.empty("actors")
     g = mentions.groupby("actor_id", sort=False)
-    out = g[["name_ar", "name_en", "type", "iso3"]].first()
+    out = g[["name_ar", "name_en", "type", "iso3"]].agg(_most_common)
     out["n_mentions"] = g.size()
     out["n_docs"] = g["doc_id"].nunique()
     out = out.reset_index().sort_values(["n_mentions", "actor_id"], ascending=[False, True])
     return schema.conform(out, "actors")
+
+
+def _most_common(s: pd.Series) -> str:
+    """The most frequent non-empty value (a person's iso3 may be known in one mention only)."""
+    s = s[s.fillna("") != ""]
+    return "" if s.empty else str(s.value_counts().index[0])

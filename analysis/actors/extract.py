@@ -1,0 +1,379 @@
+"""Per-document actor extraction: gazetteer, ministries, titled people, speech verbs, model, coreference.
+
+Works on the normalised text (:func:`analysis.arabic.normalize_with_map`) token by token; every span is
+mapped back to the original text and covers the whole word, clitics included.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..arabic import WORD_RE, normalize_with_map, proclitic_splits, remove_tashkeel
+from . import gazetteer as gz
+from . import model
+
+MAX_NAME_TOKENS = 4
+# Particles that sit inside Arabic personal names (عبد الله، محمد بن سلمان، أبو مازن، آل سعود).
+_NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "اول"})
+# Proclitics allowed in front of a repeated surname (never the article: الروت is not روت).
+_SURNAME_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_ARABIC_RE = re.compile("[\u0621-\u064a]")
+_DIGIT_RE = re.compile(r"\d")
+_TRANSLIT = str.maketrans(
+    {
+        "ا": "a",
+        "ب": "b",
+        "ت": "t",
+        "ث": "th",
+        "ج": "j",
+        "ح": "h",
+        "خ": "kh",
+        "د": "d",
+        "ذ": "dh",
+        "ر": "r",
+        "ز": "z",
+        "س": "s",
+        "ش": "sh",
+        "ص": "s",
+        "ض": "d",
+        "ط": "t",
+        "ظ": "z",
+        "ع": "",
+        "غ": "gh",
+        "ف": "f",
+        "ق": "q",
+        "ك": "k",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ه": "h",
+        "و": "w",
+        "ي": "y",
+        "ء": "",
+        "ئ": "",
+        "ؤ": "",
+        "پ": "p",
+        "چ": "ch",
+        "گ": "g",
+        "ڤ": "v",
+        " ": "-",
+    }
+)
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention over tokens ``[i, j)`` before it becomes a row."""
+
+    i: int
+    j: int
+    entry: gz.Entry
+    method: str
+    role: str = ""
+
+
+def slug(norm_name: str) -> str:
+    """An ASCII slug of a normalised Arabic name (stable across documents)."""
+    s = _SLUG_RE.sub("-", norm_name.translate(_TRANSLIT).lower()).strip("-")
+    return s or "x"
+
+
+class Doc:
+    """Tokens of one document on its normalised text, with the helpers the passes share."""
+
+    def __init__(self, text: str):
+        self.nt = normalize_with_map(text)
+        spans = [(m.start(), m.end()) for m in WORD_RE.finditer(self.nt.text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        norm = self.nt.text
+        self.norms = [norm[s:e] for s, e in spans]
+        # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue).
+        self.glue = [
+            norm[self.ends[k] : self.starts[k + 1]].strip() == "" for k in range(len(spans) - 1)
+        ] + [False]
+        self.splits = [proclitic_splits(w) for w in self.norms]
+        self.n = len(spans)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original-text span of tokens ``[i, j)``."""
+        return self.nt.span(self.starts[i], self.ends[j - 1])
+
+    def stems(self, i: int) -> set[str]:
+        """Every clitic-stripped reading of token ``i``."""
+        return {s for _, s in self.splits[i]}
+
+
+def gazetteer_pass(doc: Doc) -> list[Found]:
+    """Left-to-right longest matches of the gazetteer and the ministry patterns."""
+    g, stop, heads = gz.gazetteer(), gz.stoplist(), gz.ministry_heads()
+    out: list[Found] = []
+    i = 0
+    while i < doc.n:
+        if doc.norms[i] in stop:
+            i += 1
+            continue
+        m = g.match_at(doc.norms, i, doc.splits[i], doc.glue)
+        org = (
+            _ministry_at(doc, i, heads, g)
+            if any(st in heads.first for _, st in doc.splits[i])
+            else None
+        )
+        if org is not None and (m is None or org.j > m.j):
+            out.append(org)
+            i = org.j
+        elif m is not None:
+            out.append(Found(m.i, m.j, m.entry, gz.METHOD))
+            i = m.j
+        else:
+            i += 1
+    return out
+
+
+def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | None:
+    """وزارة الدفاع اليابانية / الجيش الروسي: a head phrase followed by a country word."""
+    for _, stem in doc.splits[i]:
+        for rest, ministry in heads.first.get(stem, ()):
+            h = i + 1 + len(rest)
+            if h >= doc.n or not doc.glue[h - 1]:
+                continue
+            if any(doc.norms[i + 1 + k] != w or not doc.glue[i + k] for k, w in enumerate(rest)):
+                continue
+            c = g.match_at(doc.norms, h, ((("", doc.norms[h])),), doc.glue)
+            if c is None or c.entry.type != "country":
+                continue
+            if c.entry.form == "adjective" and not doc.norms[h].startswith("ال"):
+                continue
+            iso3 = c.entry.iso3
+            e = gz.Entry(
+                f"org:{iso3}-{ministry.slug}",
+                f"{ministry.head} ({c.entry.name_ar})",
+                f"{ministry.name_en} ({c.entry.name_en})",
+                "organization",
+                iso3,
+            )
+            return Found(i, c.j, e, "pattern")
+    return None
+
+
+def _title_at(doc: Doc, i: int) -> int | None:
+    """End token of the longest title starting at token ``i``, or None."""
+    titles = gz.titles()
+    best = None
+    for _, stem in doc.splits[i]:
+        for rest in titles.get(stem, ()):
+            j = i + 1 + len(rest)
+            if j > doc.n or (best is not None and j <= best):
+                continue
+            if all(doc.norms[i + 1 + k] == w and doc.glue[i + k] for k, w in enumerate(rest)):
+                best = j
+    return best
+
+
+def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
+    w = doc.norms[k]
+    if not _ARABIC_RE.match(w) or _DIGIT_RE.search(w) or len(w) < 2:
+        return False
+    if w in gz.function_words() or w in gz.speech_verbs():
+        return False
+    if _title_at(doc, k) is not None and w not in _NAME_PARTICLES:
+        return False
+    if first and w in _NAME_PARTICLES - {"عبد", "ابو"}:
+        return False
+    return not (w not in _NAME_PARTICLES and model.is_common(w))
+
+
+def read_name(doc: Doc, k: int, taken: dict[int, Found]) -> int:
+    """End of the person name starting at token ``k`` (== k when there is none)."""
+    j = k
+    while j < doc.n and j - k < MAX_NAME_TOKENS:
+        if j > k and not doc.glue[j - 1]:
+            break
+        f = taken.get(j)
+        if f is not None and not (
+            f.entry.form == "adjective" and not doc.norms[j].startswith("ال")
+        ):
+            break
+        if not _is_name_token(doc, j, first=j == k):
+            break
+        j += 1
+    while j > k and doc.norms[j - 1] in _NAME_PARTICLES:
+        j -= 1
+    return j
+
+
+def _person_entry(doc: Doc, i: int, j: int, affiliation: gz.Entry | None) -> gz.Entry:
+    name = " ".join(doc.norms[i:j])
+    s, e = doc.span(i, j)
+    aff_id = affiliation.actor_id if affiliation else ""
+    iso3 = affiliation.iso3 if affiliation else ""
+    name_ar = remove_tashkeel(doc.nt.original[s:e])
+    return gz.Entry(f"person:{slug(name)}", name_ar, "", "person", iso3, affiliation=aff_id)
+
+
+def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """People introduced by a title (+ affiliation) or by a speech verb; known people keep their id."""
+    taken = {k: f for f in found for k in range(f.i, f.j)}
+    starts = {f.i: f for f in found}
+    out: list[Found] = []
+    i = 0
+    while i < doc.n:
+        t = _title_at(doc, i) if i not in taken else None
+        if t is not None:
+            role_s, role_e = doc.span(i, t)
+            role = doc.nt.original[role_s:role_e]
+            # The role is the title without the conjunction/preposition glued to it (وقال -> قال).
+            prefix = next((p for p, s in doc.splits[i] if doc.norms[i].endswith(s)), "")
+            role = role[len(prefix) :] if prefix and role.startswith(prefix) else role
+            k, affiliation = t, None
+            f = starts.get(k)
+            if f is not None and k < doc.n and doc.glue[k - 1]:
+                definite_adj = f.entry.form == "adjective" and doc.norms[k].startswith("ال")
+                if definite_adj or (f.entry.form == "name" and f.entry.type != "person"):
+                    affiliation, k = f.entry, f.j
+            p = starts.get(k)
+            if p is not None and p.entry.type == "person" and doc.glue[k - 1]:
+                e = p.entry
+                if affiliation is not None:
+                    iso3 = affiliation.iso3 or e.iso3
+                    e = replace(e, affiliation=affiliation.actor_id, iso3=iso3)
+                p.entry, p.role = e, role
+                i = p.j
+                continue
+            j = read_name(doc, k, taken) if k < doc.n and doc.glue[k - 1] else k
+            # all() of nothing is True: no name read means no person.
+            if not all(w in gz.stoplist() for w in doc.norms[k:j]):
+                out.append(Found(k, j, _person_entry(doc, k, j, affiliation), "pattern", role))
+                i = j
+                continue
+            i = t
+            continue
+        i += 1
+    return out + _speech_pass(doc, found + out)
+
+
+def _speech_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """قال/أكد + a name no title introduced; a known surname is left to coreference."""
+    taken = {k for f in found for k in range(f.i, f.j)}
+    known = {doc.norms[f.j - 1] for f in found if f.entry.type == "person"}
+    speech = gz.speech_verbs()
+    out: list[Found] = []
+    i = 0
+    while i < doc.n - 1:
+        k = i + 1
+        if (
+            i not in taken
+            and k not in taken
+            and doc.glue[i]
+            and doc.norms[k] not in known
+            and any(s in speech for s in doc.stems(i))
+        ):
+            j = read_name(doc, k, {})
+            if j - k >= 2 and model.name_ok(doc, k, j, strict=True):
+                out.append(Found(k, j, _person_entry(doc, k, j, None), "pattern"))
+                taken.update(range(k, j))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """Later short forms of people (ناكاتاني) and generic anaphors (الحلف) of organisations."""
+    taken = {k for f in found for k in range(f.i, f.j)}
+    surnames: dict[str, Found] = {}
+    for f in found:
+        if f.entry.type == "person" and f.j - f.i >= 2:
+            last = doc.norms[f.j - 1]
+            if len(last) >= 3 and last not in gz.function_words() and not model.is_common(last):
+                surnames.setdefault(last, f)
+    anaphors = gz.anaphors()
+    first_seen: dict[str, int] = {}
+    for f in found:
+        first_seen.setdefault(f.entry.actor_id, f.i)
+    out: list[Found] = []
+    for k in range(doc.n):
+        if k in taken:
+            continue
+        w = doc.norms[k]
+        hit = None
+        for p in _SURNAME_PREFIXES:
+            if w.startswith(p) and w[len(p) :] in surnames:
+                hit = surnames[w[len(p) :]]
+                break
+        if hit is not None:
+            out.append(Found(k, k + 1, hit.entry, "coreference"))
+            continue
+        for _, stem in doc.splits[k]:
+            e = anaphors.get(stem)
+            if e is not None and first_seen.get(e.actor_id, doc.n) < k:
+                out.append(Found(k, k + 1, e, "coreference"))
+                break
+    return out
+
+
+def _sent_id(starts: list[int], pos: int) -> int:
+    return max(bisect_right(starts, pos) - 1, 0)
+
+
+def extract(*, doc_id: str, text: str, sentences: list[dict], published: Any = None) -> list[dict]:
+    """Rows of the ``mentions`` frame for one document."""
+    if not text:
+        return []
+    doc = Doc(text)
+    if doc.n == 0:
+        return []
+    found = gazetteer_pass(doc)
+    found += people_pass(doc, found)
+    found += coreference_pass(doc, found)
+    found += model.model_pass(doc, found)
+    found += coreference_pass(doc, found)
+    found.sort(key=lambda f: f.i)
+    bounds = sorted((int(s["start"]), int(s["sent_id"])) for s in sentences) or [(0, 0)]
+    sent_starts = [b for b, _ in bounds]
+    rows = []
+    for f in found:
+        s, e = doc.span(f.i, f.j)
+        en = f.entry
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "sent_id": bounds[_sent_id(sent_starts, s)][1],
+                "start": s,
+                "end": e,
+                "surface": text[s:e],
+                "actor_id": en.actor_id,
+                "name_ar": en.name_ar,
+                "name_en": en.name_en,
+                "type": en.type,
+                "form": en.form,
+                "iso3": en.iso3,
+                "role": f.role,
+                "affiliation": en.affiliation,
+                "method": f.method,
+            }
+        )
+    return rows
+
+
+_MODEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_MODEL_PREFIX = {"PER": "person", "ORG": "org", "LOC": "place"}
+
+
+def entity_for_model(doc: Doc, i: int, j: int, kind: str) -> gz.Entry:
+    """The entry of a name only the tagger found (id from its normalised, clitic-free form)."""
+    if kind == "PER":
+        return _person_entry(doc, i, j, None)
+    words = [doc.splits[i][-1][1], *doc.norms[i + 1 : j]]
+    s, e = doc.span(i, j)
+    return gz.Entry(
+        f"{_MODEL_PREFIX[kind]}:{slug(' '.join(words))}",
+        remove_tashkeel(doc.nt.original[s:e]),
+        "",
+        _MODEL_TYPES[kind],
+        "",
+    )

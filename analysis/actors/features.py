@@ -1,0 +1,82 @@
+"""CRF token features, shared by training and tagging; per-word parts are cached."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..arabic import proclitic_splits
+from . import gazetteer as gz
+
+BOS = ("BOS",)
+EOS = ("EOS",)
+
+
+@lru_cache(maxsize=1)
+def _gaz_words() -> dict[str, str]:
+    """Single gazetteer words -> entity type; first words of longer phrases -> type + ':B'."""
+    out: dict[str, str] = {}
+    for first, cands in gz.gazetteer().index.items():
+        for rest, e in cands:
+            out.setdefault(first, e.type if not rest else e.type + ":B")
+    for first, rests in gz.titles().items():
+        out.setdefault(first, "title" if () in rests else "title:B")
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def word_features(w: str) -> tuple[str, ...]:
+    """Features of one normalised word, independent of context."""
+    from .model import is_common
+
+    splits = proclitic_splits(w)
+    stem = splits[-1][1]
+    prefix = splits[-1][0]
+    gaz = _gaz_words()
+    g = next((gaz[s] for _, s in splits if s in gaz), "")
+    shape = "d" if w[:1].isdigit() else ("a" if "\u0621" <= w[:1] <= "\u064a" else "x")
+    f = [
+        "w=" + w,
+        "s=" + stem,
+        "p=" + prefix,
+        "s2=" + stem[-2:],
+        "s3=" + stem[-3:],
+        "b2=" + stem[:2],
+        "b3=" + stem[:3],
+        "sh=" + shape,
+        "len=" + str(min(len(stem), 8)),
+    ]
+    if g:
+        f.append("g=" + g)
+    if is_common(w):
+        f.append("common")
+    if w in gz.function_words():
+        f.append("fw")
+    if any(s in gz.speech_verbs() for _, s in splits):
+        f.append("sv")
+    return tuple(f)
+
+
+@lru_cache(maxsize=300_000)
+def context_features(w: str, rel: str) -> tuple[str, ...]:
+    """The subset of a neighbour's features seen from a position ``rel`` away (-1, +1, ...)."""
+    own = word_features(w)
+    keep = [
+        x for x in own if x.startswith(("w=", "s=", "g=", "s2=")) or x in ("common", "fw", "sv")
+    ]
+    return tuple(rel + x for x in keep)
+
+
+def sequence_features(words: list[str]) -> list[list[str]]:
+    """Feature lists for a sequence of normalised words."""
+    n = len(words)
+    out = []
+    for i, w in enumerate(words):
+        f = list(word_features(w))
+        f.extend(context_features(words[i - 1], "-1:") if i > 0 else ("BOS",))
+        f.extend(context_features(words[i + 1], "+1:") if i + 1 < n else ("EOS",))
+        if i > 1:
+            f.extend(context_features(words[i - 2], "-2:"))
+        if i + 2 < n:
+            f.extend(context_features(words[i + 2], "+2:"))
+        out.append(f)
+    return out

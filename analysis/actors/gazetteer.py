@@ -1,0 +1,281 @@
+"""The actor gazetteer: CLDR country names plus the curated lists under ``data/gazetteer/``.
+
+Keys are tuples of normalised tokens (see :func:`analysis.arabic.normalize`). Lookup is a dict from
+the first token to the phrases that start with it, longest first; the first token may carry proclitics
+(و ف ب ل ك ال لل), the following tokens must match exactly. Everything is compiled once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .. import config
+from ..arabic import WORD_RE, normalize
+
+# Territory codes CLDR names that are not countries (EU, UN, euro area, pseudo-locales...).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+_PAREN_RE = re.compile(r"\s*\(.*?\)")
+_NISBA_SUFFIXES = ("", "ه", "ين", "ون", "ان", "تين", "تان", "ات")
+_AL = "ال"
+MIN_KEY_CHARS = 3
+METHOD = "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a gazetteer key resolves to."""
+
+    actor_id: str
+    name_ar: str
+    name_en: str
+    type: str  # person, country, organization, place
+    iso3: str
+    form: str = "name"  # name or adjective
+    affiliation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit over tokens ``[i, j)``; ``prefix`` is the proclitic stripped from token i."""
+
+    i: int
+    j: int
+    prefix: str
+    entry: Entry
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a curated CSV, skipping ``#`` header-comment lines."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+def read_words(path: Path) -> list[str]:
+    """Words of a one-per-line list, skipping ``#`` comments and blanks."""
+    with path.open(encoding="utf-8") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def key_of(phrase: str) -> tuple[str, ...]:
+    """The lookup key of a phrase: its normalised word tokens."""
+    return tuple(m.group() for m in WORD_RE.finditer(normalize(phrase)))
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    """Normalised false-friend words (never an actor on their own)."""
+    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "stoplist.txt"))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Normalised words that never belong to a person's name."""
+    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "function_words.txt"))
+
+
+def country_names() -> dict[str, tuple[str, str, str]]:
+    """ISO3 -> (Arabic name, English name, ISO2) from CLDR via Babel, countries only."""
+    from babel import Locale
+
+    alpha3 = {
+        r["alpha2"]: r["alpha3"] for r in read_rows(config.GAZETTEER_DIR / "iso3166_alpha3.csv")
+    }
+    ar, en = Locale("ar").territories, Locale("en").territories
+    out = {}
+    for a2, name in ar.items():
+        if a2 in _NOT_COUNTRIES or a2 not in alpha3:
+            continue
+        out[alpha3[a2]] = (_PAREN_RE.sub("", name).strip(), en.get(a2, a2), a2)
+    return out
+
+
+def _regular_nisba(name: str) -> str | None:
+    """The nisba base a single-word country name derives by rule (اليابان -> ياباني), or None."""
+    toks = key_of(name)
+    if len(toks) != 1:
+        return None
+    base = toks[0][2:] if toks[0].startswith(_AL) else toks[0]
+    if base.endswith(("ا", "ه")):
+        base = base[:-1]
+    return base + "ي" if len(base) >= 3 else None
+
+
+def nisba_forms(base: str) -> Iterator[tuple[str, ...]]:
+    """Every inflection of a (possibly multi-word) nisba, with and without the article."""
+    words = key_of(base)
+    for suffix in _NISBA_SUFFIXES:
+        plain = tuple(w + suffix for w in words)
+        yield plain
+        yield tuple(_AL + w for w in plain)
+
+
+class Gazetteer:
+    """Compiled lookup: first token -> [(following tokens, entry)], longest phrase first."""
+
+    def __init__(self, table: dict[tuple[str, ...], Entry]):
+        stop = stoplist()
+        index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for key, entry in table.items():
+            if len(key) == 1 and (key[0] in stop or len(key[0]) < MIN_KEY_CHARS):
+                continue
+            index.setdefault(key[0], []).append((key[1:], entry))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self.index = index
+        self.entries = {e.actor_id: e for e in table.values() if e.form == "name"}
+        self.max_len = max((len(k) for k in table), default=1)
+
+    def match_at(
+        self, norms: list[str], i: int, splits: tuple[tuple[str, str], ...], glue: list[bool]
+    ) -> Match | None:
+        """The longest phrase starting at token ``i`` (``glue[k]``: tokens k and k+1 are adjacent)."""
+        best: Match | None = None
+        n = len(norms)
+        for prefix, stem in splits:
+            cands = self.index.get(stem)
+            if not cands:
+                continue
+            for rest, entry in cands:
+                j = i + 1 + len(rest)
+                if best is not None and j <= best.j:
+                    break
+                if j > n:
+                    continue
+                if all(norms[i + 1 + k] == w and glue[i + k] for k, w in enumerate(rest)):
+                    best = Match(i, j, prefix, entry)
+                    break
+        return best
+
+
+def _build_table() -> tuple[dict[tuple[str, ...], Entry], dict[str, Entry]]:
+    g = config.GAZETTEER_DIR
+    table: dict[tuple[str, ...], Entry] = {}
+    anaphors: dict[str, Entry] = {}
+
+    def put(phrase_or_key: str | tuple[str, ...], entry: Entry, *, override: bool = True) -> None:
+        key = key_of(phrase_or_key) if isinstance(phrase_or_key, str) else phrase_or_key
+        if key and (override or key not in table):
+            table[key] = entry
+
+    # Least trusted first: later layers override earlier ones on the same key.
+    countries = country_names()
+    variants: dict[str, list[str]] = {}
+    for r in read_rows(g / "country_variants.csv"):
+        variants.setdefault(r["iso3"], []).append(r["variant"])
+    nisbas: dict[str, list[str]] = {}
+    for r in read_rows(g / "nisba.csv"):
+        nisbas.setdefault(r["iso3"], []).append(r["base"])
+    name_keys = {key_of(n) for iso3, (n, _, _) in countries.items()} | {
+        key_of(v) for vs in variants.values() for v in vs
+    }
+
+    def country_entry(iso3: str, form: str) -> Entry:
+        ar, en, _ = countries.get(iso3, (iso3, iso3, ""))
+        return Entry(f"country:{iso3}", ar, en, "country", iso3, form)
+
+    # 1. Adjectives: regular derivations, then the curated irregular/multi-word bases.
+    for iso3, (ar, _, _) in countries.items():
+        for name in (ar, *variants.get(iso3, ())):
+            base = _regular_nisba(name)
+            if base and base not in stoplist():
+                for key in nisba_forms(base):
+                    if key not in name_keys:
+                        put(key, country_entry(iso3, "adjective"), override=False)
+    for iso3, bases in nisbas.items():
+        for base in bases:
+            for key in nisba_forms(base):
+                if key not in name_keys:
+                    put(key, country_entry(iso3, "adjective"))
+    # 2. Places, organisations, people.
+    for r in read_rows(g / "places.csv"):
+        e = Entry(f"place:{r['slug']}", r["name_ar"], r["name_en"], "place", r["iso3"])
+        for phrase in (r["name_ar"], *filter(None, r["aliases"].split("|"))):
+            put(phrase, e)
+    for r in read_rows(g / "organizations.csv"):
+        e = Entry(f"org:{r['slug']}", r["name_ar"], r["name_en"], "organization", r["iso3"])
+        for phrase in (r["name_ar"], *filter(None, r["aliases"].split("|"))):
+            put(phrase, e)
+        for a in filter(None, r["anaphors"].split("|")):
+            anaphors[normalize(a)] = e
+    for r in read_rows(g / "people.csv"):
+        e = Entry(
+            f"person:{r['slug']}",
+            r["name_ar"],
+            r["name_en"],
+            "person",
+            r["iso3"],
+            affiliation=r["affiliation"],
+        )
+        for phrase in (r["name_ar"], *filter(None, r["aliases"].split("|"))):
+            put(phrase, e)
+    # 3. Country names last: a name always wins over an adjective or a place with the same spelling.
+    for iso3, (ar, _, _) in countries.items():
+        for name in (ar, *variants.get(iso3, ())):
+            put(name, country_entry(iso3, "name"))
+    for iso3 in variants.keys() - countries.keys():
+        raise ValueError(f"country_variants.csv: unknown iso3 {iso3}")
+    return table, anaphors
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The compiled gazetteer (built once per process)."""
+    return Gazetteer(_build_table()[0])
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> dict[str, Entry]:
+    """Generic words (الحلف) -> the organisation they refer back to."""
+    return _build_table()[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Ministry:
+    """A ministry or armed-force head noun phrase matched before a country adjective."""
+
+    head: str
+    slug: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heads:
+    """Ministry heads indexed by first token: first -> [(following tokens, ministry)]."""
+
+    first: dict[str, list[tuple[tuple[str, ...], Ministry]]]
+
+
+@lru_cache(maxsize=1)
+def ministry_heads() -> Heads:
+    """The ministry/armed-force head phrases (وزارة الدفاع, الجيش), longest first."""
+    first: dict[str, list[tuple[tuple[str, ...], Ministry]]] = {}
+    for r in read_rows(config.GAZETTEER_DIR / "ministries.csv"):
+        key = key_of(r["head"])
+        first.setdefault(key[0], []).append((key[1:], Ministry(r["head"], r["slug"], r["name_en"])))
+    for v in first.values():
+        v.sort(key=lambda t: -len(t[0]))
+    return Heads(first)
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, list[tuple[str, ...]]]:
+    """First token of a title -> its remaining tokens, longest title first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for r in read_rows(config.GAZETTEER_DIR / "titles.csv"):
+        key = key_of(r["title"])
+        out.setdefault(key[0], []).append(key[1:])
+    for v in out.values():
+        v.sort(key=lambda t: -len(t))
+    return out
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Normalised speech verbs (قال, أكد ...)."""
+    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "speech_verbs.txt"))

@@ -1,0 +1,157 @@
+"""Train the CRF name tagger on NewsFANE Gold: ``python -m analysis.actors.train``.
+
+Reads ``../shared/eval/newsfane_gold.tsv`` (token TAB BIO-tag, blank line between sentences), keeps PER,
+ORG and LOC (fine types mapped by ``newsfane_type_map.csv``), splits train/dev by contiguous blocks of
+sentences (:func:`is_dev`) and writes ``data/models/actors_crf.crfsuite`` and the common-word lexicon.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import config
+from ..arabic import normalize
+
+BLOCK = 100  # sentences per block; every DEV_EVERY-th block is dev
+DEV_EVERY = 5
+COARSE = ("PER", "ORG", "LOC")
+GOLD_TSV = config.SHARED_DIR / "eval" / "newsfane_gold.tsv"
+TYPE_MAP = config.SHARED_DIR / "eval" / "newsfane_type_map.csv"
+# A word is "common" if seen this often and almost never inside a name.
+COMMON_MIN_COUNT = 3
+COMMON_MAX_ENTITY_SHARE = 0.02
+
+
+def is_dev(sent_index: int) -> bool:
+    """Contiguous-block split: sentence blocks of BLOCK, every DEV_EVERY-th block is dev."""
+    return (sent_index // BLOCK) % DEV_EVERY == DEV_EVERY - 1
+
+
+def read_type_map(path: Path) -> dict[str, str]:
+    """Fine NewsFANE type -> coarse type."""
+    with path.open(encoding="utf-8") as fh:
+        return {r["fine_type"]: r["coarse"] for r in csv.DictReader(fh)}
+
+
+def coarse_tag(tag: str, type_map: dict[str, str]) -> str:
+    """BIO tag with the fine type replaced by PER/ORG/LOC, or O."""
+    if tag == "O" or "-" not in tag:
+        return "O"
+    bio, fine = tag.split("-", 1)
+    c = type_map.get(fine, "")
+    return f"{bio}-{c}" if c in COARSE else "O"
+
+
+def read_tsv(path: Path, type_map: dict[str, str]) -> list[tuple[list[str], list[str]]]:
+    """Sentences as (normalised tokens, coarse BIO tags)."""
+    sents, toks, tags = [], [], []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if toks:
+                    sents.append((toks, tags))
+                toks, tags = [], []
+                continue
+            tok, _, tag = line.partition("\t")
+            toks.append(normalize(tok))
+            tags.append(coarse_tag(tag, type_map))
+    if toks:
+        sents.append((toks, tags))
+    return sents
+
+
+def attach_conjunctions(toks: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """Glue NewsFANE's standalone و to the next word, as raw news writes it."""
+    out_t, out_g = [], []
+    glue = False
+    for t, g in zip(toks, tags, strict=True):
+        if t == "و" and g == "O":
+            glue = True
+            continue
+        out_t.append("و" + t if glue else t)
+        out_g.append(g)
+        glue = False
+    return out_t, out_g
+
+
+def common_words(sents: Sequence[tuple[list[str], list[str]]]) -> list[str]:
+    """Frequent words almost never inside a PER/ORG/LOC name."""
+    total, inside = Counter(), Counter()
+    for toks, tags in sents:
+        for t, g in zip(toks, tags, strict=True):
+            total[t] += 1
+            if g != "O":
+                inside[t] += 1
+    return sorted(
+        w
+        for w, n in total.items()
+        if n >= COMMON_MIN_COUNT
+        and inside[w] / n <= COMMON_MAX_ENTITY_SHARE
+        and len(w) >= 2
+        and not w.isdigit()
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import pycrfsuite
+
+    from . import model
+    from .features import sequence_features
+
+    p = argparse.ArgumentParser(prog="python -m analysis.actors.train", description=__doc__)
+    p.add_argument("--gold", default=str(GOLD_TSV))
+    p.add_argument("--type-map", default=str(TYPE_MAP))
+    p.add_argument("--out", default=str(model.MODEL_PATH))
+    p.add_argument("--c1", type=float, default=0.05)
+    p.add_argument("--c2", type=float, default=0.05)
+    p.add_argument("--iterations", type=int, default=150)
+    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    t0 = time.perf_counter()
+    sents = read_tsv(Path(args.gold), read_type_map(Path(args.type_map)))
+    train = [attach_conjunctions(*s) for i, s in enumerate(sents) if not is_dev(i)]
+    # The lexicon first: features use it.
+    model.COMMON_PATH.parent.mkdir(parents=True, exist_ok=True)
+    words = common_words(train)
+    with model.COMMON_PATH.open("w", encoding="utf-8") as fh:
+        fh.write(
+            "# Common words: seen >= 3 times in the NewsFANE Gold 2014 training split and <= 2% inside a\n"
+            "# PER/ORG/LOC name. Derived from NewsFANE (CC BY-SA 3.0, Alotaibi & Lee, COLING 2014).\n"
+            "# Rebuilt by: python -m analysis.actors.train\n"
+        )
+        fh.write("\n".join(words) + "\n")
+    model.common_words.cache_clear()
+    from . import features
+
+    features.word_features.cache_clear()
+    features.context_features.cache_clear()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for toks, tags in train:
+        trainer.append(sequence_features(toks), tags)
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 2,
+        }
+    )
+    trainer.train(args.out)
+    size = Path(args.out).stat().st_size
+    print(
+        f"trained on {len(train)} sentences ({sum(len(t) for t, _ in train)} tokens), "
+        f"{len(sents) - len(train)} dev sentences held out; {len(words)} common words; "
+        f"model {size / 1e6:.2f} MB -> {args.out} ({time.perf_counter() - t0:.1f}s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

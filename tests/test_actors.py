@@ -1,0 +1,199 @@
+"""Actor extraction: gazetteer, clitics and inflections, offsets, people, coreference, false friends."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from analysis import actors, config, schema
+from analysis.pipeline import parse_document
+
+SEED = config.SEEDS_DIR / "000_f42bc61d2d07c030.txt"
+
+
+def mentions(text: str) -> list[dict]:
+    rows = actors.extract_mentions(
+        doc_id="t", text=text, sentences=[{"sent_id": 0, "start": 0, "end": len(text)}]
+    )
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["surface"], r
+    return rows
+
+
+def ids(text: str) -> list[str]:
+    return [r["actor_id"] for r in mentions(text)]
+
+
+def test_clitics_and_inflections_resolve_to_japan():
+    text = "زار اليابان واليابان لليابان وباليابان الياباني اليابانية اليابانيين اليابانيون ويابانيتين."
+    rows = mentions(text)
+    assert [r["actor_id"] for r in rows] == ["country:JPN"] * 9
+    assert [r["form"] for r in rows] == ["name"] * 4 + ["adjective"] * 5
+    assert [r["surface"] for r in rows][:4] == ["اليابان", "واليابان", "لليابان", "وباليابان"]
+
+
+def test_country_variants_and_irregular_nisba():
+    text = "أمريكا وأميركا والولايات المتحدة والأمريكيين والبريطانية وبريطانيا والمملكة المتحدة والهولندي والسويسرية"
+    assert ids(text) == ["country:USA"] * 4 + ["country:GBR"] * 3 + ["country:NLD", "country:CHE"]
+    assert ids("الجمهورية الإسلامية الإيرانية وكوريا الجنوبية والكوريين الجنوبيين") == [
+        "country:IRN",
+        "country:KOR",
+        "country:KOR",
+    ]
+
+
+def test_nato_variants_and_anaphor():
+    text = "الناتو وناتو وحلف الناتو وحلف شمال الأطلسي. ثم قال الحلف إن"
+    rows = mentions(text)
+    assert [r["actor_id"] for r in rows] == ["org:NATO"] * 5
+    assert rows[-1]["method"] == "coreference" and rows[-1]["surface"] == "الحلف"
+    # Without an earlier NATO mention, "الحلف" is just "the alliance".
+    assert ids("قال الحلف إن") == []
+
+
+def test_offsets_survive_tashkeel_tatweel_and_invisibles():
+    text = "وصل إلى اليـــابان ثم اليَابَانِيّة\u200f ومنها إلى بروكسل"
+    rows = mentions(text)
+    assert [r["surface"] for r in rows] == ["اليـــابان", "اليَابَانِيّة", "بروكسل"]
+    assert rows[2]["actor_id"] == "place:brussels" and rows[2]["iso3"] == "BEL"
+
+
+def test_title_person_role_affiliation_and_coreference():
+    text = (
+        "قال وزير الخارجية الفرنسي جان نويل بارو إن باريس تدعم الحل. "
+        "وأضاف بارو أن المحادثات مستمرة، والتقى بارو الأمين العام للأمم المتحدة."
+    )
+    rows = mentions(text)
+    people = [r for r in rows if r["type"] == "person"]
+    assert [r["surface"] for r in people] == ["جان نويل بارو", "بارو", "بارو"]
+    first = people[0]
+    assert first["role"] == "وزير الخارجية"
+    assert first["affiliation"] == "country:FRA" and first["iso3"] == "FRA"
+    assert first["method"] == "pattern"
+    assert {r["method"] for r in people[1:]} == {"coreference"}
+    assert len({r["actor_id"] for r in people}) == 1
+    assert "place:paris" in {r["actor_id"] for r in rows}
+
+
+def test_org_affiliation_and_ministry_pattern():
+    text = "وقال الأمين العام لمنظمة الصحة العالمية تيدروس غيبريسوس إن وزارة الدفاع اليابانية أكدت ذلك."
+    rows = mentions(text)
+    person = next(r for r in rows if r["type"] == "person")
+    assert person["surface"] == "تيدروس غيبريسوس"
+    assert person["role"] == "الأمين العام" and person["affiliation"] == "org:WHO"
+    ministry = next(r for r in rows if r["actor_id"].startswith("org:JPN"))
+    assert ministry["surface"] == "وزارة الدفاع اليابانية" and ministry["iso3"] == "JPN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحدث عن الدفاع والحرب والأمل والسلام بأسلوب حسن.",
+        "يوم الجمعة في مايو وفي شهر رمضان وفي يوم السبت والأحد.",
+        "قال إن الوضع المالي صعب وإن الجزيرة ذات الحكم الذاتي هادئة.",
+        "اجتمع العرب والأوروبيين في القمة الخليجية مع القادة الأوروبيين.",
+        "قال مصدر مسؤول إن الاجتماع انتهى.",
+    ],
+)
+def test_false_friends_and_group_words_are_not_actors(text):
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "Hello world, no Arabic here.", "12345 ... !!"])
+def test_bad_input_gives_no_mentions(text):
+    assert mentions(text) == []
+
+
+def test_latin_names_inside_arabic_text():
+    text = "قال Mark Rutte إن NATO وحلف الناتو مستعدان."
+    rows = mentions(text)
+    assert [r["actor_id"] for r in rows] == ["org:NATO", "org:NATO"]
+    assert [r["surface"] for r in rows] == ["NATO", "وحلف الناتو"]
+
+
+def test_sent_id_follows_sentences():
+    text = "زار اليابان. ثم زار الصين."
+    sents = [{"sent_id": 0, "start": 0, "end": 12}, {"sent_id": 1, "start": 13, "end": len(text)}]
+    rows = actors.extract_mentions(doc_id="d", text=text, sentences=sents)
+    assert [(r["actor_id"], r["sent_id"]) for r in rows] == [("country:JPN", 0), ("country:CHN", 1)]
+
+
+def test_actors_frame_counts_and_schema():
+    rows = mentions("اليابان والياباني والصين.") + [
+        dict(r, doc_id="u") for r in mentions("اليابان")
+    ]
+    frame = actors.actors_frame(schema.conform(pd.DataFrame(rows), "mentions"))
+    schema.check(frame, "actors")
+    jp = frame.set_index("actor_id").loc["country:JPN"]
+    assert (jp["n_mentions"], jp["n_docs"], jp["name_en"]) == (3, 2, "Japan")
+    schema.check(actors.actors_frame(schema.empty("mentions")), "actors")
+
+
+# The seed, read by hand: every mention of every actor, counted in the text (headline included).
+SEED_EXPECTED = {
+    "country:JPN": 8,  # اليابان x6 + الياباني + (كيودو) اليابانية
+    "org:NATO": 10,  # بالناتو، حلف شمال الأطلسي، ناتو، الناتو x4، لحلف الناتو، للناتو، الحلف
+    "country:UKR": 9,  # أوكرانيا x7 + الأوكراني x2
+    "place:indo-pacific": 5,  # (ب)منطقة المحيطين الهندي والهادئ x5
+    "country:CHN": 3,  # للصين، والصين، الصين
+    "person:gen-nakatani": 4,  # جن ناكاتاني + ناكاتاني x3
+    "country:AUS": 2,
+    "country:NZL": 2,
+    "country:KOR": 2,
+    "country:RUS": 2,  # الروسية x2 (adjective)
+    "org:JSDF": 2,
+    "person:mark-rutte": 2,  # مارك روت + روت
+    "place:brussels": 2,
+    "country:BEL": 1,  # بلجيكا
+    "country:IRN": 1,
+    "country:ITA": 1,
+    "country:PRK": 1,
+    "country:TWN": 1,
+    "org:G7": 1,  # لمجموعة الدول السبع
+    "org:KYODO": 1,  # وكالة أنباء كيودو
+    "person:rustem-umerov": 1,
+    "person:volodymyr-zelensky": 1,
+    "place:beijing": 1,
+    "place:east-asia": 1,
+    "place:europe": 1,
+    "place:kyiv": 1,
+}
+
+
+@pytest.fixture(scope="module")
+def seed_mentions():
+    if not SEED.exists():
+        pytest.skip("seed absent")
+    text = SEED.read_text(encoding="utf-8")
+    out = parse_document({"doc_id": "seed", "text": text, "published": None, "path": str(SEED)})
+    assert out["errors"] == []
+    return text, out["mentions"]
+
+
+def test_seed_actors_and_counts(seed_mentions):
+    text, rows = seed_mentions
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["surface"]
+    assert Counter(r["actor_id"] for r in rows) == SEED_EXPECTED
+
+
+def test_seed_people_roles(seed_mentions):
+    _, rows = seed_mentions
+    full = {r["actor_id"]: r for r in rows if r["type"] == "person" and r["role"]}
+    expect = {
+        "person:gen-nakatani": ("وزير الدفاع", "country:JPN", "JPN"),
+        "person:mark-rutte": ("الأمين العام", "org:NATO", None),
+        "person:rustem-umerov": ("وزير الدفاع", "country:UKR", "UKR"),
+        "person:volodymyr-zelensky": ("الرئيس", "country:UKR", "UKR"),
+    }
+    for actor_id, (role, affiliation, iso3) in expect.items():
+        r = full[actor_id]
+        assert (r["role"], r["affiliation"]) == (role, affiliation)
+        if iso3:
+            assert r["iso3"] == iso3
+    frame = actors.actors_frame(schema.conform(pd.DataFrame(rows), "mentions"))
+    names = dict(zip(frame["actor_id"], frame["name_en"], strict=True))
+    assert names["place:indo-pacific"] == "Indo-Pacific" and names["org:G7"] == "G7"
+    assert frame.set_index("actor_id").loc["place:brussels", "iso3"] == "BEL"
