@@ -1,0 +1,60 @@
+"""Every chart of a parsed corpus, exported in one call (used by ``make run`` and notebooks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .. import config
+from ..export import export_figure, export_table
+from .actors import (
+    plot_actor_frequency,
+    plot_actor_frequency_over_time,
+    plot_cooccurrence,
+    top_actors,
+)
+from .kwic import kwic
+from .timeline import plot_timeline
+from .words import plot_actor_wordcloud, plot_article_wordcloud
+
+
+def export_charts(
+    parsed,
+    *,
+    out: str | Path | None = None,
+    lang: str = config.DEFAULT_LANG,
+    top: int = config.DEFAULT_TOP_N,
+    formats: tuple[str, ...] = ("png", "svg", "pdf"),
+) -> dict[str, list[Path]]:
+    """Export actor-frequency, actors-over-time, timeline, cooccurrence, wordcloud,
+    wordcloud-actor (the top actor) and kwic (the top actor, CSV) for ``parsed``."""
+    written: dict[str, list[Path]] = {}
+    charts = {
+        "actor-frequency": lambda: plot_actor_frequency(parsed.mentions, lang=lang, top=top),
+        "actors-over-time": lambda: plot_actor_frequency_over_time(
+            parsed.mentions, parsed.articles, lang=lang
+        ),
+        "timeline": lambda: plot_timeline(
+            parsed.dates, sentences=parsed.sentences, mentions=parsed.mentions, lang=lang
+        ),
+        "cooccurrence": lambda: plot_cooccurrence(parsed.mentions, lang=lang, top=top),
+        "wordcloud": lambda: plot_article_wordcloud(parsed.articles, lang=lang),
+    }
+    best = top_actors(parsed.mentions, top=1)
+    if len(best):
+        actor_id = best["actor_id"].iloc[0]
+        charts["wordcloud-actor"] = lambda: plot_actor_wordcloud(
+            parsed.mentions, parsed.sentences, parsed.articles, actor_id, lang=lang
+        )
+    for name, draw in charts.items():
+        ax = draw()
+        written[name] = export_figure(ax.figure, name, formats=formats, out=out)
+        plt.close(ax.figure)
+    if len(best):
+        table = kwic(parsed.mentions, parsed.articles, best["actor_id"].iloc[0], limit=None)
+        written["kwic"] = [export_table(table, "kwic", out=out)]
+    else:
+        written["kwic"] = [export_table(pd.DataFrame(), "kwic", out=out)]
+    return written

@@ -1,0 +1,283 @@
+"""Timeline of the dates a corpus talks about: points for days, bars for longer periods.
+
+Only resolved dates are plotted, each at the interval the dates extractor resolved it to;
+unresolved relative expressions are listed beside the chart (never placed at a made-up
+date), and durations and recurring sets, which are not points in time, are left out.
+
+Spans from centuries to days stay readable with an ``asinh`` time axis: linear within about a
+month of the centre of the data, logarithmic beyond, with calendar-aligned ticks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+
+from .. import config, render
+from ..export import attach_data
+from ._common import axes, check_lang, display_name, no_data, tr
+
+NOT_PLOTTED = ("DURATION", "SET")
+ASINH_DAYS = 30.0  # width of the linear core of the asinh axis
+# Use the asinh axis when the data spans more than this and also holds short periods.
+ASINH_MIN_SPAN_DAYS = 3 * 365
+ASINH_SHORT_DAYS = 62
+POINT_COLOR = "#C44E52"
+BAR_COLOR = "#4C72B0"
+ELLIPSIS = "…"
+
+
+def snippet(sentence: str, start: int, end: int, *, width: int = 48) -> str:
+    """A short piece of ``sentence`` around ``sentence[start:end]`` (the date), words kept whole."""
+    if not sentence:
+        return ""
+    n = len(sentence)
+    start, end = max(0, start), min(n, max(start, end))
+    room = max(0, width - (end - start)) // 2
+    left, right = max(0, start - room), min(n, end + room)
+    if left > 0:  # move to the next word start, never past the date
+        space = sentence.find(" ", left, start)
+        left = start if space < 0 else space + 1
+    if right < n:  # back to the last word end, never into the date
+        space = sentence.rfind(" ", end, right + 1)
+        right = end if space < 0 else space
+    out = " ".join(sentence[left:right].split())
+    return (ELLIPSIS if left > 0 else "") + out + (ELLIPSIS if right < n else "")
+
+
+def timeline_items(
+    dates: pd.DataFrame,
+    *,
+    sentences: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+    lang: str = config.DEFAULT_LANG,
+    max_items: int = 40,
+    snippet_width: int = 48,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(plotted, unresolved): resolved date intervals grouped by value, and the unresolved rest.
+
+    Each plotted row has start, end, value, granularity, count (occurrences), snippet (of the
+    first occurrence's sentence) and actors (up to three, most mentioned in those sentences).
+    At most ``max_items`` intervals are kept, the most frequent first, then sorted by date.
+    """
+    d = dates[~dates["type"].isin(NOT_PLOTTED)]
+    ok = d["resolved"].astype(bool) & d["start_date"].notna()
+    plotted_rows, unresolved_rows = d[ok].copy(), d[~ok]
+    plotted_rows["end_date"] = plotted_rows["end_date"].fillna(plotted_rows["start_date"])
+    unresolved = (
+        unresolved_rows.assign(surface=unresolved_rows["surface"].str.strip())
+        .groupby("surface", sort=False)
+        .agg(count=("doc_id", "size"), value=("value", "first"), relative=("relative", "any"))
+        .reset_index()
+        .sort_values(["count", "surface"], ascending=[False, True], ignore_index=True)
+    )
+    cols = [
+        "start",
+        "end",
+        "value",
+        "granularity",
+        "count",
+        "snippet",
+        "actors",
+        "doc_id",
+        "sent_id",
+    ]
+    if plotted_rows.empty:
+        return pd.DataFrame(columns=cols), unresolved
+    sent_text = {}
+    if sentences is not None and len(sentences):
+        s = sentences.set_index(["doc_id", "sent_id"])
+        sent_text = dict(zip(s.index, zip(s["start"], s["text"], strict=True), strict=True))
+    actors_of: dict[tuple[str, int], list[str]] = {}
+    if mentions is not None and len(mentions):
+        for key, grp in mentions.groupby(["doc_id", "sent_id"], sort=False):
+            actors_of[key] = [display_name(r, lang) for r in grp.to_dict("records")]
+    groups = plotted_rows.groupby(["start_date", "end_date", "value"], sort=False, dropna=False)
+    rows = []
+    for (start, end, value), grp in groups:
+        first = grp.iloc[0]
+        key = (first["doc_id"], int(first["sent_id"]))
+        sent_start, text = sent_text.get(key, (0, ""))
+        names: dict[str, int] = {}
+        for k in zip(grp["doc_id"], grp["sent_id"].astype(int), strict=True):
+            for n in actors_of.get(k, []):
+                names[n] = names.get(n, 0) + 1
+        top = sorted(names, key=lambda n: (-names[n], n))[:3]
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "value": value,
+                "granularity": first["granularity"],
+                "count": len(grp),
+                "snippet": snippet(
+                    text,
+                    int(first["start"]) - sent_start,
+                    int(first["end"]) - sent_start,
+                    width=snippet_width,
+                )
+                or first["surface"],
+                "actors": "، ".join(top) if lang == "ar" else ", ".join(top),
+                "doc_id": key[0],
+                "sent_id": key[1],
+            }
+        )
+    items = pd.DataFrame(rows, columns=cols)
+    items = items.sort_values(["count", "start"], ascending=[False, True]).head(max_items)
+    return items.sort_values(["start", "end"], ignore_index=True), unresolved
+
+
+def _asinh_scale(ax: Axes, centre: float) -> None:
+    def fwd(x):
+        return np.arcsinh((np.asarray(x, dtype=float) - centre) / ASINH_DAYS)
+
+    def inv(y):
+        return centre + ASINH_DAYS * np.sinh(np.asarray(y, dtype=float))
+
+    ax.set_xscale("function", functions=(fwd, inv))
+
+
+def _asinh_ticks(lo: float, hi: float, centre: float, n_max: int = 9) -> list[datetime]:
+    """Calendar-aligned ticks spread evenly on the asinh axis between ``lo`` and ``hi``."""
+    a, b = (np.arcsinh((v - centre) / ASINH_DAYS) for v in (lo, hi))
+    ticks: list[datetime] = []
+    for g in np.linspace(a, b, n_max):
+        x = centre + ASINH_DAYS * np.sinh(g)
+        t = mdates.num2date(x).replace(tzinfo=None)
+        dist = abs(x - centre)
+        if dist > 3650:
+            t = datetime(max(1, round(t.year / 10) * 10), 1, 1)
+        elif dist > 365:
+            t = datetime(t.year, 1, 1)
+        elif dist > 45:
+            t = datetime(t.year, t.month, 1)
+        else:
+            t = datetime(t.year, t.month, t.day)
+        if not ticks or t != ticks[-1]:
+            ticks.append(t)
+    return ticks
+
+
+def _tick_label(t: datetime, dist_days: float) -> str:
+    if t.month == 1 and t.day == 1 and dist_days > 365:
+        return f"{t.year}"
+    if t.day == 1 and dist_days > 45:
+        return f"{t.year}-{t.month:02d}"
+    return f"{t.year}-{t.month:02d}-{t.day:02d}"
+
+
+def plot_timeline(
+    dates: pd.DataFrame,
+    *,
+    sentences: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+    max_items: int = 40,
+    scale: str = "auto",
+    max_unresolved: int = 15,
+) -> Axes:
+    """Resolved dates on a time axis, labelled with a snippet of their sentence and its actors.
+
+    ``scale`` is "linear", "asinh" or "auto" (asinh when centuries and days meet).
+    """
+    check_lang(lang)
+    items, unresolved = timeline_items(
+        dates, sentences=sentences, mentions=mentions, lang=lang, max_items=max_items
+    )
+    ax = axes(ax, figsize=(11, max(3.0, 0.55 * len(items) + 1.5)))
+    if items.empty and unresolved.empty:
+        return no_data(ax, lang)
+    if not items.empty:
+        start = mdates.date2num(items["start"].dt.to_pydatetime())
+        # end_date is inclusive: a day covers [start, start + 1).
+        end = mdates.date2num(items["end"].dt.to_pydatetime()) + 1
+        y = np.arange(len(items))[::-1]
+        is_point = (end - start) <= 1.0
+        ax.barh(
+            y[~is_point],
+            (end - start)[~is_point],
+            left=start[~is_point],
+            height=0.5,
+            color=BAR_COLOR,
+            alpha=0.75,
+        )
+        # A marker at each end keeps even a short bar visible on a long axis.
+        ax.plot(start[~is_point], y[~is_point], "|", color=BAR_COLOR, ms=10, mew=2)
+        ax.plot(end[~is_point], y[~is_point], "|", color=BAR_COLOR, ms=10, mew=2)
+        ax.plot(start[is_point] + 0.5, y[is_point], "o", color=POINT_COLOR, ms=7)
+        lo, hi = float(start.min()), float(end.max())
+        span = hi - lo
+        short = bool(((end - start) <= ASINH_SHORT_DAYS).any())
+        use_asinh = scale == "asinh" or (scale == "auto" and span > ASINH_MIN_SPAN_DAYS and short)
+        if use_asinh:
+            centre = float(np.median((start + end) / 2))
+            _asinh_scale(ax, centre)
+            pad = ASINH_DAYS * 0.5
+            ax.set_xlim(lo - pad, hi + pad)
+            ticks = _asinh_ticks(lo - pad, hi + pad, centre)
+            nums = mdates.date2num(ticks)
+            ax.set_xticks(
+                nums,
+                labels=[_tick_label(t, abs(n - centre)) for t, n in zip(ticks, nums, strict=True)],
+                rotation=30,
+                ha="right",
+            )
+        else:
+            pad = max(1.0, span * 0.04)
+            ax.set_xlim(lo - pad, hi + pad)
+            locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        labels = []
+        for r in items.to_dict("records"):
+            times = f" ×{r['count']}" if r["count"] > 1 else ""
+            second = r["value"] + (f" · {r['actors']}" if r["actors"] else "") + times
+            labels.append(render.label(r["snippet"]) + "\n" + render.label(second))
+        ax.set_yticks(y, labels=labels, fontsize=9)
+        ax.set_ylim(-0.7, len(items) - 0.3)
+        ax.grid(axis="x", color="0.9")
+        ax.spines[["top", "right"]].set_visible(False)
+    else:
+        ax.set_yticks([])
+        ax.set_xticks([])
+    if not unresolved.empty:
+        head = tr("تعبيرات زمنية غير محددة (لم تُرسم):", "Unresolved (not plotted):", lang)
+        lines = [
+            render.label(f"{r['surface']}" + (f" ×{r['count']}" if r["count"] > 1 else ""))
+            for r in unresolved.head(max_unresolved).to_dict("records")
+        ]
+        if len(unresolved) > max_unresolved:
+            lines.append(render.label(f"+{len(unresolved) - max_unresolved}"))
+        ax.text(
+            1.02,
+            1.0,
+            "\n".join([head, *lines]),
+            transform=ax.transAxes,
+            va="top",
+            ha="left",
+            multialignment="right",
+            fontsize=9,
+            bbox={"boxstyle": "round,pad=0.4", "fc": "#f5f5f5", "ec": "0.8"},
+        )
+    ax.set_title(tr("الخط الزمني للتواريخ المذكورة", "Timeline of the dates mentioned", lang))
+    data = items.assign(
+        kind=np.where((items["end"] - items["start"]).dt.days.fillna(0) < 1, "point", "bar")
+        if len(items)
+        else []
+    )
+    attach_data(
+        ax,
+        pd.concat(
+            [
+                data.assign(plotted=True),
+                unresolved.rename(columns={"surface": "snippet"}).assign(plotted=False),
+            ],
+            ignore_index=True,
+        ),
+    )
+    return ax

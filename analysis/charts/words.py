@@ -1,0 +1,258 @@
+"""Word weights and word clouds: Arabic stopwords out, clitic variants merged, shown as written.
+
+Words are grouped by a key: the normalised word with its proclitics (و ف ب ل ك ال لل) removed,
+but only as far as the stripped stem is itself attested in the texts (as a word or after ال),
+so والوزير، الوزير، وزير merge while وزير is never cut to زير. Each group is shown in its most
+frequent written form, never as a bare stem.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from .. import config, render
+from ..arabic import TASHKEEL_RE, TATWEEL_RE, WORD_RE, normalize, proclitic_splits
+from ..export import attach_data
+from ._common import axes, check_lang, display_name, no_data, tr
+
+STOPWORDS_FILE = config.STOPWORDS_DIR / "arabic.txt"
+METHODS = ("freq", "tfidf")
+MIN_LEN = 2
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The project's Arabic stopword list (data/stopwords/arabic.txt), normalised."""
+    words = set()
+    for line in STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(normalize(line))
+    return frozenset(words)
+
+
+def _written(surface: str) -> str:
+    return TATWEEL_RE.sub("", TASHKEEL_RE.sub("", surface))
+
+
+def _tokens(text: str) -> Iterable[tuple[str, str]]:
+    """(written form, normalised form) of each word that is not a number."""
+    for m in WORD_RE.finditer(text):
+        w = _written(m.group())
+        n = normalize(w)
+        if len(n) >= MIN_LEN and not n.isdigit():
+            yield w, n
+
+
+def _key(norm: str, vocab: frozenset[str] | set[str]) -> str:
+    """The shortest clitic-free stem of ``norm`` attested in ``vocab`` (bare or with ال)."""
+    splits = proclitic_splits(norm)
+    for _prefix, stem in reversed(splits[1:]):
+        if len(stem) > MIN_LEN and (stem in vocab or "ال" + stem in vocab):
+            return stem
+    return norm
+
+
+def _is_stop(norm: str, sw: frozenset[str]) -> bool:
+    return any(stem in sw for _p, stem in proclitic_splits(norm, min_stem=1))
+
+
+def _shown_form(key: str, forms: Counter[str]) -> str:
+    """The most frequent written form; on a tie, a form without و/ف/ب/ل/ك, then the shortest."""
+
+    def rank(form: str) -> tuple[int, int, int, str]:
+        bare = normalize(form) in (key, "ال" + key)
+        return (-forms[form], 0 if bare else 1, len(form), form)
+
+    return min(forms, key=rank)
+
+
+def word_table(texts: Iterable[str], *, vocab: set[str] | None = None) -> pd.DataFrame:
+    """Per key: count, most frequent written form and all forms (stopwords dropped)."""
+    sw = stopwords()
+    toks = [t for text in texts for t in _tokens(text)]
+    toks = [(w, n) for w, n in toks if not _is_stop(n, sw)]
+    vocab = vocab if vocab is not None else {n for _w, n in toks}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for w, n in toks:
+        forms[_key(n, vocab)][w] += 1
+    rows = [
+        {
+            "word": _shown_form(k, c),
+            "key": k,
+            "count": sum(c.values()),
+            "forms": "|".join(f for f, _ in c.most_common()),
+        }
+        for k, c in forms.items()
+    ]
+    out = pd.DataFrame(rows, columns=["word", "key", "count", "forms"])
+    return out.sort_values(["count", "key"], ascending=[False, True], ignore_index=True)
+
+
+def document_frequencies(docs: Iterable[str]) -> tuple[Counter[str], int, set[str]]:
+    """(documents per key, number of documents, corpus vocabulary) for TF-IDF."""
+    docs = list(docs)
+    sw = stopwords()
+    per_doc = [{n for _w, n in _tokens(d) if not _is_stop(n, sw)} for d in docs]
+    vocab = set().union(*per_doc) if per_doc else set()
+    df: Counter[str] = Counter()
+    for words in per_doc:
+        df.update({_key(n, vocab) for n in words})
+    return df, len(docs), vocab
+
+
+def word_weights(
+    texts: Iterable[str],
+    *,
+    method: str = "freq",
+    corpus: Iterable[str] | None = None,
+    top: int = 150,
+) -> pd.DataFrame:
+    """The ``top`` words of ``texts`` with a weight: raw count, or TF-IDF against ``corpus``.
+
+    TF-IDF uses idf = ln((1 + N) / (1 + df)) + 1 over the ``corpus`` documents (``texts`` when
+    not given), so a word that every article uses weighs less than one that marks these texts.
+    """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+    texts = list(texts)
+    if method == "freq":
+        table = word_table(texts)
+        table["weight"] = table["count"].astype(float)
+    else:
+        df, n, vocab = document_frequencies(corpus if corpus is not None else texts)
+        table = word_table(texts, vocab=vocab | {n for t in texts for _w, n in _tokens(t)})
+        idf = np.array([math.log((1 + n) / (1 + df.get(k, 0))) + 1 for k in table["key"]])
+        table["weight"] = table["count"].to_numpy() * idf
+    table = table.sort_values(["weight", "key"], ascending=[False, True], ignore_index=True)
+    return table.head(top)[["word", "key", "count", "weight", "forms"]]
+
+
+def actor_sentences(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, actor_id: str
+) -> list[str]:
+    """Sentences that mention ``actor_id``, with the actor's own mentions cut out."""
+    m = mentions[mentions["actor_id"] == actor_id]
+    if m.empty:
+        return []
+    keys = set(zip(m["doc_id"], m["sent_id"], strict=True))
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d, s, e in zip(m["doc_id"], m["start"], m["end"], strict=True):
+        spans[d].append((int(s), int(e)))
+    text_of = dict(zip(articles["doc_id"], articles["text"], strict=True))
+    out = []
+    for r in sentences.itertuples(index=False):
+        if (r.doc_id, r.sent_id) not in keys:
+            continue
+        text = text_of.get(r.doc_id, "")
+        chars = list(text[r.start : r.end])
+        for s, e in spans[r.doc_id]:
+            for i in range(max(s, r.start), min(e, r.end)):
+                chars[i - r.start] = " "
+        out.append("".join(chars))
+    return out
+
+
+def plot_wordcloud(
+    weights: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+    title: str | None = None,
+    width: int = 1000,
+    height: int = 560,
+    mask: np.ndarray | None = None,
+    random_state: int = 0,
+    colormap: str = "viridis",
+    max_words: int = 150,
+) -> Axes:
+    """Draw a word cloud of ``weights`` (from :func:`word_weights`) on ``ax``."""
+    from wordcloud import WordCloud
+
+    check_lang(lang)
+    ax = axes(ax, figsize=(width / 100, height / 100))
+    w = weights[weights["weight"] > 0].head(max_words)
+    if w.empty:
+        return no_data(ax, lang)
+    # wordcloud draws with Pillow's default layout engine: prepare the words for it.
+    freqs = {
+        render.pil_label(word): float(v) for word, v in zip(w["word"], w["weight"], strict=True)
+    }
+    cloud = WordCloud(
+        font_path=str(render.font_path()),
+        width=width,
+        height=height,
+        mask=mask,
+        background_color="white",
+        random_state=random_state,
+        prefer_horizontal=1.0,  # vertical Arabic is unreadable
+        colormap=colormap,
+        max_words=max_words,
+        relative_scaling=0.5,
+        collocations=False,
+    ).generate_from_frequencies(freqs)
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.set_axis_off()
+    if title:
+        ax.set_title(render.label(title))
+    attach_data(ax, w.reset_index(drop=True))
+    return ax
+
+
+def plot_article_wordcloud(
+    articles: pd.DataFrame,
+    doc_id: str | None = None,
+    *,
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+    method: str = "freq",
+    **kwargs,
+) -> Axes:
+    """Word cloud of one article (``doc_id``) or of the whole corpus (``None``)."""
+    texts = (
+        list(articles["text"])
+        if doc_id is None
+        else list(articles.loc[articles["doc_id"] == doc_id, "text"])
+    )
+    weights = word_weights(
+        texts, method=method, corpus=articles["text"] if method == "tfidf" else None
+    )
+    if doc_id is None:
+        title = tr(
+            f"الكلمات الأكثر تكرارا ({len(texts):,} مقالة)",
+            f"Most frequent words ({len(texts):,} articles)",
+            lang,
+        )
+    else:
+        t = articles.loc[articles["doc_id"] == doc_id, "title"]
+        title = (t.iloc[0] if len(t) else doc_id)[:60]
+    return plot_wordcloud(weights, ax=ax, lang=lang, title=kwargs.pop("title", title), **kwargs)
+
+
+def plot_actor_wordcloud(
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    actor_id: str,
+    *,
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+    method: str = "freq",
+    **kwargs,
+) -> Axes:
+    """Word cloud of the sentences that mention ``actor_id`` (the actor's own name left out)."""
+    texts = actor_sentences(mentions, sentences, articles, actor_id)
+    weights = word_weights(
+        texts, method=method, corpus=sentences["text"] if method == "tfidf" else None
+    )
+    rows = mentions[mentions["actor_id"] == actor_id]
+    name = display_name(rows.iloc[0], lang) if len(rows) else actor_id
+    title = f"{name} ({len(texts)} جملة)" if lang == "ar" else f"{name} ({len(texts)} sentences)"
+    return plot_wordcloud(weights, ax=ax, lang=lang, title=kwargs.pop("title", title), **kwargs)

@@ -1,0 +1,395 @@
+"""Charts on small hand-written frames that follow analysis.schema (mentions, dates, sentences)."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import charts, render, schema
+from analysis.charts import timeline as tl
+from analysis.charts import words
+from analysis.corpus import articles_from_texts
+from analysis.export import drawn_data
+from analysis.sentences import sentence_rows
+
+# Two short articles written for these tests (not corpus text), published on different days.
+TEXTS = [
+    "التقى وزير الدفاع الياباني نظيره الأسترالي في بروكسل اليوم الجمعة. "
+    "وقال الأمين العام لحلف الناتو إن اليابان وأستراليا شريكان مهمان للناتو.\n"
+    "وكانت اليابان قد وقعت اتفاقا مع أستراليا في مايو 2023، بعد محادثات بدأت عام 2022. "
+    "وتعود العلاقات بين البلدين إلى القرن العشرين. واستمرت المحادثات لمدة ثلاثة أيام.",
+    "أكدت الصين أن الوزير سيزور اليابان الأسبوع المقبل. "
+    "وذكرت الوكالة أن اليابان والصين تبحثان التجارة بين مايو 2023 ومارس 2024. "
+    "وقال الوزير إن الناتو لا يهدد الصين.",
+]
+PUBLISHED = ["2024-10-18", "2024-10-20"]
+ACTORS = [
+    # surface as written, actor_id, name_ar, name_en, type
+    ("الياباني", "country:JPN", "اليابان", "Japan", "country"),
+    ("اليابان", "country:JPN", "اليابان", "Japan", "country"),
+    ("الأسترالي", "country:AUS", "أستراليا", "Australia", "country"),
+    ("أستراليا", "country:AUS", "أستراليا", "Australia", "country"),
+    ("بروكسل", "place:brussels", "بروكسل", "Brussels", "place"),
+    ("حلف الناتو", "org:NATO", "الناتو", "NATO", "organization"),
+    ("للناتو", "org:NATO", "الناتو", "NATO", "organization"),
+    ("الناتو", "org:NATO", "الناتو", "NATO", "organization"),
+    ("الصين", "country:CHN", "الصين", "China", "country"),
+    (
+        "وزير الدفاع الياباني",
+        "person:japan-defmin",
+        "وزير الدفاع الياباني",
+        "Japan's defence minister",
+        "person",
+    ),
+]
+DATES = [
+    # surface, type, value, granularity, start, end, resolved, relative
+    ("اليوم الجمعة", "DATE", "2024-10-18", "day", "2024-10-18", "2024-10-18", True, True),
+    ("مايو 2023", "DATE", "2023-05", "month", "2023-05-01", "2023-05-31", True, False),
+    ("عام 2022", "DATE", "2022", "year", "2022-01-01", "2022-12-31", True, False),
+    ("القرن العشرين", "DATE", "19XX", "century", "1901-01-01", "2000-12-31", True, False),
+    ("لمدة ثلاثة أيام", "DURATION", "P3D", "day", None, None, False, False),
+    ("الأسبوع المقبل", "DATE", "2024-W43", "week", None, None, False, True),
+    (
+        "بين مايو 2023 ومارس 2024",
+        "DATE",
+        "2023-05/2024-03",
+        "month",
+        "2023-05-01",
+        "2024-03-31",
+        True,
+        False,
+    ),
+]
+
+
+def _find_all(text: str, surface: str) -> list[int]:
+    out, i = [], text.find(surface)
+    while i >= 0:
+        out.append(i)
+        i = text.find(surface, i + 1)
+    return out
+
+
+def _sent_of(sentences: list[dict], start: int) -> int:
+    return next(s["sent_id"] for s in sentences if s["start"] <= start < s["end"])
+
+
+def build_frames() -> dict[str, pd.DataFrame]:
+    """articles, sentences, mentions, dates for TEXTS, with every span checked."""
+    articles = articles_from_texts(TEXTS, published=None)
+    articles["published"] = pd.to_datetime(PUBLISHED).astype("datetime64[s]")
+    sent_rows, mention_rows, date_rows = [], [], []
+    for doc in articles.to_dict("records"):
+        sents = sentence_rows(doc["doc_id"], doc["text"])
+        sent_rows += sents
+        taken: list[tuple[int, int]] = []
+        # Longest surfaces first so "وزير الدفاع الياباني" wins over "الياباني".
+        for surface, aid, ar, en, typ in sorted(ACTORS, key=lambda a: -len(a[0])):
+            for s in _find_all(doc["text"], surface):
+                e = s + len(surface)
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                mention_rows.append(
+                    {"doc_id": doc["doc_id"], "sent_id": _sent_of(sents, s), "start": s, "end": e,
+                     "surface": surface, "actor_id": aid, "name_ar": ar, "name_en": en, "type": typ}
+                )  # fmt: skip
+        for surface, typ, value, gran, sd, ed, res, rel in DATES:
+            for s in _find_all(doc["text"], surface):
+                date_rows.append(
+                    {"doc_id": doc["doc_id"], "sent_id": _sent_of(sents, s), "start": s,
+                     "end": s + len(surface), "surface": surface, "type": typ, "value": value,
+                     "granularity": gran, "relative": rel, "start_date": sd, "end_date": ed,
+                     "resolved": res}
+                )  # fmt: skip
+    mentions = schema.conform(mention_rows, "mentions")
+    dates = schema.conform(date_rows, "dates")
+    sentences = schema.conform(sent_rows, "sentences")
+    for name, df in (("mentions", mentions), ("dates", dates), ("sentences", sentences)):
+        schema.check(df, name)
+    text = dict(zip(articles["doc_id"], articles["text"], strict=True))
+    for df in (mentions, dates):
+        assert all(
+            text[d][s:e] == x
+            for d, s, e, x in df[["doc_id", "start", "end", "surface"]].itertuples(index=False)
+        )
+    return {"articles": articles, "sentences": sentences, "mentions": mentions, "dates": dates}
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return build_frames()
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def _tick_texts(ax, axis="y"):
+    ticks = ax.get_yticklabels() if axis == "y" else ax.get_xticklabels()
+    return [t.get_text() for t in ticks]
+
+
+# --- actor frequency ----------------------------------------------------------------------------
+
+
+def test_actor_counts(frames):
+    counts = charts.actor_counts(frames["mentions"]).set_index("actor_id")
+    # اليابان twice in each article; the الياباني inside the minister's title is the person.
+    assert counts.loc["country:JPN", "mentions"] == 4
+    assert counts.loc["country:JPN", "docs"] == 2
+    assert counts.loc["org:NATO", "mentions"] == 3
+    assert counts.loc["person:japan-defmin", "docs"] == 1
+
+
+def test_actor_frequency_bars_labels_colours_legend(frames):
+    ax = charts.plot_actor_frequency(frames["mentions"], top=4)
+    data = drawn_data(ax.figure)
+    assert (
+        list(data["actor_id"][:2]) == ["country:JPN", "country:CHN"]
+        or data["mentions"].is_monotonic_decreasing
+    )
+    assert len(ax.patches) == 4
+    # Most frequent on top: the bar with the largest width has the largest y.
+    widths = {p.get_y(): p.get_width() for p in ax.patches}
+    assert widths[max(widths)] == max(widths.values())
+    # Arabic names, through the rendering layer, in top-down order.
+    ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
+    assert [t.get_text() for t in ticks] == render.labels(data["name"])
+    assert render.label("اليابان") in _tick_texts(ax)
+    # Counts at the bar ends, one colour per type, a legend naming the types in Arabic.
+    counts_shown = sorted(int(t.get_text()) for t in ax.texts)
+    assert counts_shown == sorted(data["mentions"].tolist())
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert render.label("دولة") in legend and render.label("منظمة") in legend
+    colours = {tuple(p.get_facecolor()) for p in ax.patches}
+    assert len(colours) == data["type"].nunique()
+
+
+def test_actor_frequency_by_docs_and_english(frames):
+    ax = charts.plot_actor_frequency(frames["mentions"], by="docs", lang="en", top=3)
+    data = drawn_data(ax.figure)
+    assert data["docs"].is_monotonic_decreasing
+    assert "Japan" in _tick_texts(ax)
+    with pytest.raises(ValueError):
+        charts.plot_actor_frequency(frames["mentions"], by="words")
+
+
+def test_actor_frequency_empty_frame():
+    ax = charts.plot_actor_frequency(schema.empty("mentions"))
+    assert not ax.patches and ax.texts
+
+
+# --- over time ----------------------------------------------------------------------------------
+
+
+def test_actor_counts_by_date(frames):
+    data = charts.actor_counts_by_date(frames["mentions"], frames["articles"], top=3)
+    jpn = data[data["actor_id"] == "country:JPN"].set_index("period")["count"]
+    assert jpn.to_dict() == {pd.Timestamp("2024-10-18"): 2, pd.Timestamp("2024-10-20"): 2}
+
+
+def test_actor_frequency_over_time_lines_and_heatmap(frames):
+    ax = charts.plot_actor_frequency_over_time(frames["mentions"], frames["articles"], top=3)
+    assert len(ax.lines) == 3
+    ax = charts.plot_actor_frequency_over_time(
+        frames["mentions"], frames["articles"], top=3, kind="heatmap"
+    )
+    assert ax.images and ax.images[0].get_array().shape == (3, 2)
+
+
+def test_actor_frequency_over_time_single_date(frames):
+    one = frames["articles"].assign(published=frames["articles"]["published"].iloc[0])
+    ax = charts.plot_actor_frequency_over_time(frames["mentions"], one)
+    assert not ax.lines and "2024-10-18" in ax.texts[0].get_text()
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def test_timeline_items_plot_resolved_list_unresolved_skip_durations(frames):
+    items, unresolved = tl.timeline_items(
+        frames["dates"], sentences=frames["sentences"], mentions=frames["mentions"]
+    )
+    assert "P3D" not in set(items["value"]) and "لمدة ثلاثة أيام" not in set(unresolved["surface"])
+    assert list(unresolved["surface"]) == ["الأسبوع المقبل"]
+    assert (
+        list(items["value"]) == ["19XX", "2022", "2023-05/2024-03", "2023-05", "2024-10-18"]
+        or items["start"].is_monotonic_increasing
+    )
+    day = items.set_index("value").loc["2024-10-18"]
+    assert "الجمعة" in day["snippet"] and len(day["snippet"]) <= 60
+    assert "اليابان" in day["actors"] or "بروكسل" in day["actors"]
+    may = items.set_index("value").loc["2023-05"]
+    assert may["count"] == 2  # once in each article
+
+
+def test_snippet_keeps_words_whole():
+    s = "وكانت اليابان قد وقعت اتفاقا مع أستراليا في مايو 2023، بعد محادثات بدأت عام 2022."
+    i = s.index("مايو 2023")
+    out = tl.snippet(s, i, i + len("مايو 2023"), width=30)
+    assert "مايو 2023" in out
+    assert all(w.strip("…،.") in s.split() or w == "…" or w.strip("…،.") in s for w in out.split())
+
+
+def test_timeline_points_bars_and_readable_span(frames):
+    ax = charts.plot_timeline(
+        frames["dates"], sentences=frames["sentences"], mentions=frames["mentions"]
+    )
+    data = drawn_data(ax.figure)
+    plotted = data[data["plotted"]]
+    assert set(plotted["kind"]) == {"point", "bar"}
+    assert (plotted["kind"] == "point").sum() == 1
+    assert len(ax.patches) == 4  # century, year, range, month bars
+    # Centuries and a day on one axis: the asinh scale gives the day-level item room.
+    assert ax.get_xscale() == "function"
+    x0, x1 = ax.get_xlim()
+    fwd = ax.xaxis.get_transform().transform
+    may = matplotlib.dates.date2num([pd.Timestamp("2023-05-01"), pd.Timestamp("2023-06-01")])
+    # A month bar beside a century: over 1% of the axis here, under 0.1% on a linear axis.
+    assert (fwd(may[1:])[0] - fwd(may[:1])[0]) / (fwd([x1])[0] - fwd([x0])[0]) > 0.01
+    assert (may[1] - may[0]) / (x1 - x0) < 0.001
+    # The unresolved expression is listed beside, not plotted.
+    side = [t.get_text() for t in ax.texts]
+    assert any(render.label("الأسبوع المقبل") in t for t in side)
+    assert not data[~data["plotted"]].empty
+
+
+def test_timeline_linear_when_span_is_short(frames):
+    d = frames["dates"]
+    recent = d[d["value"].isin(["2024-10-18", "2023-05"])]
+    ax = charts.plot_timeline(recent, lang="en")
+    assert ax.get_xscale() == "linear"
+
+
+def test_timeline_never_invents_a_date():
+    rows = schema.conform(
+        [{"doc_id": "d", "sent_id": 0, "start": 0, "end": 3, "surface": "أمس", "type": "DATE",
+          "value": "", "relative": True, "resolved": False}], "dates",
+    )  # fmt: skip
+    ax = charts.plot_timeline(rows)
+    assert not ax.patches and not [ln for ln in ax.lines if len(ln.get_xdata())]
+    assert any(render.label("أمس") in t.get_text() for t in ax.texts)
+
+
+# --- co-occurrence ------------------------------------------------------------------------------
+
+
+def test_cooccurrence_edges(frames):
+    edges = charts.cooccurrence_edges(frames["mentions"])
+    pairs = {(a, b): n for a, b, n in edges.itertuples(index=False)}
+    assert pairs[("country:CHN", "country:JPN")] == 2
+    assert ("country:AUS", "country:JPN") in pairs
+    assert all(a < b for a, b in pairs)
+
+
+def test_cooccurrence_network_is_deterministic(frames):
+    ax1 = charts.plot_cooccurrence(frames["mentions"], seed=1)
+    pos1 = [t.xy for t in ax1.texts]
+    ax2 = charts.plot_cooccurrence(frames["mentions"], seed=1)
+    assert pos1 == [t.xy for t in ax2.texts]
+    names = [t.get_text() for t in ax1.texts]
+    assert render.label("الصين") in names
+    data = drawn_data(ax1.figure)
+    assert {"source", "target", "count", "source_name", "target_name"} <= set(data.columns)
+    # Edge widths follow counts.
+    widths = ax1.collections[0].get_linewidths()
+    assert widths[0] == max(widths) and data["count"].iloc[0] == data["count"].max()
+
+
+# --- word clouds ----------------------------------------------------------------------------------
+
+
+def test_stopwords_file_has_header_and_words():
+    text = words.STOPWORDS_FILE.read_text(encoding="utf-8")
+    assert text.startswith("#")
+    sw = words.stopwords()
+    assert {"في", "من", "الي", "قال"} <= sw
+
+
+def test_word_weights_merge_clitics_show_written_form():
+    texts = [
+        "والوزير قال إن الوزير التقى وزير الخارجية وبالوزير. وزير وزير لليابان اليابان واليابان وزير"
+    ]
+    w = words.word_weights(texts).set_index("key")
+    assert w.loc["وزير", "count"] == 7 and w.loc["وزير", "word"] == "وزير"
+    assert "زير" not in w.index  # never cut to a bare stem
+    assert w.loc["يابان", "word"] == "اليابان" and w.loc["يابان", "count"] == 3
+    assert not {"قال", "إن", "ان"} & set(w["word"])
+
+
+def test_word_weights_tfidf_downweights_common_words():
+    corpus = ["الاقتصاد النفط", "الاقتصاد التجارة", "الاقتصاد الزراعة", "الاقتصاد النفط النفط"]
+    freq = words.word_weights([corpus[3]]).set_index("key")["weight"]
+    tfidf = words.word_weights([corpus[3]], method="tfidf", corpus=corpus).set_index("key")[
+        "weight"
+    ]
+    assert freq["اقتصاد"] == 1 and freq["نفط"] == 2
+    assert tfidf["نفط"] / tfidf["اقتصاد"] > freq["نفط"] / freq["اقتصاد"]
+
+
+def test_wordcloud_is_deterministic_and_uses_the_layer(frames, monkeypatch):
+    w = words.word_weights(frames["articles"]["text"])
+    a = charts.plot_wordcloud(w, random_state=3, width=400, height=250).images[0].get_array()
+    b = charts.plot_wordcloud(w, random_state=3, width=400, height=250).images[0].get_array()
+    c = charts.plot_wordcloud(w, random_state=4, width=400, height=250).images[0].get_array()
+    assert np.array_equal(a, b) and not np.array_equal(a, c)
+    seen = []
+    orig = render.pil_label
+    monkeypatch.setattr(render, "pil_label", lambda s, **k: seen.append(s) or orig(s, **k))
+    with render.force(pillow=False):
+        charts.plot_wordcloud(w, width=300, height=200)
+    assert seen and set(seen) <= set(w["word"])
+
+
+def test_wordcloud_mask_keeps_words_inside():
+    mask = np.full((200, 300), 255, dtype=np.uint8)
+    mask[40:160, 60:240] = 0  # only the centre may hold words
+    w = words.word_weights(["النفط الاقتصاد التجارة الزراعة الصناعة السياحة"] * 3)
+    img = charts.plot_wordcloud(w, mask=mask, width=300, height=200).images[0].get_array()
+    ink = img.astype(int).sum(axis=2) < 600
+    assert ink[40:160, 60:240].any() and not ink[:30].any() and not ink[:, :50].any()
+
+
+def test_actor_and_article_clouds(frames):
+    texts = words.actor_sentences(
+        frames["mentions"], frames["sentences"], frames["articles"], "country:CHN"
+    )
+    assert len(texts) == 3 and all("الصين" not in t for t in texts)
+    ax = charts.plot_actor_wordcloud(
+        frames["mentions"],
+        frames["sentences"],
+        frames["articles"],
+        "country:CHN",
+        width=300,
+        height=200,
+    )
+    assert "الصين" not in set(drawn_data(ax.figure)["word"])
+    doc = frames["articles"]["doc_id"].iloc[1]
+    ax = charts.plot_article_wordcloud(
+        frames["articles"], doc, method="tfidf", width=300, height=200
+    )
+    assert "التجارة" in set(drawn_data(ax.figure)["word"])
+
+
+# --- keyword in context -------------------------------------------------------------------------------
+
+
+def test_kwic_rows_and_rtl_styler(frames):
+    table = charts.kwic(frames["mentions"], frames["articles"], "country:CHN", width=20)
+    assert len(table) == 3
+    text = dict(zip(frames["articles"]["doc_id"], frames["articles"]["text"], strict=True))
+    for r in table.itertuples(index=False):
+        assert text[r.doc_id][r.start : r.end] == r.keyword
+        assert r.before.replace("… ", "") in text[r.doc_id][: r.start]
+    html = charts.kwic_table(table).to_html()
+    assert 'dir="rtl"' in html and "direction: rtl" in html and "السياق السابق" in html
