@@ -1,15 +1,128 @@
-"""Dates: temporal expressions found, normalised (TIMEX3) and resolved.
+"""Dates: temporal expressions found, normalised (TIMEX3) and resolved against the publication date.
 
-Placeholder until the extractor lands (issue 4): returns no dates.
+``extract_dates`` matches the grammar of :mod:`analysis.dates.grammar` on the normalised text
+(digits folded to ASCII, alef/yeh/teh marbuta folded, tashkeel removed), keeps the longest of
+overlapping candidates, and maps spans back to the original text so ``text[start:end] == surface``.
+Rows follow the ``dates`` schema of :mod:`analysis.schema`: ``type`` in DATE/DURATION/TIME/SET,
+``value`` TIMEX3-style, ``start_date``/``end_date`` the inclusive interval (NaT when unresolved; always
+NaT for durations and sets, which never go on a timeline), ``resolved`` True when an interval is given.
+Without a publication date, relative expressions keep ``resolved = False``: no date is invented.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+from functools import lru_cache
 from typing import Any
+
+import pandas as pd
+
+from ..arabic import normalize_with_map
+from .grammar import INTERPRETERS, Context, Hit, patterns
+from .lexicon import lexicon
+
+__all__ = ["extract_dates", "find_dates"]
+
+_PRIORITY = {name: i for i, name in enumerate(INTERPRETERS)}
+
+
+@lru_cache(maxsize=1)
+def _future_re() -> re.Pattern[str]:
+    words = sorted(lexicon().future_cues, key=len, reverse=True)
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def _as_date(published: Any) -> dt.date | None:
+    if published is None:
+        return None
+    try:
+        if pd.isna(published):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return pd.Timestamp(published).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int, Hit]]:
+    """(start, end, hit) for every expression in ``text`` (offsets into ``text``), in text order."""
+    nt = normalize_with_map(text)
+    norm = nt.text
+    future_re = _future_re()
+
+    def future_before(i: int) -> bool:
+        # A future cue earlier in the same line-sentence (up to the previous full stop).
+        lo = max(norm.rfind(".", 0, i), norm.rfind("\n", 0, i), i - 150, 0)
+        return future_re.search(norm, lo, i) is not None
+
+    ctx = Context(text=norm, ref=ref, future_before=future_before)
+    cands: list[tuple[int, int, int, Hit]] = []
+    for name, rx in patterns().items():
+        interp = INTERPRETERS[name]
+        prio = _PRIORITY[name]
+        for m in rx.finditer(norm):
+            hit = interp(m, ctx)
+            if hit is not None:
+                s, e = m.span("c")
+                cands.append((s, e, prio, hit))
+    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, _, hit in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        os_, oe = nt.span(s, e)
+        # "للعام": the article's alef was merged into the preposition; keep the whole word.
+        if os_ > 0 and text[os_ - 1] == "ل" and norm[s] == "ل" and norm[s : s + 2] != "ال":
+            os_ -= 1
+        out.append((os_, oe, hit))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def _ts(d: dt.date | None):
+    return pd.NaT if d is None else pd.Timestamp(d)
 
 
 def extract_dates(
     *, doc_id: str, text: str, sentences: list[dict], published: Any = None
 ) -> list[dict]:
     """Rows of the ``dates`` frame for one document."""
-    return []
+    if not text:
+        return []
+    ref = _as_date(published)
+    starts = [int(s["start"]) for s in sentences]
+    ids = [int(s["sent_id"]) for s in sentences]
+    rows = []
+    for s, e, hit in find_dates(text, ref=ref):
+        k = bisect.bisect_right(starts, s) - 1
+        resolved = hit.start is not None and hit.end is not None
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "sent_id": ids[k] if k >= 0 else (ids[0] if ids else 0),
+                "start": s,
+                "end": e,
+                "surface": text[s:e],
+                "type": hit.type,
+                "value": hit.value,
+                "granularity": hit.granularity,
+                "calendar": hit.calendar,
+                "hijri": hit.hijri,
+                "relative": bool(hit.relative),
+                "mod": hit.mod,
+                "start_date": _ts(hit.start) if resolved else pd.NaT,
+                "end_date": _ts(hit.end) if resolved else pd.NaT,
+                "resolved": resolved,
+            }
+        )
+    return rows

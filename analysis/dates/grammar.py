@@ -1,0 +1,926 @@
+"""The date grammar: regex families composed from the lexicon, and their interpretation.
+
+Every family is one compiled regex over the *normalised* text (see ``analysis.arabic.normalize``),
+built from the same pieces — day, month, year, weekday, deictic, modifier, unit — whose word lists come
+from ``data/lexicon/date_*.csv``. A range is two of those pieces joined by بين/من ... و/إلى/حتى.
+Each match is interpreted into a :class:`Hit` (TIMEX3 type and value, resolved interval); overlapping
+hits are settled by the caller (longest first).
+
+Documented choices:
+- a month without a year is the nearest occurrence to the publication month (six months back to five
+  ahead); with الماضي/المقبل the last one before / the next one after the current month;
+- a bare weekday is the most recent one (the publication day included), or the next one when a future
+  cue (``date_future_cues.csv``) occurs earlier in the sentence; الماضي/المقبل exclude the publication day;
+- a year 1380-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
+  in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
+- modifiers (أوائل، منتصف، أواخر، نحو) set ``mod`` and keep the interval of the whole period;
+- granularity adds ``half``, ``hour`` and ``minute`` to day/week/month/quarter/year/decade/century.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import periods as P
+from .lexicon import Lexicon, lexicon
+
+# ---------------------------------------------------------------------------------------------
+# Regex pieces
+
+
+def _esc(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+")
+
+
+def alt(forms) -> str:
+    """A word alternation, longest first; ``ال`` may also be the ``ل`` of a preceding لـ (للعام)."""
+    parts = []
+    for f in sorted(set(forms), key=len, reverse=True):
+        if f.startswith("ال") and len(f) > 2:
+            parts.append(f"(?:ال|(?<=ل)ل){_esc(f[2:])}")
+        else:
+            parts.append(_esc(f))
+    return "(?:" + "|".join(parts) + r")(?!\w)"
+
+
+def ungroup(pattern: str) -> str:
+    """The pattern with its named groups made anonymous (to embed it twice in a range)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+ART = r"(?:ال|(?<=ل)ل)"
+YSUF = r"(?:ميلاديه|ميلادي|م|هجريه|هجري|للهجره|ه)"
+HIJRI_SUFFIXES = frozenset({"هجريه", "هجري", "للهجره", "ه"})
+# A clitic (و ف ب ل ك) may precede the expression; it is left out of the span (group "c").
+PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
+YEAR_CONTEXT = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "عامي", "موسم", "مطلع"})
+APPROX_EXTRA = ("اكثر من", "اقل من", "ما يزيد عن", "ما يقارب")
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The alternations every family is built from."""
+
+    mg: str
+    mh: str
+    wd: str
+    ordm: str
+    hourw: str
+    dx: str
+    mods: str
+    approx: str
+    pu: str
+    rel: str
+    dpn: str
+    dpa: str
+    dec: str
+    units: str
+    numw: str
+    sets: str
+
+
+def _pieces(lx: Lexicon) -> Pieces:
+    kinds: dict[str, list[str]] = {}
+    for form, (_, kind) in lx.numbers.items():
+        kinds.setdefault(kind, []).append(form)
+    unit_w, ten_w = alt(kinds["unit"]), alt(kinds["ten"])
+    numw = f"(?:{unit_w}\\s+و\\s*{ten_w}|{alt(kinds['teen'])}|{ten_w}|{unit_w}|{alt(kinds['hundred'])})"
+    return Pieces(
+        mg=alt(f for f, m in lx.months.items() if m.calendar == "gregorian"),
+        mh=alt(f for f, m in lx.months.items() if m.calendar == "hijri"),
+        wd=alt(lx.weekdays),
+        ordm=alt(lx.ordinals_m),
+        hourw=alt([*lx.ordinals_f, "الواحده"]),
+        dx=alt(lx.deictics),
+        mods=alt(f for f, m in lx.modifiers.items() if m != "APPROX"),
+        approx=alt([*(f for f, m in lx.modifiers.items() if m == "APPROX"), *APPROX_EXTRA]),
+        pu=alt(lx.period_units),
+        rel=alt(lx.relative),
+        dpn=alt(lx.daypart_nouns),
+        dpa=alt([*lx.daypart_adverbs, *lx.daypart_nouns]),
+        dec=alt(lx.decades),
+        units=alt(lx.units),
+        numw=numw,
+        sets=alt(lx.sets),
+    )
+
+
+def _year(suffix: str = "") -> str:
+    return (
+        rf"(?<![\d.,/:-])(?P<y{suffix}>\d{{4}})(?!\d)(?![.,/:]\d)(?!\s?%)"
+        rf"(?:\s?(?P<ys{suffix}>{YSUF})(?!\w))?"
+    )
+
+
+def _cores(p: Pieces) -> dict[str, str]:
+    ytrig = rf"(?:(?:من\s+)?{ART}?(?:عام|سنه)\s+)?"
+    year_tail = (
+        rf"(?:\s*[،,]?\s*{ytrig}{_year()}"
+        rf"|\s+(?:من\s+)?(?P<yrel>{ART}?(?:عام|سنه))\s+(?P<ydx>{p.dx})"
+        rf"|\s+(?P<mdx>{p.dx}))"
+    )
+    month = rf"(?:(?P<mg>{p.mg})(?:\s*[(/]\s*(?P<mg2>{p.mg})\s*\)?)?|(?P<mh>{p.mh}))"
+    wd_prefix = (
+        rf"(?:(?P<dp>{p.dpn})\s+)?(?:(?P<yom>يوم)\s+)?(?:(?P<wd>{p.wd})\s*[،,]?\s*(?:الموافق\s+)?)?"
+    )
+    dmy = (
+        rf"{wd_prefix}(?:(?P<d>[0-3]?\d)(?!\d)|(?P<do>{p.ordm}))\s*(?:من\s+)?(?:(?P<shr>شهر)\s+)?"
+        rf"(?:{month}|(?P<mrel>{ART}شهر)(?=\s+{p.dx})){year_tail}?"
+    )
+    my = (
+        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<shr>شهر)\s+)?{month}"
+        rf"(?:{year_tail}|\s+(?P<holy>المبارك|الكريم|المعظم|الحرام|الفضيل)(?!\w))?"
+    )
+    yr = (
+        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<yt>{ART}?(?:عام|سنه)|عامي)\s+)?{_year()}"
+        rf"(?:\s?[-/]\s?(?P<y2>\d{{4}}|\d{{2}})(?!\d)(?:\s?(?P<ys2>{YSUF})(?!\w))?)?"
+    )
+    num = (
+        rf"{wd_prefix}(?<![\d./-])(?P<n1>\d{{1,4}})\s?[/.-]\s?(?P<n2>\d{{1,2}})\s?[/.-]\s?"
+        rf"(?P<n3>\d{{1,4}})(?!\d)(?![./-]\d)(?:\s?(?P<ys>{YSUF})(?!\w))?"
+    )
+    dr = (
+        rf"(?:(?P<dp>{p.dpn})\s+)?(?:(?P<yom>يوم)\s+)?"
+        rf"(?:(?P<rel>{p.rel})(?:\s*[،,]?\s*(?P<wd>{p.wd}))?|(?P<wd2>{p.wd})(?:\s+(?P<wdx>{p.dx}))?)"
+    )
+    pd_ = (
+        rf"(?:(?P<vq>في\s+وقت\s+(?:سابق|لاحق|مبكر|متاخر))\s+(?:من\s+)?)?"
+        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?"
+        rf"(?:(?P<this>هذا|هذه)\s+(?P<pu>{p.pu})|(?P<pu2>{p.pu})\s+(?P<dx>{p.dx})"
+        rf"|(?P<rel>{p.rel})|(?P<pu3>{p.pu}))"
+    )
+    qh = (
+        rf"(?P<qh>الربع|النصف)\s+(?P<qo>الاول|الثاني|الثالث|الرابع|الاخير)(?!\w)\s*"
+        rf"(?:من\s+)?(?:(?P<qy>ل?{ART}?(?:عام|سنه))(?:\s+(?:{_year()}|(?P<qdx>{p.dx})))?|{_year('q')})"
+    )
+    dc = (
+        rf"(?P<dec>{p.dec})(?:\s+(?:من\s+)?{ART}قرن\s+"
+        rf"(?P<dc>{p.ordm}|ال\s?\d{{1,2}}(?!\d)|\d{{1,2}}(?!\d)|{p.dx}))?"
+    )
+    ce = (
+        rf"(?:(?P<mod>{p.mods})\s+)?{ART}قرن\s+"
+        rf"(?P<cn>{p.ordm}|ال\s?\d{{1,2}}(?!\d)|\d{{1,2}}(?!\d))"
+    )
+    tm = (
+        rf"(?:(?P<sa>الساعه)\s+(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|{p.hourw})|(?P<h2>{p.hourw}))"
+        rf"(?:\s+و\s*(?P<fr>النصف|الربع|نصف|ربع|ثلث|\d{{1,2}}\s+دقيقه))?"
+        rf"(?:\s+الا\s+(?P<fm>ربعا|ربع|ثلثا|ثلث))?"
+        rf"(?:\s+(?:من\s+)?(?P<dpa>{p.dpa}))?"
+        rf"(?:\s+(?P<day>{p.rel}|(?:يوم\s+)?{p.wd}(?:\s+{p.dx})?))?"
+        rf"|(?<![\d:.])(?P<hm>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])(?:\s+(?P<dpa2>{p.dpa}))?"
+    )
+    du = (
+        rf"(?:(?P<ap>{p.approx})\s+)?(?:(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?|{p.numw})\s+(?P<u>{p.units})"
+        rf"|(?P<u2>{p.units})(?:\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w))?)"
+    )
+    of = (
+        rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<ap>{p.approx})\s+)?"
+        rf"(?:(?P<n>\d+|{p.numw})\s+(?P<u>{p.units})|(?P<u2>{p.units}))(?!\s+\d)"
+    )
+    st = rf"(?P<set>{p.sets})|كل\s+(?P<swd>{p.wd})"
+    side = "|".join(ungroup(x) for x in (dmy, num, my, yr, dr, p.ordm, r"[0-3]?\d(?!\d)"))
+    rg = (
+        rf"(?P<rb>بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?P<a>{side})"
+        rf"(?:\s*[-–]\s*|\s+و\s*|\s+(?:و\s*)?(?:الي|حتي|لغايه)\s+)(?P<b>{side})"
+    )
+    return {
+        "range": rg,
+        "dmy": dmy,
+        "num": num,
+        "time": tm,
+        "quarter": qh,
+        "century": ce,
+        "decade": dc,
+        "my": my,
+        "year": yr,
+        "offset": of,
+        "period": pd_,
+        "dayrel": dr,
+        "set": st,
+        "duration": du,
+    }
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    """The compiled families (search patterns, span in group ``c``), in priority order."""
+    cores = _cores(_pieces(lexicon()))
+    return {k: re.compile(rf"{PRE}(?P<c>{v})(?!\w)") for k, v in cores.items()}
+
+
+@lru_cache(maxsize=1)
+def side_patterns() -> dict[str, re.Pattern[str]]:
+    """The families a side of a range is parsed with (full match)."""
+    cores = _cores(_pieces(lexicon()))
+    return {k: re.compile(cores[k]) for k in ("dmy", "num", "my", "year", "dayrel")}
+
+
+# ---------------------------------------------------------------------------------------------
+# Interpretation
+
+
+@dataclass(slots=True)
+class Hit:
+    """One interpreted expression (a row of the ``dates`` frame without doc/offset columns)."""
+
+    type: str = "DATE"
+    value: str = ""
+    granularity: str = ""
+    calendar: str = "gregorian"
+    hijri: str = ""
+    relative: bool = False
+    mod: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    # Partial fields kept so a range side ("من 4 الى 6 اغسطس") can borrow month and year.
+    spec: Spec | None = None
+
+
+@dataclass(slots=True)
+class Spec:
+    """A calendar date with possibly missing parts, before resolution."""
+
+    calendar: str = "gregorian"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_dir: int | None = None
+    month_dir: int | None = None
+    month_rel: bool = False
+    mod: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What interpretation may look at besides the match: the text and the anchor date."""
+
+    text: str
+    ref: dt.date | None
+    future_before: Callable[[int], bool]
+
+
+def _key(d: dict, s: str | None):
+    """Look up a matched (normalised) form, reading a ``ل`` of ``للـ`` back as ``ال``."""
+    if s is None:
+        return None
+    s = " ".join(s.split())
+    if s in d:
+        return d[s]
+    if s.startswith("ل") and not s.startswith("ال"):
+        return d.get("ا" + s)
+    return None
+
+
+_PREV_WORD_RE = re.compile(r"(\w+)\W*$")
+_NEXT_WORD_RE = re.compile(r"\W*(\w+)")
+_CLITIC_RE = re.compile(r"^[وف]?[بلك]?")
+
+
+def prev_word(text: str, i: int) -> str:
+    """The normalised word just before position ``i``."""
+    m = _PREV_WORD_RE.search(text, max(0, i - 40), i)
+    return m.group(1) if m else ""
+
+
+def next_word(text: str, i: int) -> str:
+    """The normalised word just after position ``i``."""
+    m = _NEXT_WORD_RE.match(text, i)
+    return m.group(1) if m else ""
+
+
+def blocked(text: str, start: int, end: int) -> bool:
+    """True if a blocker word sits before the first or after the last word of ``text[start:end]``."""
+    lx = lexicon()
+    words = text[start:end].split()
+    if not words:
+        return False
+    first = _as_definite(words[0])
+    last = _as_definite(words[-1])
+    before = lx.blockers_before.get(first)
+    if before:
+        w = prev_word(text, start)
+        if w in before or _CLITIC_RE.sub("", w) in before:
+            return True
+    after = lx.blockers_after.get(last)
+    return bool(after) and next_word(text, end) in after
+
+
+def _as_definite(w: str) -> str:
+    return "ا" + w if w.startswith("ل") and not w.startswith("ال") else w
+
+
+def _int(s: str) -> int:
+    return int(s.replace("ال", "").strip())
+
+
+def _year_calendar(y: int, suffix: str | None) -> str:
+    if suffix:
+        return "hijri" if suffix in HIJRI_SUFFIXES else "gregorian"
+    return "hijri" if 1380 <= y <= 1480 else "gregorian"
+
+
+def _unresolved_value(spec: Spec) -> str:
+    y = f"{spec.year:04d}" if spec.year is not None else "XXXX"
+    if spec.month is None:
+        return y
+    if spec.day is None:
+        return f"{y}-{spec.month:02d}"
+    return f"{y}-{spec.month:02d}-{spec.day:02d}"
+
+
+def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
+    """Resolve a calendar date spec against the publication date; None if it is not a date."""
+    relative = spec.year is None
+    hit = Hit(calendar=spec.calendar, relative=relative, mod=spec.mod, spec=spec)
+    hit.granularity = "day" if spec.day else "month" if spec.month else "year"
+    if spec.day is not None and not 1 <= spec.day <= (31 if spec.calendar == "gregorian" else 30):
+        return None
+    if spec.month is not None and not 1 <= spec.month <= 12:
+        return None
+    y, m = spec.year, spec.month
+    if y is None and ref is not None:
+        if spec.calendar == "gregorian":
+            ry, rm = ref.year, ref.month
+        else:
+            h = P.gregorian_to_hijri(ref)
+            ry, rm = (h[0], h[1]) if h else (None, None)
+        if ry is not None:
+            if spec.month_rel:
+                y, m = P.add_months(ry, rm, spec.month_dir or 0)
+            elif spec.year_dir is not None:
+                y = ry + spec.year_dir
+            elif m is not None:
+                d = 2 if spec.month_dir is None else spec.month_dir
+                y = P.nearest_month_year(m, ref_year=ry, ref_month=rm, direction=d)
+            else:
+                y = ry
+    resolved_spec = Spec(spec.calendar, y, m, spec.day)
+    if y is None or (spec.month_rel and m is None):
+        hit.value = "" if spec.calendar == "hijri" else _unresolved_value(resolved_spec)
+        if spec.calendar == "hijri":
+            hit.hijri = _unresolved_value(resolved_spec)
+        return hit
+    iv: P.Interval | None
+    if spec.calendar == "hijri":
+        hit.hijri = _unresolved_value(resolved_spec)
+        if spec.day is not None:
+            iv = P.hijri_day(y, m, spec.day)
+        elif m is not None:
+            iv = P.hijri_month(y, m)
+        else:
+            iv = P.hijri_year(y)
+        if iv is None:
+            return hit
+    else:
+        if spec.day is not None:
+            if not P.valid_day(y, m, spec.day):
+                return None
+            iv = P.day(dt.date(y, m, spec.day))
+        elif m is not None:
+            iv = P.month(y, m)
+        else:
+            if not 1 <= y <= 9989:
+                return None
+            iv = P.year(y)
+    hit.value, hit.start, hit.end = iv.value, iv.start, iv.end
+    return hit
+
+
+def _from_interval(
+    iv: P.Interval | None, *, relative: bool = True, mod: str = "", unresolved: str = ""
+) -> Hit:
+    if iv is None:
+        return Hit(value=unresolved, relative=relative, mod=mod, granularity="")
+    return Hit(
+        value=iv.value,
+        granularity=iv.granularity,
+        relative=relative,
+        mod=mod,
+        start=iv.start,
+        end=iv.end,
+    )
+
+
+def _month_of(g: re.Match) -> tuple[int, str] | None:
+    lx = lexicon()
+    for grp in ("mg", "mh"):
+        form = g.group(grp) if grp in g.re.groupindex else None
+        mo = _key(lx.months, form)
+        if mo is not None:
+            return mo.month, mo.calendar
+    return None
+
+
+def _mod(g: re.Match) -> str:
+    if "mod" not in g.re.groupindex:
+        return ""
+    return _key(lexicon().modifiers, g.group("mod")) or ""
+
+
+def _year_part(g: re.Match, spec: Spec, *, month_cal: str) -> bool:
+    """Fill the year of ``spec`` from the year/deictic groups; False if the calendars clash."""
+    lx = lexicon()
+    if g.group("y"):
+        suffix = g.group("ys")
+        y = int(g.group("y"))
+        ycal = _year_calendar(y, suffix) if suffix or month_cal == "gregorian" else "hijri"
+        if month_cal == "gregorian" and ycal == "hijri" and not suffix:
+            ycal = "gregorian"
+        if ycal != month_cal:
+            return False
+        spec.year = y
+    elif g.group("ydx"):
+        spec.year_dir = _key(lx.deictics, g.group("ydx"))
+    elif g.group("mdx"):
+        spec.month_dir = _key(lx.deictics, g.group("mdx"))
+    return True
+
+
+def interp_dmy(g: re.Match, ctx: Context) -> Hit | None:
+    """Day + month (+ year): "10 أغسطس 2015"، "الخامس من رمضان"، "العشرين من الشهر الجاري"."""
+    lx = lexicon()
+    day = int(g.group("d")) if g.group("d") else _key(lx.ordinals_m, g.group("do"))
+    if day is None or day < 1:
+        return None
+    if g.group("mrel"):
+        spec = Spec(day=day, month_rel=True, month_dir=_key(lx.deictics, g.group("mdx")))
+        if spec.month_dir is None:
+            return None
+        return resolve_spec(spec, ctx.ref)
+    mo = _month_of(g)
+    if mo is None:
+        return None
+    spec = Spec(calendar=mo[1], month=mo[0], day=day)
+    if not _year_part(g, spec, month_cal=mo[1]):
+        return None
+    return resolve_spec(spec, ctx.ref)
+
+
+def interp_my(g: re.Match, ctx: Context) -> Hit | None:
+    """Month (+ year or deictic): "مايو 2023"، "شهر رمضان"، "أغسطس الماضي"، "أيار (مايو) 2014"."""
+    mo = _month_of(g)
+    if mo is None:
+        return None
+    month_no, cal = mo
+    form = g.group("mg") or g.group("mh")
+    ambiguous = _key(lexicon().months, form).ambiguous
+    has_tail = bool(g.group("y") or g.group("ydx") or g.group("mdx"))
+    if ambiguous and not (has_tail or g.group("shr") or g.group("holy") or g.group("mg2")):
+        return None
+    spec = Spec(calendar=cal, month=month_no, mod=_mod(g))
+    if not _year_part(g, spec, month_cal=cal):
+        return None
+    return resolve_spec(spec, ctx.ref)
+
+
+def interp_year(g: re.Match, ctx: Context) -> Hit | None:
+    """A year in date context: "عام 2022"، "2015م"، "1436هـ"، "في 2015"، "1436/1437هـ"."""
+    y = int(g.group("y"))
+    suffix = g.group("ys") or g.group("ys2")
+    mod = _mod(g)
+    start = g.start("c")
+    if not (g.group("yt") or suffix or mod):
+        w = prev_word(ctx.text, start)
+        if w not in YEAR_CONTEXT and _CLITIC_RE.sub("", w) not in YEAR_CONTEXT:
+            return None
+    cal = _year_calendar(y, suffix)
+    if cal == "gregorian" and not 1000 <= y <= 2100:
+        return None
+    first = resolve_spec(Spec(calendar=cal, year=y, mod=mod), ctx.ref)
+    if first is None or not g.group("y2"):
+        return first
+    y2s = g.group("y2")
+    y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
+    if y2 != y + 1:
+        return None
+    second = resolve_spec(Spec(calendar=cal, year=y2), ctx.ref)
+    return _join(first, second)
+
+
+def interp_num(g: re.Match, ctx: Context) -> Hit | None:
+    """Numeric dates: 18/10/2024، 2024-10-18، 18.10.2024، 1436/10/25هـ."""
+    n1, n2, n3 = g.group("n1"), int(g.group("n2")), g.group("n3")
+    if len(n1) == 4 and len(n3) <= 2:
+        y, m, d = int(n1), n2, int(n3)
+    elif len(n3) == 4 and len(n1) <= 2:
+        y, m, d = int(n3), n2, int(n1)
+    else:
+        return None
+    sep = re.findall(r"[/.-]", g.group("c").split(n1, 1)[1])[:2]
+    if len(sep) == 2 and sep[0] != sep[1]:
+        return None
+    cal = _year_calendar(y, g.group("ys"))
+    if cal == "gregorian" and not 1900 <= y <= 2100:
+        return None
+    return resolve_spec(Spec(calendar=cal, year=y, month=m, day=d), ctx.ref)
+
+
+def _weekday_date(w: int, direction: int | None, ref: dt.date) -> dt.date:
+    rw = ref.isoweekday()
+    if direction == -1:
+        return ref - dt.timedelta(days=(rw - w) % 7 or 7)
+    if direction == 1:
+        return ref + dt.timedelta(days=(w - rw) % 7 or 7)
+    if direction == 0:
+        return ref + dt.timedelta(days=w - rw)
+    if direction == 2:  # future cue: the next one, today included
+        return ref + dt.timedelta(days=(w - rw) % 7)
+    return ref - dt.timedelta(days=(rw - w) % 7)
+
+
+def interp_dayrel(g: re.Match, ctx: Context) -> Hit | None:
+    """Relative days and weekdays: "اليوم الجمعة"، "أمس"، "يوم الخميس الماضي"، "صباح الأحد"."""
+    lx = lexicon()
+    s, e = g.span("c") if "c" in g.re.groupindex else g.span()
+    if g.group("rel"):
+        if blocked(ctx.text, g.start("rel"), g.end("rel")):
+            return None
+        off = _key(lx.relative, g.group("rel"))
+        if ctx.ref is None:
+            return Hit(value="XXXX-XX-XX", granularity="day", relative=True)
+        return _from_interval(P.day(ctx.ref + dt.timedelta(days=off)))
+    form = g.group("wd2")
+    w, ambiguous = _key(lx.weekdays, form)
+    dx = _key(lx.deictics, g.group("wdx")) if g.group("wdx") else None
+    if ambiguous and not (g.group("yom") or g.group("dp") or g.group("wdx")):
+        return None
+    if blocked(ctx.text, s, e):
+        return None
+    if ctx.ref is None:
+        return Hit(value=f"XXXX-WXX-{w}", granularity="day", relative=True)
+    if dx is None and ctx.future_before(s):
+        dx = 2
+    return _from_interval(P.day(_weekday_date(w, dx, ctx.ref)))
+
+
+def _period(gran: str, offset: int, ref: dt.date) -> P.Interval:
+    if gran == "week":
+        return P.week(ref + dt.timedelta(weeks=offset))
+    if gran == "month":
+        return P.month(*P.add_months(ref.year, ref.month, offset))
+    if gran == "year":
+        return P.year(ref.year + offset)
+    if gran == "decade":
+        return P.decade((ref.year // 10 + offset) * 10)
+    if gran == "century":
+        return P.century(ref.year // 100 + offset)
+    return P.day(ref + dt.timedelta(days=offset))
+
+
+_UNRESOLVED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+
+
+def interp_period(g: re.Match, ctx: Context) -> Hit | None:
+    """Deictic periods: "الأسبوع الماضي"، "هذا العام"، "في وقت سابق من الأسبوع"، "نهاية الشهر"."""
+    lx = lexicon()
+    mod = _mod(g)
+    if g.group("rel"):
+        if not g.group("vq") or blocked(ctx.text, g.start("rel"), g.end("rel")):
+            return None
+        gran, off = "day", _key(lx.relative, g.group("rel"))
+    else:
+        form = g.group("pu") or g.group("pu2") or g.group("pu3")
+        if g.group("pu3") and not (g.group("vq") or mod):
+            return None
+        gran = _key(lx.period_units, form)
+        off = _key(lx.deictics, g.group("dx")) if g.group("dx") else 0
+        grp = "pu" if g.group("pu") else "pu2" if g.group("pu2") else "pu3"
+        if blocked(ctx.text, g.start(grp), g.end(grp)):
+            return None
+    if ctx.ref is None:
+        return Hit(value=_UNRESOLVED[gran], granularity=gran, relative=True, mod=mod)
+    return _from_interval(_period(gran, off, ctx.ref), mod=mod)
+
+
+def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
+    """Offsets from the publication date: "قبل ثلاثة أيام"، "منذ عامين"، "بعد أسبوع"."""
+    n, unit = _amount(g)
+    if n is None or unit not in ("D", "W", "M", "Y", "DE", "CE") or n != int(n):
+        return None
+    direction = g.group("dir")
+    if direction != "منذ" and next_word(ctx.text, g.end("c")) in ("من", "علي", "على"):
+        return None
+    sign = 1 if direction == "بعد" else -1
+    gran = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}
+    mod = "APPROX" if g.group("ap") else ""
+    if ctx.ref is None:
+        return Hit(value=_UNRESOLVED[gran[unit]], granularity=gran[unit], relative=True, mod=mod)
+    k = sign * int(n)
+    if unit == "D":
+        iv = P.day(ctx.ref + dt.timedelta(days=k))
+    elif unit == "W":
+        iv = P.week(ctx.ref + dt.timedelta(weeks=k))
+    elif unit == "M":
+        iv = P.month(*P.add_months(ctx.ref.year, ctx.ref.month, k))
+    else:
+        step = {"Y": 1, "DE": 10, "CE": 100}[unit]
+        y = ctx.ref.year + k * step
+        if not 1 <= y <= 9989:
+            return None
+        iv = P.year(y) if unit == "Y" else P.decade(y // 10 * 10) if unit == "DE" else None
+        if iv is None:
+            iv = P.century(y // 100)
+    return _from_interval(iv, mod=mod)
+
+
+def _number(s: str) -> float | None:
+    s = " ".join(s.split())
+    if s[0].isdigit():
+        return float(s.replace(",", "."))
+    nums = lexicon().numbers
+    if " و" in s:
+        a, b = s.split(" و", 1)
+        va, vb = nums.get(a.strip()), nums.get(b.strip())
+        return None if va is None or vb is None else va[0] + vb[0]
+    v = nums.get(s)
+    return None if v is None else v[0]
+
+
+def _amount(g: re.Match) -> tuple[float | None, str]:
+    units = lexicon().units
+    if g.group("u"):
+        unit, _ = _key(units, g.group("u"))
+        return _number(g.group("n")), unit
+    unit, count = _key(units, g.group("u2"))
+    if count == 0:
+        return None, unit
+    one = g.group("one") if "one" in g.re.groupindex else None
+    if count == 1 and one == "ونصف":
+        return 1.5, unit
+    if count == 1 and "one" in g.re.groupindex and not one:
+        return None, unit
+    return float(count), unit
+
+
+def interp_duration(g: re.Match, ctx: Context) -> Hit | None:
+    """Durations: "ثلاثة أيام"، "20 سنة"، "عامين"، "48 ساعة" (never on a timeline)."""
+    n, unit = _amount(g)
+    if n is None or n <= 0:
+        return None
+    num = f"{n:g}"
+    # Clock units go after TIMEX3's "T" (PT48H); the minute is "M" there.
+    value = f"PT{num}{unit[0]}" if unit in ("H", "MI") else f"P{num}{unit}"
+    gran = {
+        "D": "day",
+        "W": "week",
+        "M": "month",
+        "Y": "year",
+        "DE": "decade",
+        "CE": "century",
+        "H": "hour",
+        "MI": "minute",
+    }[unit]
+    return Hit(
+        type="DURATION", value=value, granularity=gran, mod="APPROX" if g.group("ap") else ""
+    )
+
+
+def interp_set(g: re.Match, ctx: Context) -> Hit | None:
+    """Recurring times: "يوميا"، "كل عام"، "كل خميس"."""
+    if g.group("set"):
+        value = _key(lexicon().sets, g.group("set"))
+        gran = {"D": "day", "W": "week", "M": "month", "Y": "year", "H": "hour"}[value[-1]]
+        return Hit(type="SET", value=value, granularity=gran)
+    w, _ = _key(lexicon().weekdays, g.group("swd"))
+    return Hit(type="SET", value=f"XXXX-WXX-{w}", granularity="day")
+
+
+def interp_quarter(g: re.Match, ctx: Context) -> Hit | None:
+    """Quarters and halves: "الربع الأول من العام"، "النصف الثاني من 2015"."""
+    n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 0}[g.group("qo")]
+    is_half = g.group("qh") == "النصف"
+    if is_half and n > 2:
+        return None
+    n = n or (2 if is_half else 4)
+    y_s = g.group("y") or g.group("yq")
+    relative = y_s is None
+    if y_s:
+        y = int(y_s)
+        suffix = g.group("ys") or g.group("ysq")
+        if _year_calendar(y, suffix) != "gregorian":
+            return None
+    elif ctx.ref is None:
+        return Hit(value="XXXX-" + ("H" if is_half else "Q") + str(n), relative=True)
+    else:
+        off = _key(lexicon().deictics, g.group("qdx")) if g.group("qdx") else 0
+        y = ctx.ref.year + off
+    iv = P.half(y, n) if is_half else P.quarter(y, n)
+    return _from_interval(iv, relative=relative)
+
+
+def _century_no(s: str, ctx: Context) -> int | None:
+    """TIMEX century digits of an ordinal/number/deictic century ("العشرين" -> 19)."""
+    lx = lexicon()
+    s = " ".join(s.split())
+    if s.replace("ال", "").strip().isdigit():
+        n = _int(s)
+    elif s in lx.deictics:
+        if ctx.ref is None:
+            return None
+        return ctx.ref.year // 100 + lx.deictics[s]
+    else:
+        n = _key(lx.ordinals_m, s)
+    return None if n is None or not 1 <= n <= 30 else n - 1
+
+
+def interp_century(g: re.Match, ctx: Context) -> Hit | None:
+    """Centuries: "القرن العشرين"، "القرن الـ21"."""
+    c = _century_no(g.group("cn"), ctx)
+    if c is None:
+        return None
+    return _from_interval(P.century(c), relative=False, mod=_mod(g))
+
+
+def interp_decade(g: re.Match, ctx: Context) -> Hit | None:
+    """Decades: "الثمانينيات"، "التسعينيات من القرن الماضي"."""
+    d = _key(lexicon().decades, g.group("dec"))
+    c = 19
+    relative = False
+    if g.group("dc"):
+        c2 = _century_no(g.group("dc"), ctx)
+        if c2 is None:
+            return Hit(value=f"XX{d}X", granularity="decade", relative=True)
+        c, relative = c2, g.group("dc") in lexicon().deictics
+    return _from_interval(P.decade(c * 100 + d * 10), relative=relative)
+
+
+def _time_day(g: re.Match, ctx: Context) -> tuple[dt.date | None, bool]:
+    day = g.group("day")
+    if not day:
+        return None, False
+    m = side_patterns()["dayrel"].fullmatch(day)
+    if not m or ctx.ref is None:
+        return None, True
+    hit = interp_dayrel(m, _sub_context(day, ctx))
+    return (hit.start if hit else None), True
+
+
+def interp_time(g: re.Match, ctx: Context) -> Hit | None:
+    """Clock times: "الساعة السادسة مساء"، "18:00"، "العاشرة صباح اليوم"."""
+    lx = lexicon()
+    if g.group("hm"):
+        hh, mm = (int(x) for x in g.group("hm").split(":"))
+        dpa = g.group("dpa2")
+    else:
+        h = g.group("h") or g.group("h2")
+        dpa = g.group("dpa")
+        if g.group("h2") and not dpa:
+            return None
+        if h[0].isdigit():
+            parts = re.split(r"[:.]", h)
+            hh, mm = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+        else:
+            hh = 1 if h == "الواحده" else _key(lx.ordinals_f, h) or 0
+            mm = 0
+        fr = g.group("fr")
+        if fr:
+            mm = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15, "ثلث": 20}.get(fr, 0)
+            if fr[0].isdigit():
+                mm = int(fr.split()[0])
+        if g.group("fm"):
+            hh, mm = hh - 1, 60 - (15 if "ربع" in g.group("fm") else 20)
+    if dpa:
+        pm = _key(lx.daypart_adverbs, dpa)
+        if pm is None:
+            pm = _key(lx.daypart_nouns, dpa)
+        if pm and hh < 12:
+            hh += 12
+    if not (0 <= hh <= 24 and 0 <= mm < 60):
+        return None
+    hh %= 24
+    gran = "minute" if mm else "hour"
+    day, had_day = _time_day(g, ctx) if not g.group("hm") else (None, False)
+    clock = f"T{hh:02d}:{mm:02d}"
+    if day is None:
+        return Hit(type="TIME", value="XXXX-XX-XX" + clock, granularity=gran, relative=had_day)
+    return Hit(
+        type="TIME",
+        value=day.isoformat() + clock,
+        granularity=gran,
+        relative=True,
+        start=day,
+        end=day,
+    )
+
+
+# --- ranges -------------------------------------------------------------------------------------
+
+
+def _join(a: Hit, b: Hit) -> Hit:
+    """The range from ``a`` to ``b``."""
+    value = f"{a.value}/{b.value}" if a.value and b.value else ""
+    hit = Hit(
+        value=value,
+        granularity=a.granularity,
+        calendar=a.calendar,
+        relative=a.relative or b.relative,
+    )
+    if a.hijri or b.hijri:
+        hit.hijri = f"{a.hijri}/{b.hijri}"
+    if a.start is not None and b.end is not None and a.start <= b.end:
+        hit.start, hit.end = a.start, b.end
+    return hit
+
+
+_SIDE_INTERP = {
+    "dmy": interp_dmy,
+    "num": interp_num,
+    "my": interp_my,
+    "year": None,  # a bare year is a date on a range side
+    "dayrel": interp_dayrel,
+}
+
+
+def _sub_context(s: str, ctx: Context) -> Context:
+    """A context for re-parsing a piece of a match on its own (no sentence around it)."""
+    return Context(text=s, ref=ctx.ref, future_before=lambda i: False)
+
+
+def _side(s: str, ctx: Context) -> Hit | Spec | None:
+    """Parse one side of a range; a bare day ("4") or month gives a partial Spec."""
+    lx = lexicon()
+    s = " ".join(s.split())
+    ctx = _sub_context(s, ctx)
+    if s.isdigit() and len(s) <= 2:
+        return Spec(day=int(s))
+    if s in lx.ordinals_m:
+        return Spec(day=lx.ordinals_m[s])
+    for name, rx in side_patterns().items():
+        m = rx.fullmatch(s)
+        if not m:
+            continue
+        if name == "year":
+            y = int(m.group("y"))
+            cal = _year_calendar(y, m.group("ys"))
+            if cal == "gregorian" and not 1000 <= y <= 2100:
+                return None
+            return resolve_spec(Spec(calendar=cal, year=y), ctx.ref)
+        if name == "my":
+            mo = _month_of(m)
+            if mo and not (m.group("y") or m.group("ydx") or m.group("mdx")):
+                return Spec(calendar=mo[1], month=mo[0])
+        return _SIDE_INTERP[name](m, ctx)
+    return None
+
+
+def interp_range(g: re.Match, ctx: Context) -> Hit | None:
+    """Ranges: "بين مايو 2023 ومارس 2024"، "من 4 الى 6 أغسطس"، "من 2010 حتى 2015"."""
+    b = _side(g.group("b"), ctx)
+    if not isinstance(b, Hit) or b.type != "DATE":
+        return None
+    a = _side(g.group("a"), ctx)
+    if isinstance(a, Spec):
+        bs = b.spec
+        if bs is None:
+            return None
+        if a.day is not None and bs.day is None:
+            return None
+        filled = Spec(
+            calendar=bs.calendar,
+            year=bs.year,
+            month=a.month if a.month is not None else bs.month,
+            day=a.day,
+            year_dir=bs.year_dir,
+            month_dir=bs.month_dir,
+            month_rel=bs.month_rel,
+        )
+        if a.month is not None and a.calendar != bs.calendar:
+            return None
+        if a.month is not None and filled.year is None and bs.year_dir is None:
+            filled.month_dir = None
+        a = resolve_spec(filled, ctx.ref)
+    if not isinstance(a, Hit) or a.type != "DATE":
+        return None
+    if a.start is not None and b.end is not None and a.start > b.end:
+        return None
+    return _join(a, b)
+
+
+# Priority order settles ties between equally long candidates.
+INTERPRETERS: dict[str, Callable[[re.Match, Context], Hit | None]] = {
+    "range": interp_range,
+    "dmy": interp_dmy,
+    "num": interp_num,
+    "time": interp_time,
+    "quarter": interp_quarter,
+    "century": interp_century,
+    "decade": interp_decade,
+    "my": interp_my,
+    "year": interp_year,
+    "offset": interp_offset,
+    "period": interp_period,
+    "dayrel": interp_dayrel,
+    "set": interp_set,
+    "duration": interp_duration,
+}

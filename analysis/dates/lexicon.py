@@ -1,0 +1,110 @@
+"""Date lexicon: the CSV word lists of ``data/lexicon/date_*.csv``, normalised and loaded once."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .. import config
+from ..arabic import normalize
+
+_SPACES_RE = re.compile(r"\s+")
+
+
+def norm(form: str) -> str:
+    """Matching form of a lexicon entry: normalised, single spaces."""
+    return _SPACES_RE.sub(" ", normalize(form)).strip()
+
+
+def read_rows(name: str, *, folder: Path | None = None) -> list[dict[str, str]]:
+    """Rows of a lexicon CSV, skipping its ``#`` header comment."""
+    path = (folder or config.LEXICON_DIR) / name
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month name: number, calendar and whether the word has other common readings."""
+
+    month: int
+    calendar: str
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All date word lists, keyed by their normalised form."""
+
+    months: dict[str, Month]
+    weekdays: dict[str, tuple[int, bool]]
+    ordinals_m: dict[str, int]
+    ordinals_f: dict[str, int]
+    numbers: dict[str, tuple[int, str]]
+    units: dict[str, tuple[str, int]]
+    relative: dict[str, int]
+    deictics: dict[str, int]
+    period_units: dict[str, str]
+    modifiers: dict[str, str]
+    daypart_nouns: dict[str, bool]
+    daypart_adverbs: dict[str, bool]
+    decades: dict[str, int]
+    sets: dict[str, str]
+    blockers_before: dict[str, frozenset[str]]
+    blockers_after: dict[str, frozenset[str]]
+    vague: tuple[str, ...]
+    future_cues: frozenset[str]
+
+
+def _pairs(name: str, key: str, value: str, cast=str) -> dict[str, object]:
+    return {norm(r[key]): cast(r[value]) for r in read_rows(name)}
+
+
+def _blockers(side: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for r in read_rows("date_blockers.csv"):
+        if r["side"] == side:
+            out.setdefault(norm(r["target"]), set()).add(norm(r["word"]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The date lexicon, read from ``config.LEXICON_DIR`` once per process."""
+    months = {
+        norm(r["form"]): Month(int(r["month"]), r["calendar"], r["ambiguous"] == "1")
+        for r in read_rows("date_months.csv")
+    }
+    ordinals = read_rows("date_ordinals.csv")
+    dayparts = read_rows("date_dayparts.csv")
+    return Lexicon(
+        months=months,
+        weekdays={
+            norm(r["form"]): (int(r["isoweekday"]), r["ambiguous"] == "1")
+            for r in read_rows("date_weekdays.csv")
+        },
+        ordinals_m={norm(r["form"]): int(r["value"]) for r in ordinals if r["gender"] == "m"},
+        ordinals_f={norm(r["form"]): int(r["value"]) for r in ordinals if r["gender"] == "f"},
+        numbers={
+            norm(r["form"]): (int(r["value"]), r["kind"]) for r in read_rows("date_numbers.csv")
+        },
+        units={norm(r["form"]): (r["unit"], int(r["count"])) for r in read_rows("date_units.csv")},
+        relative=_pairs("date_relative.csv", "form", "offset", int),
+        deictics=_pairs("date_deictics.csv", "form", "offset", int),
+        period_units=_pairs("date_period_units.csv", "form", "granularity"),
+        modifiers=_pairs("date_modifiers.csv", "form", "mod"),
+        daypart_nouns={norm(r["form"]): r["pm"] == "1" for r in dayparts if r["kind"] == "noun"},
+        daypart_adverbs={
+            norm(r["form"]): r["pm"] == "1" for r in dayparts if r["kind"] == "adverb"
+        },
+        decades=_pairs("date_decades.csv", "form", "decade", int),
+        sets=_pairs("date_sets.csv", "form", "value"),
+        blockers_before=_blockers("before"),
+        blockers_after=_blockers("after"),
+        vague=tuple(norm(r["form"]) for r in read_rows("date_vague.csv")),
+        future_cues=frozenset(norm(r["form"]) for r in read_rows("date_future_cues.csv")),
+    )

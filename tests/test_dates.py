@@ -1,0 +1,330 @@
+"""Date extraction: the seed's must-show list, and one test per family of expressions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import config, parse, schema
+from analysis.dates import extract_dates
+from analysis.dates.lexicon import lexicon
+
+PUB = pd.Timestamp("2015-08-10")  # a Monday (25 Shawwal 1436)
+
+
+def dates(text: str, published=PUB) -> list[dict]:
+    rows = extract_dates(
+        doc_id="t", text=text, sentences=[{"sent_id": 0, "start": 0}], published=published
+    )
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["surface"]
+    return rows
+
+
+def by_surface(text: str, published=PUB) -> dict[str, dict]:
+    return {r["surface"]: r for r in dates(text, published)}
+
+
+def interval(row: dict) -> tuple[str, str]:
+    return (row["start_date"].date().isoformat(), row["end_date"].date().isoformat())
+
+
+# --- the seed (published 2024-10-18, a Friday) -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_dates() -> pd.DataFrame:
+    parsed = parse(config.SEEDS_DIR)
+    schema.check(parsed.dates, "dates")
+    return parsed.dates
+
+
+SEED_MUST_SHOW = {
+    "اليوم الجمعة": ("2024-10-18", "2024-10-18", "2024-10-18"),
+    "في وقت سابق اليوم": ("2024-10-18", "2024-10-18", "2024-10-18"),
+    "عام 2022": ("2022", "2022-01-01", "2022-12-31"),
+    "بين مايو 2023 ومارس 2024": ("2023-05/2024-03", "2023-05-01", "2024-03-31"),
+    "في وقت سابق من الأسبوع": ("2024-W42", "2024-10-14", "2024-10-20"),
+    "في وقت لاحق من هذا الأسبوع": ("2024-W42", "2024-10-14", "2024-10-20"),
+}
+
+
+def test_seed_must_show(seed_dates):
+    got = {r.surface: r for r in seed_dates.itertuples()}
+    for surface, (value, start, end) in SEED_MUST_SHOW.items():
+        assert surface in got, f"missing {surface!r}; got {list(got)}"
+        row = got[surface]
+        assert row.value == value
+        assert row.start_date == pd.Timestamp(start)
+        assert row.end_date == pd.Timestamp(end)
+        assert row.resolved and row.type == "DATE"
+
+
+def test_seed_nothing_from_truck_count(seed_dates):
+    text = (config.SEEDS_DIR / "000_f42bc61d2d07c030.txt").read_text(encoding="utf-8")
+    i = text.index("101 شاحنة")
+    overlapping = seed_dates[(seed_dates.start < i + 9) & (seed_dates.end > i)]
+    assert overlapping.empty
+    assert set(seed_dates.surface) == set(SEED_MUST_SHOW)
+
+
+def test_seed_offsets_and_sentences(seed_dates):
+    parsed = parse(config.SEEDS_DIR)
+    text = parsed.articles.iloc[0]["text"]
+    sents = parsed.sentences
+    for r in seed_dates.itertuples():
+        assert text[r.start : r.end] == r.surface
+        s = sents[sents.sent_id == r.sent_id].iloc[0]
+        assert s.start <= r.start < s.end
+
+
+# --- Gregorian months in the three systems ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("يناير 2015", "2015-01"),
+        ("إبريل 2015", "2015-04"),
+        ("أبريل 2015", "2015-04"),
+        ("يونيه 2015", "2015-06"),
+        ("يوليه 2015", "2015-07"),
+        ("آب 2015", "2015-08"),
+        ("كانون الثاني 2015", "2015-01"),
+        ("كانون 2 2015", "2015-01"),
+        ("تشرين 1 2014", "2014-10"),
+        ("كانون الأول 2014", "2014-12"),
+        ("جانفي 2015", "2015-01"),
+        ("فيفري 2015", "2015-02"),
+        ("أفريل 2015", "2015-04"),
+        ("ماي 2015", "2015-05"),
+        ("جوان 2015", "2015-06"),
+        ("جويلية 2015", "2015-07"),
+        ("أوت 2015", "2015-08"),
+    ],
+)
+def test_month_systems(text, value):
+    rows = dates(f"جرى ذلك في {text} حسب المصدر")
+    assert [r["value"] for r in rows] == [value]
+    assert rows[0]["surface"] == text
+
+
+def test_doubled_month_is_one_date():
+    rows = dates("في أيار (مايو) 2014 بدأت المحادثات")
+    assert len(rows) == 1
+    assert rows[0]["surface"] == "أيار (مايو) 2014"
+    assert interval(rows[0]) == ("2014-05-01", "2014-05-31")
+
+
+def test_ambiguous_month_words_need_context():
+    assert dates("زار الأب ابنه في نيسان") == []
+    assert dates("قال أب الطفل") == []
+    assert [r["value"] for r in dates("في شهر آب")] == ["2015-08"]
+
+
+# --- Hijri ---------------------------------------------------------------------------------
+
+
+def test_hijri_day_month_year_and_gregorian_twin():
+    rows = dates("يوم الاثنين 25 شوال 1436هـ الموافق 10 أغسطس 2015م")
+    assert [r["calendar"] for r in rows] == ["hijri", "gregorian"]
+    h, g = rows
+    assert h["hijri"] == "1436-10-25" and h["value"] == "2015-08-10"
+    assert interval(h) == interval(g) == ("2015-08-10", "2015-08-10")
+
+
+def test_hijri_month_year_and_year_alone():
+    r = by_surface("صدر في رمضان 1436 هـ وفي عام 1435 للهجرة")
+    assert interval(r["رمضان 1436 هـ"]) == ("2015-06-18", "2015-07-16")
+    assert r["رمضان 1436 هـ"]["hijri"] == "1436-09"
+    assert r["عام 1435 للهجرة"]["granularity"] == "year"
+    assert interval(r["عام 1435 للهجرة"]) == ("2013-11-04", "2014-10-24")
+
+
+def test_hijri_outside_umm_al_qura_is_unresolved_not_invented():
+    rows = dates("توفي عام 1200هـ")
+    assert len(rows) == 1 and not rows[0]["resolved"] and rows[0]["hijri"] == "1200"
+
+
+def test_hijri_month_without_year_uses_nearest():
+    # published 25 Shawwal 1436: the last Ramadan is 1436, the next Dhu al-Hijja is 1436 too.
+    r = by_surface("بعد شهر رمضان وقبل ذي الحجة المقبل")
+    assert r["شهر رمضان"]["hijri"] == "1436-09"
+    assert r["ذي الحجة المقبل"]["hijri"] == "1436-12"
+
+
+# --- numeric dates, digits, ordinals ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("18/10/2024", "2024-10-18"),
+        ("2024-10-18", "2024-10-18"),
+        ("18.10.2024", "2024-10-18"),
+        ("١٨/١٠/٢٠٢٤", "2024-10-18"),
+        ("۱۸/۱۰/۲۰۲۴", "2024-10-18"),
+        ("1436/10/25هـ", "2015-08-10"),
+    ],
+)
+def test_numeric_dates(text, value):
+    rows = dates(f"صدر القرار بتاريخ {text} رسميا")
+    assert [(r["surface"], r["value"]) for r in rows] == [(text, value)]
+
+
+def test_invalid_numeric_dates_are_not_dates():
+    assert dates("النتيجة 45/13/2015 والنسبة 3.5.2") == []
+
+
+def test_ordinal_days():
+    r = by_surface("في الأول من أكتوبر والخامس من رمضان والعشرين من الشهر الجاري")
+    assert r["الأول من أكتوبر"]["value"] == "2015-10-01"
+    assert r["الخامس من رمضان"]["hijri"] == "1436-09-05"
+    assert r["العشرين من الشهر الجاري"]["value"] == "2015-08-20"
+
+
+# --- years, decades, centuries; counts are not years -------------------------------------------
+
+
+def test_years_in_date_context():
+    r = by_surface("عام 2022 والعام 2013 وسنة 1990 ومنذ 2009 وفي 2015")
+    assert {s: v["value"] for s, v in r.items()} == {
+        "عام 2022": "2022",
+        "العام 2013": "2013",
+        "سنة 1990": "1990",
+        "2009": "2009",
+        "2015": "2015",
+    }
+
+
+def test_counts_amounts_scores_are_not_dates():
+    assert dates("وصلت 101 شاحنة ونمت 5.3 في المئة ودفع 2015 ريالا وانتهت 2-1") == []
+
+
+def test_decades_and_centuries():
+    r = by_surface("في الثمانينيات والتسعينيات من القرن الماضي وفي القرن العشرين")
+    assert r["الثمانينيات"]["value"] == "198X"
+    assert r["التسعينيات من القرن الماضي"]["value"] == "199X"
+    assert interval(r["القرن العشرين"]) == ("1900-01-01", "1999-12-31")
+
+
+# --- ranges, quarters, halves ----------------------------------------------------------------
+
+
+def test_ranges():
+    r = by_surface("من 4 الى 6 اغسطس، وخلال الفترة من 1 مايو إلى 30 يونيو 2015، وبين 2010 و2012")
+    assert interval(r["من 4 الى 6 اغسطس"]) == ("2015-08-04", "2015-08-06")
+    assert r["من 1 مايو إلى 30 يونيو 2015"]["value"] == "2015-05-01/2015-06-30"
+    assert interval(r["بين 2010 و2012"]) == ("2010-01-01", "2012-12-31")
+
+
+def test_quarters_and_halves():
+    r = by_surface("الربع الأول من العام والنصف الثاني من 2015 والربع الأخير من العام الماضي")
+    assert r["الربع الأول من العام"]["value"] == "2015-Q1"
+    assert interval(r["النصف الثاني من 2015"]) == ("2015-07-01", "2015-12-31")
+    assert r["الربع الأخير من العام الماضي"]["value"] == "2014-Q4"
+
+
+# --- relative expressions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("اليوم", "2015-08-10", "2015-08-10"),
+        ("أمس", "2015-08-09", "2015-08-09"),
+        ("الأمس", "2015-08-09", "2015-08-09"),
+        ("أول أمس", "2015-08-08", "2015-08-08"),
+        ("غدا", "2015-08-11", "2015-08-11"),
+        ("بعد غد", "2015-08-12", "2015-08-12"),
+        ("هذا الأسبوع", "2015-08-10", "2015-08-16"),
+        ("الأسبوع الماضي", "2015-08-03", "2015-08-09"),
+        ("الأسبوع المقبل", "2015-08-17", "2015-08-23"),
+        ("الشهر الجاري", "2015-08-01", "2015-08-31"),
+        ("الشهر الماضي", "2015-07-01", "2015-07-31"),
+        ("هذا العام", "2015-01-01", "2015-12-31"),
+        ("العام الماضي", "2014-01-01", "2014-12-31"),
+        ("العام المقبل", "2016-01-01", "2016-12-31"),
+        ("قبل ثلاثة أيام", "2015-08-07", "2015-08-07"),
+        ("منذ عامين", "2013-01-01", "2013-12-31"),
+        ("في وقت سابق من الأسبوع", "2015-08-10", "2015-08-16"),
+        ("يوم الخميس الماضي", "2015-08-06", "2015-08-06"),
+        ("الأحد المقبل", "2015-08-16", "2015-08-16"),
+    ],
+)
+def test_relative(text, start, end):
+    rows = dates(f"وقال المتحدث {text} إن الوضع مستقر")
+    assert len(rows) == 1 and rows[0]["surface"] == text
+    assert rows[0]["relative"] and interval(rows[0]) == (start, end)
+
+
+def test_bare_weekday_past_and_future():
+    r = dates("وصل الوفد الخميس. ومن المقرر أن يعقد الاجتماع الخميس.")
+    assert [interval(x)[0] for x in r] == ["2015-08-06", "2015-08-13"]
+
+
+def test_month_without_year_nearest_and_deictic():
+    r = by_surface("في مايو ثم في ديسمبر وفي يوليو الماضي")
+    assert r["مايو"]["value"] == "2015-05"
+    assert r["ديسمبر"]["value"] == "2015-12"
+    assert r["يوليو الماضي"]["value"] == "2015-07"
+
+
+def test_no_published_date_keeps_row_unresolved():
+    rows = dates("قال أمس إن الاجتماع عقد الأسبوع الماضي في 10 أغسطس", published=None)
+    assert [r["surface"] for r in rows] == ["أمس", "الأسبوع الماضي", "10 أغسطس"]
+    assert not any(r["resolved"] for r in rows)
+    assert all(pd.isna(r["start_date"]) for r in rows)
+
+
+# --- times, durations, sets --------------------------------------------------------------------
+
+
+def test_times():
+    r = by_surface("يبدأ الحفل الساعة السادسة مساء ويستمر حتى 23:30، والعاشرة صباح اليوم")
+    assert r["الساعة السادسة مساء"]["type"] == "TIME"
+    assert r["الساعة السادسة مساء"]["value"].endswith("T18:00")
+    assert r["23:30"]["value"].endswith("T23:30")
+    assert r["العاشرة صباح اليوم"]["value"] == "2015-08-10T10:00"
+
+
+def test_durations_never_on_the_timeline():
+    r = by_surface("استمر لمدة ثلاثة أيام ثم أربعة أشهر ثم عامين و48 ساعة")
+    assert {s: v["value"] for s, v in r.items()} == {
+        "ثلاثة أيام": "P3D",
+        "أربعة أشهر": "P4M",
+        "عامين": "P2Y",
+        "48 ساعة": "PT48H",
+    }
+    assert all(v["type"] == "DURATION" and not v["resolved"] for v in r.values())
+
+
+def test_sets():
+    r = by_surface("تصدر يوميا وتقام كل عام")
+    assert {s: (v["type"], v["value"]) for s, v in r.items()} == {
+        "يوميا": ("SET", "P1D"),
+        "كل عام": ("SET", "P1Y"),
+    }
+
+
+# --- not dates ---------------------------------------------------------------------------------
+
+
+def test_vague_words_and_anaphora_are_not_dates():
+    for form in lexicon().vague:
+        assert dates(f"وقال {form} إن الوضع مستقر") == [], form
+    assert dates("في ذلك اليوم وفي اليوم التالي وصحيفة عين اليوم واليوم الوطني") == []
+    assert dates("الأمين العام السابق للأمم المتحدة") == []
+
+
+def test_modifiers():
+    r = by_surface("أوائل عام 2015 ومنتصف أغسطس وأواخر الشهر الماضي ونحو ثلاثة أيام")
+    assert r["أوائل عام 2015"]["mod"] == "START"
+    assert r["منتصف أغسطس"]["mod"] == "MID"
+    assert r["أواخر الشهر الماضي"]["mod"] == "END"
+    assert r["نحو ثلاثة أيام"]["mod"] == "APPROX"
+
+
+def test_clitics_left_out_of_span_but_lil_kept():
+    r = by_surface("وفي العام الماضي وللعام المقبل")
+    assert set(r) == {"العام الماضي", "للعام المقبل"}
