@@ -262,11 +262,13 @@ def plot_cooccurrence(
         edgecolors="white",
     )
     names = {r["actor_id"]: render.label(display_name(r, lang)) for r in nodes.to_dict("records")}
+    radius = dict(zip(nodes["actor_id"], np.sqrt(node_sizes) / 2, strict=True))
     for actor_id, (x, y) in pos.items():
+        # Above the node: node_size is an area in points², so its radius is sqrt(size) / 2.
         ax.annotate(
             names[actor_id],
             (x, y),
-            xytext=(0, 9),
+            xytext=(0, radius[actor_id] + 2),
             textcoords="offset points",
             ha="center",
             va="bottom",
