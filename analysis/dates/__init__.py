@@ -20,12 +20,10 @@ from typing import Any
 import pandas as pd
 
 from ..arabic import normalize_with_map
-from .grammar import INTERPRETERS, Context, Hit, patterns
+from .grammar import INTERPRETERS, Context, Hit, master, patterns
 from .lexicon import lexicon
 
 __all__ = ["extract_dates", "find_dates"]
-
-_PRIORITY = {name: i for i, name in enumerate(INTERPRETERS)}
 
 
 @lru_cache(maxsize=1)
@@ -64,28 +62,31 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
         return future_re.search(norm, lo, i) is not None
 
     ctx = Context(text=norm, ref=ref, future_before=future_before)
-    cands: list[tuple[int, int, int, Hit]] = []
-    for name, rx in patterns().items():
-        interp = INTERPRETERS[name]
-        prio = _PRIORITY[name]
-        for m in rx.finditer(norm):
-            hit = interp(m, ctx)
-            if hit is not None:
-                s, e = m.span("c")
-                cands.append((s, e, prio, hit))
-    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    families = list(patterns().items())
+    scanner = master()
     out = []
-    for s, e, _, hit in cands:
-        if any(s < te and ts < e for ts, te in taken):
+    pos = 0
+    while (m := scanner.search(norm, pos)) is not None:
+        # The scanner found the first family matching here; if its reading is rejected
+        # ("اليوم" alone is no "في وقت سابق اليوم"), the later families get their turn.
+        start = m.start()
+        found = None
+        for name, rx in families[int(m.lastgroup[1:]) :]:
+            g = rx.match(norm, start)
+            if g is not None and (hit := INTERPRETERS[name](g, ctx)) is not None:
+                found = g, hit
+                break
+        if found is None:
+            pos = start + 1
             continue
-        taken.append((s, e))
+        g, hit = found
+        s, e = g.span("c")
+        pos = g.end()
         os_, oe = nt.span(s, e)
         # "للعام": the article's alef was merged into the preposition; keep the whole word.
         if os_ > 0 and text[os_ - 1] == "ل" and norm[s] == "ل" and norm[s : s + 2] != "ال":
             os_ -= 1
         out.append((os_, oe, hit))
-    out.sort(key=lambda t: t[0])
     return out
 
 

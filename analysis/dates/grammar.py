@@ -32,18 +32,42 @@ from .lexicon import Lexicon, lexicon
 # Regex pieces
 
 
-def _esc(form: str) -> str:
-    return re.escape(form).replace(r"\ ", r"\s+")
+def _trie(words: list[str]) -> str:
+    """A prefix-factored alternation of ``words`` (a space matches any run of whitespace)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(sub)
+            for ch, sub in sorted(node.items(), key=lambda kv: kv[0])
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            body = f"(?:{body})?"
+        return body
+
+    return emit(trie)
 
 
 def alt(forms) -> str:
-    """A word alternation, longest first; ``ال`` may also be the ``ل`` of a preceding لـ (للعام)."""
+    """A word alternation; ``ال`` may also be the ``ل`` of a preceding لـ (للعام)."""
+    forms = sorted(set(forms))
+    definite = [f[2:] for f in forms if f.startswith("ال") and len(f) > 2]
+    other = [f for f in forms if not (f.startswith("ال") and len(f) > 2)]
     parts = []
-    for f in sorted(set(forms), key=len, reverse=True):
-        if f.startswith("ال") and len(f) > 2:
-            parts.append(f"(?:ال|(?<=ل)ل){_esc(f[2:])}")
-        else:
-            parts.append(_esc(f))
+    if definite:
+        parts.append(f"(?:ال|(?<=ل)ل){_trie(definite)}")
+    if other:
+        parts.append(_trie(other))
     return "(?:" + "|".join(parts) + r")(?!\w)"
 
 
@@ -179,7 +203,8 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     of = (
         rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<ap>{p.approx})\s+)?"
-        rf"(?:(?P<n>\d+|{p.numw})\s+(?P<u>{p.units})|(?P<u2>{p.units}))(?!\s+\d)"
+        rf"(?:(?P<n>\d+|{p.numw})\s+(?P<u>{p.units})|(?P<u2>{p.units}))"
+        rf"(?!\s+(?:\d|{p.mg}|{p.mh}))"
     )
     st = rf"(?P<set>{p.sets})|كل\s+(?P<swd>{p.wd})"
     side = "|".join(ungroup(x) for x in (dmy, num, my, yr, dr, p.ordm, r"[0-3]?\d(?!\d)"))
@@ -210,6 +235,67 @@ def patterns() -> dict[str, re.Pattern[str]]:
     """The compiled families (search patterns, span in group ``c``), in priority order."""
     cores = _cores(_pieces(lexicon()))
     return {k: re.compile(rf"{PRE}(?P<c>{v})(?!\w)") for k, v in cores.items()}
+
+
+# Words that can open an expression besides the lexicon's (the families' literal triggers).
+FIRST_WORDS = [
+    "بين",
+    "من",
+    "منذ",
+    "قبل",
+    "بعد",
+    "في",
+    "كل",
+    "الساعه",
+    "الربع",
+    "النصف",
+    "قرن",
+    "القرن",
+    "هذا",
+    "هذه",
+    "يوم",
+    "شهر",
+    "عام",
+    "العام",
+    "سنه",
+    "السنه",
+    "عامي",
+    "الموافق",
+]
+
+
+def _first_word(lx: Lexicon) -> str:
+    """A lookahead alternation of every word an expression can start with (or a digit)."""
+    words = [
+        *lx.months,
+        *lx.weekdays,
+        *lx.ordinals_m,
+        *lx.ordinals_f,
+        "الواحده",
+        *lx.relative,
+        *lx.modifiers,
+        *APPROX_EXTRA,
+        *lx.daypart_nouns,
+        *lx.decades,
+        *lx.units,
+        *lx.numbers,
+        *lx.period_units,
+        *lx.sets,
+        *FIRST_WORDS,
+    ]
+    return rf"(?=\d|{alt(words)})"
+
+
+@lru_cache(maxsize=1)
+def master() -> re.Pattern[str]:
+    """All families in one alternation (group ``f<i>`` tells which), to scan the text once.
+
+    The opening lookahead rejects at once the many words no expression can start with.
+    """
+    lx = lexicon()
+    cores = _cores(_pieces(lx))
+    body = "|".join(f"(?P<f{i}>{ungroup(v)})" for i, v in enumerate(cores.values()))
+    return re.compile(rf"{PRE}{_first_word(lx)}(?:{body})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -510,7 +596,7 @@ def interp_num(g: re.Match, ctx: Context) -> Hit | None:
         y, m, d = int(n3), n2, int(n1)
     else:
         return None
-    sep = re.findall(r"[/.-]", g.group("c").split(n1, 1)[1])[:2]
+    sep = re.findall(r"[/.-]", g.string[g.end("n1") : g.start("n3")])
     if len(sep) == 2 and sep[0] != sep[1]:
         return None
     cal = _year_calendar(y, g.group("ys"))

@@ -62,7 +62,8 @@ def decade(first: int) -> Interval:
 
 def century(c: int) -> Interval:
     """TIMEX3 century ``c`` (19 = the years 1900-1999, "the twentieth century")."""
-    return Interval(f"{c:02d}", "century", dt.date(c * 100, 1, 1), dt.date(c * 100 + 99, 12, 31))
+    first = dt.date(max(1, c * 100), 1, 1)  # there is no year 0
+    return Interval(f"{c:02d}", "century", first, dt.date(c * 100 + 99, 12, 31))
 
 
 def span(a: Interval, b: Interval) -> Interval:
