@@ -184,7 +184,13 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
         return False
     if first and w in _NAME_PARTICLES - {"عبد", "ابو"}:
         return False
-    return not (w not in _NAME_PARTICLES and model.is_common(w))
+    if w in _NAME_PARTICLES:
+        return True
+    # The tagger, where it ran, has the last word: it sees the context a list cannot.
+    vote = model.says_person(doc, k, first=first)
+    if vote is not None:
+        return vote
+    return not model.is_common(w)
 
 
 def read_name(doc: Doc, k: int, taken: dict[int, Found]) -> int:
@@ -270,10 +276,10 @@ def _speech_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and k not in taken
             and doc.glue[i]
             and doc.norms[k] not in known
-            and any(s in speech for s in doc.stems(i))
+            and any(st in speech for _, st in doc.splits[i])
         ):
             j = read_name(doc, k, {})
-            if j - k >= 2 and model.name_ok(doc, k, j, strict=True):
+            if j - k >= 2 and model.name_ok(doc, k, j, strict=True, taken=taken):
                 out.append(Found(k, j, _person_entry(doc, k, j, None), "pattern"))
                 taken.update(range(k, j))
                 i = j
@@ -291,28 +297,29 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
             last = doc.norms[f.j - 1]
             if len(last) >= 3 and last not in gz.function_words() and not model.is_common(last):
                 surnames.setdefault(last, f)
+    # Every spelling a surname may take with its proclitics, looked up in one dict.
+    variants = {p + last: f for last, f in surnames.items() for p in _SURNAME_PREFIXES}
     anaphors = gz.anaphors()
     first_seen: dict[str, int] = {}
     for f in found:
         first_seen.setdefault(f.entry.actor_id, f.i)
+    live = {a: e for a, e in anaphors.items() if e.actor_id in first_seen}
     out: list[Found] = []
+    if not variants and not live:
+        return out
     for k in range(doc.n):
         if k in taken:
             continue
-        w = doc.norms[k]
-        hit = None
-        for p in _SURNAME_PREFIXES:
-            if w.startswith(p) and w[len(p) :] in surnames:
-                hit = surnames[w[len(p) :]]
-                break
+        hit = variants.get(doc.norms[k])
         if hit is not None:
             out.append(Found(k, k + 1, hit.entry, "coreference"))
             continue
-        for _, stem in doc.splits[k]:
-            e = anaphors.get(stem)
-            if e is not None and first_seen.get(e.actor_id, doc.n) < k:
-                out.append(Found(k, k + 1, e, "coreference"))
-                break
+        if live:
+            for _, stem in doc.splits[k]:
+                e = live.get(stem)
+                if e is not None and first_seen[e.actor_id] < k:
+                    out.append(Found(k, k + 1, e, "coreference"))
+                    break
     return out
 
 
@@ -320,18 +327,30 @@ def _sent_id(starts: list[int], pos: int) -> int:
     return max(bisect_right(starts, pos) - 1, 0)
 
 
-def extract(*, doc_id: str, text: str, sentences: list[dict], published: Any = None) -> list[dict]:
-    """Rows of the ``mentions`` frame for one document."""
+def extract(
+    *,
+    doc_id: str,
+    text: str,
+    sentences: list[dict],
+    published: Any = None,
+    gazetteer_only: bool = False,
+) -> list[dict]:
+    """Rows of the ``mentions`` frame for one document (``gazetteer_only``: the baseline)."""
     if not text:
         return []
     doc = Doc(text)
     if doc.n == 0:
         return []
     found = gazetteer_pass(doc)
-    found += people_pass(doc, found)
-    found += coreference_pass(doc, found)
-    found += model.model_pass(doc, found)
-    found += coreference_pass(doc, found)
+    if gazetteer_only:
+        found = [f for f in found if f.method == gz.METHOD]
+    else:
+        # Tag once, after the lists: their tokens are not candidates, and patterns consult the tags.
+        model.doc_tags(doc, {k for f in found for k in range(f.i, f.j)})
+        found += people_pass(doc, found)
+        found += coreference_pass(doc, found)
+        found += model.model_pass(doc, found)
+        found += coreference_pass(doc, found)
     found.sort(key=lambda f: f.i)
     bounds = sorted((int(s["start"]), int(s["sent_id"])) for s in sentences) or [(0, 0)]
     sent_starts = [b for b, _ in bounds]

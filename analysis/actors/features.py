@@ -41,7 +41,6 @@ def word_features(w: str) -> tuple[str, ...]:
         "s2=" + stem[-2:],
         "s3=" + stem[-3:],
         "b2=" + stem[:2],
-        "b3=" + stem[:3],
         "sh=" + shape,
         "len=" + str(min(len(stem), 8)),
     ]
@@ -60,23 +59,29 @@ def word_features(w: str) -> tuple[str, ...]:
 def context_features(w: str, rel: str) -> tuple[str, ...]:
     """The subset of a neighbour's features seen from a position ``rel`` away (-1, +1, ...)."""
     own = word_features(w)
+    near = rel in ("-1:", "+1:")
     keep = [
-        x for x in own if x.startswith(("w=", "s=", "g=", "s2=")) or x in ("common", "fw", "sv")
+        x
+        for x in own
+        if x.startswith(("s=", "g=")) or (near and (x.startswith("w=") or x in ("fw", "sv")))
     ]
     return tuple(rel + x for x in keep)
 
 
-def sequence_features(words: list[str]) -> list[list[str]]:
-    """Feature lists for a sequence of normalised words."""
+def sequence_features(
+    words: list[str], lo: int = 0, hi: int | None = None
+) -> list[tuple[str, ...]]:
+    """Feature tuples for ``words[lo:hi]``; neighbours outside the range still give context."""
     n = len(words)
+    hi = n if hi is None else hi
     out = []
-    for i, w in enumerate(words):
-        f = list(word_features(w))
-        f.extend(context_features(words[i - 1], "-1:") if i > 0 else ("BOS",))
-        f.extend(context_features(words[i + 1], "+1:") if i + 1 < n else ("EOS",))
+    for i in range(lo, hi):
+        f = word_features(words[i])
+        f += context_features(words[i - 1], "-1:") if i > 0 else BOS
+        f += context_features(words[i + 1], "+1:") if i + 1 < n else EOS
         if i > 1:
-            f.extend(context_features(words[i - 2], "-2:"))
+            f += context_features(words[i - 2], "-2:")
         if i + 2 < n:
-            f.extend(context_features(words[i + 2], "+2:"))
+            f += context_features(words[i + 2], "+2:")
         out.append(f)
     return out

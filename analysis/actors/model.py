@@ -1,9 +1,12 @@
-"""The statistical part: a CRF name tagger (python-crfsuite) and the common-word lexicon it ships with.
+"""The statistical part: a CRF name tagger (python-crfsuite) and the word lexicon it ships with.
 
 Both files live in ``data/models/`` (see its README) and load once per process; if they are absent the
-extractor still runs on gazetteer and patterns alone. To stay fast the tagger only runs over stretches
-of text between punctuation that hold a *candidate*: an Arabic word that is neither common, nor a
-function word, nor already matched by a list or a pattern.
+extractor still runs on gazetteer and patterns alone.
+
+Speed: converting features for python-crfsuite is the costly step, so the tagger does not read every
+token. It runs over a window of one token either side of each *candidate* — an Arabic word that no list or
+pattern has taken and that the training data never saw outside a name (any clitic reading) — with the
+full sentence stretch still giving the neighbour features. Everything else stays ``O``.
 """
 
 from __future__ import annotations
@@ -13,37 +16,64 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import config
+from ..arabic import proclitic_splits
 
 if TYPE_CHECKING:
     from .extract import Doc, Found
 
 MODEL_PATH = config.MODELS_DIR / "actors_crf.crfsuite"
-COMMON_PATH = config.MODELS_DIR / "actors_common_words.txt"
+LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
+COMMON_MIN_COUNT = 3  # seen this often outside names: a common word
 # A model span is kept only if the tagger is at least this sure of each of its tokens.
 MIN_MARGINAL = 0.6
+WINDOW = 1
 _ARABIC_RE = re.compile("[\u0621-\u064a]{2,}")
 
 
 @lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Normalised words that are almost never part of a name in the training data."""
-    if not COMMON_PATH.exists():
-        return frozenset()
-    with COMMON_PATH.open(encoding="utf-8") as fh:
-        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
+def lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(common words, all non-name words) of the training data."""
+    if not LEXICON_PATH.exists():
+        return frozenset(), frozenset()
+    common, seen = set(), set()
+    with LEXICON_PATH.open(encoding="utf-8") as fh:
+        for ln in fh:
+            if ln.startswith("#") or "\t" not in ln:
+                continue
+            w, n = ln.rstrip("\n").split("\t")
+            seen.add(w)
+            if int(n) >= COMMON_MIN_COUNT:
+                common.add(w)
+    return frozenset(common), frozenset(seen)
 
 
 def is_common(word: str) -> bool:
     """True if the normalised word (or it without a leading و/ف) is a frequent non-name word."""
-    common = common_words()
+    common = lexicon()[0]
     return word in common or (word[:1] in ("و", "ف") and word[1:] in common)
+
+
+def _not_name(word: str) -> bool:
+    """A word the training data saw (almost) only outside names, or a function word."""
+    from .gazetteer import function_words
+
+    return word in function_words() or word in lexicon()[1]
 
 
 def is_common_reading(word: str) -> bool:
     """True if any clitic-stripped reading (3+ letters) of the word is common (بأسلوب -> أسلوب)."""
-    from ..arabic import proclitic_splits
-
     return any(len(s) >= 3 and is_common(s) for _, s in proclitic_splits(word))
+
+
+@lru_cache(maxsize=300_000)
+def is_candidate(word: str) -> bool:
+    """An Arabic word the training data never saw outside a name, in any clitic reading."""
+    from .gazetteer import function_words
+
+    if not _ARABIC_RE.match(word) or word in function_words():
+        return False
+    seen = lexicon()[1]
+    return not any(s in seen for _, s in proclitic_splits(word))
 
 
 @lru_cache(maxsize=1)
@@ -58,18 +88,33 @@ def tagger():
     return t
 
 
-def _segments(doc: Doc) -> list[tuple[int, int]]:
-    """Token runs between punctuation (a gap that is not blank)."""
-    out, s = [], 0
+def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
+    """(segment start, segment end, run start, run end) of the token runs to tag."""
+    out = []
+    s = 0
     for k in range(doc.n):
-        if not doc.glue[k]:
-            out.append((s, k + 1))
-            s = k + 1
+        if doc.glue[k]:
+            continue
+        e = k + 1  # segment [s, e) ends at punctuation
+        lo = hi = -1
+        for x in range(s, e):
+            if x in taken or not is_candidate(doc.norms[x]):
+                continue
+            a, b = max(s, x - WINDOW), min(e, x + WINDOW + 1)
+            if a <= hi:
+                hi = b
+            else:
+                if hi > lo:
+                    out.append((s, e, lo, hi))
+                lo, hi = a, b
+        if hi > lo:
+            out.append((s, e, lo, hi))
+        s = e
     return out
 
 
-def doc_tags(doc: Doc) -> list[str]:
-    """BIO tags of every token ('O' where the tagger did not run); cached on the document."""
+def doc_tags(doc: Doc, taken: set[int]) -> tuple[list[str], list[float]]:
+    """BIO tags and marginals of every token ('O' where the tagger did not run); cached on the doc."""
     cached = getattr(doc, "_tags", None)
     if cached is not None:
         return cached
@@ -77,33 +122,35 @@ def doc_tags(doc: Doc) -> list[str]:
 
     tags = ["O"] * doc.n
     probs = [0.0] * doc.n
+    ran = [False] * doc.n
     t = tagger()
     if t is not None:
-        fw = None
-        for s, e in _segments(doc):
+        for s, e, lo, hi in _runs(doc, taken):
             words = doc.norms[s:e]
-            if not any(_ARABIC_RE.match(w) and not is_common(w) for w in words):
-                continue
-            if fw is None:
-                from . import gazetteer as gz
-
-                fw = gz.function_words()
-            if all(w in fw or is_common(w) for w in words):
-                continue
-            pred = t.tag(sequence_features(words))
+            pred = t.tag(sequence_features(words, lo - s, hi - s))
+            ran[lo:hi] = [True] * (hi - lo)
             for k, tag in enumerate(pred):
                 if tag != "O":
-                    tags[s + k] = tag
-                    probs[s + k] = t.marginal(tag, k)
-    doc._tags, doc._probs = tags, probs
-    return tags
+                    tags[lo + k] = tag
+                    probs[lo + k] = t.marginal(tag, k)
+    doc._tags = (tags, probs, ran)
+    return doc._tags
 
 
-def name_ok(doc: Doc, i: int, j: int, *, strict: bool) -> bool:
+def says_person(doc: Doc, k: int, *, first: bool) -> bool | None:
+    """The tagger's vote on token ``k`` being (the start of) a person's name; None if it did not run."""
+    tags = getattr(doc, "_tags", None)
+    if tags is None or not tags[2][k]:
+        return None
+    # A title or verb just before may make the tagger open the name with I-PER: accept both.
+    return tags[0][k] in ("B-PER", "I-PER")
+
+
+def name_ok(doc: Doc, i: int, j: int, *, strict: bool, taken: set[int] = frozenset()) -> bool:
     """Whether tokens ``[i, j)`` may be a person's name (strict: no title vouches for it)."""
     if not strict:
         return True
-    tags = doc_tags(doc)
+    tags = doc_tags(doc, taken)[0]
     return tags[i] == "B-PER" and all(tags[k] == "I-PER" for k in range(i + 1, j))
 
 
@@ -112,9 +159,8 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
     from . import gazetteer as gz
     from .extract import Found, entity_for_model
 
-    tags = doc_tags(doc)
-    probs = doc._probs
     taken = {k for f in found for k in range(f.i, f.j)}
+    tags, probs, _ = doc_tags(doc, taken)
     stop = gz.stoplist()
     out = []
     k = 0
@@ -126,7 +172,10 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
         j = k + 1
         while j < doc.n and tags[j] == "I-" + kind:
             j += 1
-        words = doc.norms[k:j]
+        end = j
+        while kind == "PER" and end > k + 1 and _not_name(doc.norms[end - 1]):
+            end -= 1
+        words = doc.norms[k:end]
         ok = (
             not any(x in taken for x in range(k, j))
             and min(probs[k:j]) >= MIN_MARGINAL
@@ -135,6 +184,6 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and all(_ARABIC_RE.match(w) for w in words)
         )
         if ok:
-            out.append(Found(k, j, entity_for_model(doc, k, j, kind), "model"))
+            out.append(Found(k, end, entity_for_model(doc, k, end, kind), "model"))
         k = j
     return out

@@ -81,8 +81,8 @@ def attach_conjunctions(toks: list[str], tags: list[str]) -> tuple[list[str], li
     return out_t, out_g
 
 
-def common_words(sents: Sequence[tuple[list[str], list[str]]]) -> list[str]:
-    """Frequent words almost never inside a PER/ORG/LOC name."""
+def nonname_words(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str, int]]:
+    """(word, count) of the words almost never inside a PER/ORG/LOC name."""
     total, inside = Counter(), Counter()
     for toks, tags in sents:
         for t, g in zip(toks, tags, strict=True):
@@ -90,12 +90,9 @@ def common_words(sents: Sequence[tuple[list[str], list[str]]]) -> list[str]:
             if g != "O":
                 inside[t] += 1
     return sorted(
-        w
+        (w, n)
         for w, n in total.items()
-        if n >= COMMON_MIN_COUNT
-        and inside[w] / n <= COMMON_MAX_ENTITY_SHARE
-        and len(w) >= 2
-        and not w.isdigit()
+        if inside[w] / n <= COMMON_MAX_ENTITY_SHARE and len(w) >= 2 and not w.isdigit()
     )
 
 
@@ -117,16 +114,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     sents = read_tsv(Path(args.gold), read_type_map(Path(args.type_map)))
     train = [attach_conjunctions(*s) for i, s in enumerate(sents) if not is_dev(i)]
     # The lexicon first: features use it.
-    model.COMMON_PATH.parent.mkdir(parents=True, exist_ok=True)
-    words = common_words(train)
-    with model.COMMON_PATH.open("w", encoding="utf-8") as fh:
+    model.LEXICON_PATH.parent.mkdir(parents=True, exist_ok=True)
+    words = nonname_words(train)
+    with model.LEXICON_PATH.open("w", encoding="utf-8") as fh:
         fh.write(
-            "# Common words: seen >= 3 times in the NewsFANE Gold 2014 training split and <= 2% inside a\n"
-            "# PER/ORG/LOC name. Derived from NewsFANE (CC BY-SA 3.0, Alotaibi & Lee, COLING 2014).\n"
+            "# Non-name words: word TAB count, for words of the NewsFANE Gold 2014 training split that are\n"
+            "# <= 2% of the time inside a PER/ORG/LOC name (count >= 3: a 'common' word).\n"
+            "# Derived from NewsFANE (CC BY-SA 3.0, Alotaibi & Lee, COLING 2014).\n"
             "# Rebuilt by: python -m analysis.actors.train\n"
         )
-        fh.write("\n".join(words) + "\n")
-    model.common_words.cache_clear()
+        fh.writelines(f"{w}\t{n}\n" for w, n in words)
+    model.lexicon.cache_clear()
     from . import features
 
     features.word_features.cache_clear()
@@ -147,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = Path(args.out).stat().st_size
     print(
         f"trained on {len(train)} sentences ({sum(len(t) for t, _ in train)} tokens), "
-        f"{len(sents) - len(train)} dev sentences held out; {len(words)} common words; "
+        f"{len(sents) - len(train)} dev sentences held out; {len(words)} non-name words; "
         f"model {size / 1e6:.2f} MB -> {args.out} ({time.perf_counter() - t0:.1f}s)"
     )
     return 0

@@ -1,0 +1,149 @@
+"""Evaluate actor extraction on NewsFANE Gold, and measure its throughput.
+
+``python -m analysis.evaluate actors GOLD.jsonl --type-map MAP.csv`` (or ``python -m
+analysis.actors.evaluate ...``) prints exact-span and overlap precision / recall / F1 per coarse type
+(PER, ORG, LOC; MISC and GROUP ignored) on the dev split (:func:`analysis.actors.train.is_dev`), for the
+full system and for a gazetteer-only baseline. Only ``form == "name"`` mentions are scored: the gold does
+not tag adjectives. ``--throughput CORPUS.jsonl`` times the extractor on a JSONL corpus (field ``text``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..arabic import WORD_RE
+from ..evaluate import prf
+from .train import COARSE, is_dev, read_type_map
+
+TYPE_TO_COARSE = {"person": "PER", "organization": "ORG", "country": "LOC", "place": "LOC"}
+Span = tuple[int, int, str]
+
+
+def predicted_spans(text: str, *, baseline: bool) -> list[Span]:
+    """Scored spans (start, end, coarse type) of the system or the gazetteer-only baseline."""
+    from .extract import extract
+
+    rows = extract(doc_id="", text=text, sentences=[], gazetteer_only=baseline)
+    return [(r["start"], r["end"], TYPE_TO_COARSE[r["type"]]) for r in rows if r["form"] == "name"]
+
+
+def count(pred: list[Span], gold: list[Span]) -> dict[str, dict[str, list[int]]]:
+    """Per type: [tp, n_pred, n_gold] for exact spans and for one-to-one overlapping spans."""
+    out = {m: {t: [0, 0, 0] for t in COARSE} for m in ("exact", "overlap")}
+    for m in out.values():
+        for _, _, t in pred:
+            m[t][1] += 1
+        for _, _, t in gold:
+            m[t][2] += 1
+    gold_set = set(gold)
+    for p in pred:
+        if p in gold_set:
+            out["exact"][p[2]][0] += 1
+    used: set[int] = set()
+    for s, e, t in pred:
+        for gi, (gs, ge, gt) in enumerate(gold):
+            if gi not in used and gt == t and s < ge and gs < e:
+                used.add(gi)
+                out["overlap"][t][0] += 1
+                break
+    return out
+
+
+def evaluate(gold_path: Path, type_map: dict[str, str], *, split: str = "dev") -> dict:
+    """Summed counts per system / match mode / type over the chosen split."""
+    totals = {
+        sys_: {m: {t: [0, 0, 0] for t in COARSE} for m in ("exact", "overlap")}
+        for sys_ in ("system", "baseline")
+    }
+    n = 0
+    with gold_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if split == "dev" and not is_dev(int(rec["sent_id"])):
+                continue
+            n += 1
+            gold = [
+                (e["char_start"], e["char_end"], type_map.get(e["type"], ""))
+                for e in rec["entities"]
+            ]
+            gold = [g for g in gold if g[2] in COARSE]
+            for name, baseline in (("system", False), ("baseline", True)):
+                c = count(predicted_spans(rec["text"], baseline=baseline), gold)
+                for m, per_type in c.items():
+                    for t, v in per_type.items():
+                        acc = totals[name][m][t]
+                        for k in range(3):
+                            acc[k] += v[k]
+    totals["n_sentences"] = n
+    return totals
+
+
+def print_report(totals: dict) -> None:
+    """One table line per system, match mode and type, plus micro averages."""
+    print(f"{totals['n_sentences']} gold sentences scored (form == name; PER, ORG, LOC)")
+    print(
+        f"{'system':<9} {'match':<8} {'type':<5} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}"
+    )
+    for name in ("system", "baseline"):
+        for m in ("exact", "overlap"):
+            per = totals[name][m]
+            for t in (*COARSE, "ALL"):
+                c = [sum(per[x][k] for x in COARSE) for k in range(3)] if t == "ALL" else per[t]
+                p, r, f = prf(*c)
+                print(
+                    f"{name:<9} {m:<8} {t:<5} {p:6.3f} {r:6.3f} {f:6.3f} {c[0]:6d} {c[1]:6d} {c[2]:6d}"
+                )
+
+
+def throughput(corpus: Path) -> tuple[int, float, int]:
+    """(tokens, seconds, mentions) for extracting actors from every text of a JSONL corpus."""
+    from .extract import extract
+    from .gazetteer import gazetteer
+    from .model import tagger
+
+    texts = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line).get("text") or "")
+    n_tokens = sum(sum(1 for _ in WORD_RE.finditer(t)) for t in texts)
+    t0 = time.perf_counter()
+    gazetteer(), tagger()
+    setup = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_mentions = sum(len(extract(doc_id="", text=t, sentences=[])) for t in texts)
+    secs = time.perf_counter() - t0
+    print(f"setup (gazetteer + model load) {setup:.2f}s")
+    return n_tokens, secs, n_mentions
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m analysis.evaluate actors", description=__doc__)
+    p.add_argument("path", nargs="?", help="gold JSONL (newsfane_gold_sentences.jsonl)")
+    p.add_argument("--type-map", help="fine type -> coarse CSV (newsfane_type_map.csv)")
+    p.add_argument("--split", choices=("dev", "all"), default="dev")
+    p.add_argument("--throughput", metavar="CORPUS", help="time extraction on a JSONL corpus")
+    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.throughput:
+        n_tok, secs, n_m = throughput(Path(args.throughput))
+        print(
+            f"actors: {n_tok} tokens in {secs:.2f}s = {n_tok / secs:,.0f} tokens/s "
+            f"(single core, {n_m} mentions)"
+        )
+        if not args.path:
+            return 0
+    if not args.path or not args.type_map:
+        p.error("PATH and --type-map are required for the evaluation")
+    t0 = time.perf_counter()
+    totals = evaluate(Path(args.path), read_type_map(Path(args.type_map)), split=args.split)
+    print_report(totals)
+    print(f"time {time.perf_counter() - t0:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
