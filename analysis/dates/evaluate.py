@@ -1,0 +1,267 @@
+"""Evaluate date extraction against the offsets-only gold set, beside dateparser, in one run.
+
+``python -m analysis.evaluate dates tests/data/dates_gold.jsonl --corpus ../shared/corpora/...``
+
+The gold file keeps ids, offsets and values only; article texts come from the corpus (checked by SHA-1).
+Figures: span precision/recall/F1 (exact offsets, and lenient = overlapping spans matched one to one),
+the same restricted to DATE expressions (what dateparser looks for), and the share of gold dates with
+an interval whose resolved interval is exactly right; the time each system took and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config
+from ..evaluate import prf
+from . import extract_dates
+
+DEFAULT_CORPUS = config.SHARED_DIR / "corpora" / "saudinewsnet_2015-08-10_2015-08-11.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A predicted or gold expression: offsets, type and interval (None when unresolved)."""
+
+    start: int
+    end: int
+    type: str
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass
+class Tally:
+    """Counts for one system."""
+
+    exact_tp: int = 0
+    lenient_tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    date_exact_tp: int = 0
+    date_lenient_tp: int = 0
+    date_pred: int = 0
+    date_gold: int = 0
+    interval_ok: int = 0
+    interval_gold: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+
+def _date(s: str | None) -> dt.date | None:
+    return None if not s else dt.date.fromisoformat(s)
+
+
+def load_gold(path: Path) -> list[dict]:
+    """Gold records (one per article)."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_texts(corpus: Path, ids: set[str]) -> dict[str, dict]:
+    """The corpus records whose id is in ``ids``."""
+    out = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("id") in ids:
+                out[rec["id"]] = rec
+    return out
+
+
+def gold_spans(rec: dict) -> list[Span]:
+    """The gold expressions of one record."""
+    return [
+        Span(d["start"], d["end"], d["type"], _date(d.get("start_date")), _date(d.get("end_date")))
+        for d in rec["dates"]
+    ]
+
+
+def package_spans(doc_id: str, text: str, published: pd.Timestamp) -> list[Span]:
+    """This package's expressions (sentence ids are not scored, so one sentence stands in)."""
+    rows = extract_dates(
+        doc_id=doc_id, text=text, sentences=[{"sent_id": 0, "start": 0}], published=published
+    )
+    return [
+        Span(
+            r["start"],
+            r["end"],
+            r["type"],
+            r["start_date"].date() if r["resolved"] else None,
+            r["end_date"].date() if r["resolved"] else None,
+        )
+        for r in rows
+    ]
+
+
+def dateparser_spans(doc_id: str, text: str, published: pd.Timestamp) -> list[Span]:
+    """dateparser's ``search_dates`` (languages=['ar'], RELATIVE_BASE = published) as spans."""
+    from dateparser.search import search_dates
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(
+            text,
+            languages=["ar"],
+            settings={"RELATIVE_BASE": published.to_pydatetime()},
+        )
+    out, cursor = [], 0
+    for substr, when in found or []:
+        i = text.find(substr, cursor)
+        if i < 0:
+            i = text.find(substr)
+        if i < 0:
+            continue
+        cursor = i + len(substr)
+        day = when.date()
+        out.append(Span(i, i + len(substr), "DATE", day, day))
+    return out
+
+
+def _match_lenient(pred: list[Span], gold: list[Span]) -> list[tuple[Span, Span]]:
+    """One-to-one pairs of overlapping spans, best overlap first."""
+    pairs = []
+    for g in gold:
+        for p in pred:
+            ov = min(g.end, p.end) - max(g.start, p.start)
+            if ov > 0:
+                pairs.append((ov, g, p))
+    pairs.sort(key=lambda t: -t[0])
+    used_g, used_p, out = set(), set(), []
+    for _, g, p in pairs:
+        if id(g) in used_g or id(p) in used_p:
+            continue
+        used_g.add(id(g))
+        used_p.add(id(p))
+        out.append((g, p))
+    return out
+
+
+def score(tally: Tally, pred: list[Span], gold: list[Span], *, doc_id: str, text: str) -> None:
+    """Add one document's counts to ``tally``."""
+    key = {(s.start, s.end) for s in pred}
+    tally.n_pred += len(pred)
+    tally.n_gold += len(gold)
+    tally.exact_tp += sum((g.start, g.end) in key for g in gold)
+    pairs = _match_lenient(pred, gold)
+    tally.lenient_tp += len(pairs)
+    gd = [g for g in gold if g.type == "DATE"]
+    pd_ = [p for p in pred if p.type == "DATE"]
+    dkey = {(s.start, s.end) for s in pd_}
+    tally.date_gold += len(gd)
+    tally.date_pred += len(pd_)
+    tally.date_exact_tp += sum((g.start, g.end) in dkey for g in gd)
+    tally.date_lenient_tp += len(_match_lenient(pd_, gd))
+    matched = {id(g): p for g, p in pairs}
+    for g in gold:
+        if g.first is None:
+            continue
+        tally.interval_gold += 1
+        p = matched.get(id(g))
+        if p is not None and (p.first, p.last) == (g.first, g.last):
+            tally.interval_ok += 1
+        else:
+            got = f"{p.first}..{p.last} «{text[p.start : p.end]}»" if p else "missed"
+            tally.errors.append(
+                f"{doc_id} «{text[g.start : g.end]}» gold {g.first}..{g.last}, got {got}"
+            )
+    gold_keys = {(g.start, g.end) for g in gold}
+    for p in pred:
+        if not any(min(g.end, p.end) > max(g.start, p.start) for g in gold):
+            tally.errors.append(f"{doc_id} FP «{text[p.start : p.end]}» ({p.type})")
+        elif (p.start, p.end) not in gold_keys:
+            tally.errors.append(f"{doc_id} span «{text[p.start : p.end]}» ≠ gold")
+
+
+def evaluate(
+    gold_path: Path, corpus: Path, *, systems: dict[str, Callable] | None = None
+) -> dict[str, Tally]:
+    """Run every system on the gold articles and count."""
+    systems = systems or {"analysis": package_spans, "dateparser": dateparser_spans}
+    gold = load_gold(gold_path)
+    texts = load_texts(corpus, {r["doc_id"] for r in gold})
+    tallies = {name: Tally() for name in systems}
+    docs = []
+    for rec in gold:
+        src = texts.get(rec["doc_id"])
+        if src is None:
+            print(f"(skipped {rec['doc_id']}: not in the corpus)")
+            continue
+        text = src["text"]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]:
+            print(f"(skipped {rec['doc_id']}: text differs from the annotated one)")
+            continue
+        docs.append((rec, text, pd.Timestamp(rec["published"])))
+    for name, fn in systems.items():
+        fn("warm-up", "اليوم 10 أغسطس 2015", pd.Timestamp("2015-08-10"))  # set-up not timed
+        t = tallies[name]
+        for rec, text, published in docs:
+            t0 = time.perf_counter()
+            pred = fn(rec["doc_id"], text, published)
+            t.seconds += time.perf_counter() - t0
+            score(t, pred, gold_spans(rec), doc_id=rec["doc_id"], text=text)
+    return tallies
+
+
+def report(tallies: dict[str, Tally], *, n_docs: int) -> None:
+    """Print the comparison table."""
+    print(f"{n_docs} articles, {next(iter(tallies.values())).n_gold} gold expressions")
+    head = f"{'system':<11} {'P':>6} {'R':>6} {'F1':>6} | {'lenP':>6} {'lenR':>6} {'lenF1':>6}"
+    print(f"{head} | {'DATE F1':>7} {'lenDATE F1':>10} | {'interval':>8} | {'time':>8}")
+    for name, t in tallies.items():
+        p, r, f = prf(t.exact_tp, t.n_pred, t.n_gold)
+        lp, lr, lf = prf(t.lenient_tp, t.n_pred, t.n_gold)
+        df = prf(t.date_exact_tp, t.date_pred, t.date_gold)[2]
+        ldf = prf(t.date_lenient_tp, t.date_pred, t.date_gold)[2]
+        iv = t.interval_ok / t.interval_gold if t.interval_gold else 0.0
+        print(
+            f"{name:<11} {p:6.3f} {r:6.3f} {f:6.3f} | {lp:6.3f} {lr:6.3f} {lf:6.3f} | "
+            f"{df:7.3f} {ldf:10.3f} | {iv:8.3f} | {t.seconds:7.3f}s"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m analysis.evaluate dates", description=__doc__)
+    p.add_argument("gold", help="gold JSONL (tests/data/dates_gold.jsonl)")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the corpus JSONL with the texts")
+    p.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N errors")
+    p.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    systems: dict[str, Callable] = {"analysis": package_spans}
+    if not args.no_baseline:
+        systems["dateparser"] = dateparser_spans
+    gold_path, corpus = config.resolve(args.gold), config.resolve(args.corpus)
+    tallies = evaluate(gold_path, corpus, systems=systems)
+    report(tallies, n_docs=len(load_gold(gold_path)))
+    ours = tallies["analysis"]
+    for line in ours.errors[: args.show_errors]:
+        print("  " + line)
+    p_, r_, f_ = prf(ours.exact_tp, ours.n_pred, ours.n_gold)
+    iv = ours.interval_ok / ours.interval_gold if ours.interval_gold else 0.0
+    summary = f"dates: span F1 {f_:.3f}, exact interval {iv:.3f}"
+    if "dateparser" in tallies:
+        base = tallies["dateparser"]
+        bf = prf(base.exact_tp, base.n_pred, base.n_gold)[2]
+        biv = base.interval_ok / base.interval_gold if base.interval_gold else 0.0
+        ratio = base.seconds / ours.seconds if ours.seconds else float("inf")
+        summary += (
+            f" (dateparser: span F1 {bf:.3f}, exact interval {biv:.3f}); "
+            f"{ratio:,.0f}x faster ({ours.seconds:.3f}s vs {base.seconds:.3f}s)"
+        )
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
