@@ -325,6 +325,9 @@ def test_word_weights_merge_clitics_show_written_form():
     assert "زير" not in w.index  # never cut to a bare stem
     assert w.loc["يابان", "word"] == "اليابان" and w.loc["يابان", "count"] == 3
     assert not {"قال", "إن", "ان"} & set(w["word"])
+    # An article prefix is stripped even when the bare stem never occurs; shown as written.
+    w2 = words.word_weights(["والهادئ المحيط والهادئ بالهادئ"]).set_index("key")
+    assert w2.loc["هادئ", "count"] == 3 and w2.loc["هادئ", "word"] == "والهادئ"
 
 
 def test_word_weights_tfidf_downweights_common_words():

@@ -257,7 +257,7 @@ def plot_cooccurrence(
         nodelist=list(nodes["actor_id"]),
         node_size=node_sizes,
         node_color=[type_color(t) for t in nodes["type"]],
-        alpha=0.9,
+        alpha=1.0,
         linewidths=0.8,
         edgecolors="white",
     )

@@ -10,6 +10,7 @@ month of the centre of the data, logarithmic beyond, with calendar-aligned ticks
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from datetime import datetime
 
 import numpy as np
@@ -88,24 +89,37 @@ def timeline_items(
     ]
     if plotted_rows.empty:
         return pd.DataFrame(columns=cols), unresolved
-    sent_text = {}
+    # Pick the intervals first (most frequent), then build labels for those only.
+    gkeys = ["start_date", "end_date", "value"]
+    counts = plotted_rows.groupby(gkeys, sort=False, dropna=False).size().rename("count")
+    chosen = counts.reset_index().sort_values(["count", "start_date"], ascending=[False, True])
+    chosen = chosen.head(max_items)
+    rows_of = plotted_rows.merge(chosen[gkeys], on=gkeys)
+    sent_keys = set(zip(rows_of["doc_id"], rows_of["sent_id"], strict=True))
+    sent_text: dict[tuple[str, int], tuple[int, str]] = {}
     if sentences is not None and len(sentences):
-        s = sentences.set_index(["doc_id", "sent_id"])
-        sent_text = dict(zip(s.index, zip(s["start"], s["text"], strict=True), strict=True))
-    actors_of: dict[tuple[str, int], list[str]] = {}
+        s = sentences[
+            [k in sent_keys for k in zip(sentences["doc_id"], sentences["sent_id"], strict=True)]
+        ]
+        sent_text = {
+            (d, int(i)): (int(st), t)
+            for d, i, st, t in s[["doc_id", "sent_id", "start", "text"]].itertuples(index=False)
+        }
+    actors_of: dict[tuple[str, int], list[str]] = defaultdict(list)
     if mentions is not None and len(mentions):
-        for key, grp in mentions.groupby(["doc_id", "sent_id"], sort=False):
-            actors_of[key] = [display_name(r, lang) for r in grp.to_dict("records")]
-    groups = plotted_rows.groupby(["start_date", "end_date", "value"], sort=False, dropna=False)
+        m = mentions[
+            [k in sent_keys for k in zip(mentions["doc_id"], mentions["sent_id"], strict=True)]
+        ]
+        for r in m.to_dict("records"):
+            actors_of[(r["doc_id"], int(r["sent_id"]))].append(display_name(r, lang))
     rows = []
-    for (start, end, value), grp in groups:
+    for (start, end, value), grp in rows_of.groupby(gkeys, sort=False, dropna=False):
         first = grp.iloc[0]
         key = (first["doc_id"], int(first["sent_id"]))
         sent_start, text = sent_text.get(key, (0, ""))
-        names: dict[str, int] = {}
+        names: Counter[str] = Counter()
         for k in zip(grp["doc_id"], grp["sent_id"].astype(int), strict=True):
-            for n in actors_of.get(k, []):
-                names[n] = names.get(n, 0) + 1
+            names.update(actors_of.get(k, []))
         top = sorted(names, key=lambda n: (-names[n], n))[:3]
         rows.append(
             {

@@ -9,16 +9,17 @@ frequent written form, never as a bare stem.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from .. import config, render
-from ..arabic import TASHKEEL_RE, TATWEEL_RE, WORD_RE, normalize, proclitic_splits
+from ..arabic import TASHKEEL, TATWEEL, WORD_RE, normalize, proclitic_splits
 from ..export import attach_data
 from ._common import axes, check_lang, display_name, no_data, tr
 
@@ -38,24 +39,35 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
-def _written(surface: str) -> str:
-    return TATWEEL_RE.sub("", TASHKEEL_RE.sub("", surface))
+_MARKS_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]")
 
 
-def _tokens(text: str) -> Iterable[tuple[str, str]]:
-    """(written form, normalised form) of each word that is not a number."""
-    for m in WORD_RE.finditer(text):
-        w = _written(m.group())
-        n = normalize(w)
-        if len(n) >= MIN_LEN and not n.isdigit():
-            yield w, n
+def _written_counts(texts: Iterable[str]) -> Counter[str]:
+    """Words as written (tashkeel and tatweel removed) and how often each occurs."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(WORD_RE.findall(_MARKS_RE.sub("", text)))
+    return counts
+
+
+@lru_cache(maxsize=500_000)
+def _content_norm(written: str) -> str:
+    """The normalised word, or "" for numbers, one-letter words and stopwords."""
+    n = normalize(written)
+    if len(n) < MIN_LEN or n.isdigit() or _is_stop(n, stopwords()):
+        return ""
+    return n
 
 
 def _key(norm: str, vocab: frozenset[str] | set[str]) -> str:
-    """The shortest clitic-free stem of ``norm`` attested in ``vocab`` (bare or with ال)."""
+    """The shortest clitic-free stem of ``norm`` attested in ``vocab`` (bare or with ال).
+
+    A prefix ending in the article (ال، وال، بال، فال...) is stripped even when the stem is not
+    attested, as long as three letters remain: the word is shown as written anyway.
+    """
     splits = proclitic_splits(norm)
-    for _prefix, stem in reversed(splits[1:]):
-        if len(stem) > MIN_LEN and (stem in vocab or "ال" + stem in vocab):
+    for prefix, stem in reversed(splits[1:]):
+        if len(stem) > MIN_LEN and (stem in vocab or "ال" + stem in vocab or prefix.endswith("ال")):
             return stem
     return norm
 
@@ -76,13 +88,12 @@ def _shown_form(key: str, forms: Counter[str]) -> str:
 
 def word_table(texts: Iterable[str], *, vocab: set[str] | None = None) -> pd.DataFrame:
     """Per key: count, most frequent written form and all forms (stopwords dropped)."""
-    sw = stopwords()
-    toks = [t for text in texts for t in _tokens(text)]
-    toks = [(w, n) for w, n in toks if not _is_stop(n, sw)]
-    vocab = vocab if vocab is not None else {n for _w, n in toks}
+    written = {w: c for w, c in _written_counts(texts).items() if _content_norm(w)}
+    if vocab is None:
+        vocab = {_content_norm(w) for w in written}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for w, n in toks:
-        forms[_key(n, vocab)][w] += 1
+    for w, c in written.items():
+        forms[_key(_content_norm(w), vocab)][w] += c
     rows = [
         {
             "word": _shown_form(k, c),
@@ -98,14 +109,17 @@ def word_table(texts: Iterable[str], *, vocab: set[str] | None = None) -> pd.Dat
 
 def document_frequencies(docs: Iterable[str]) -> tuple[Counter[str], int, set[str]]:
     """(documents per key, number of documents, corpus vocabulary) for TF-IDF."""
-    docs = list(docs)
-    sw = stopwords()
-    per_doc = [{n for _w, n in _tokens(d) if not _is_stop(n, sw)} for d in docs]
+    per_doc = []
+    for d in docs:
+        norms = {_content_norm(w) for w in set(WORD_RE.findall(_MARKS_RE.sub("", d)))}
+        norms.discard("")
+        per_doc.append(norms)
     vocab = set().union(*per_doc) if per_doc else set()
+    keys = {n: _key(n, vocab) for n in vocab}
     df: Counter[str] = Counter()
-    for words in per_doc:
-        df.update({_key(n, vocab) for n in words})
-    return df, len(docs), vocab
+    for norms in per_doc:
+        df.update({keys[n] for n in norms})
+    return df, len(per_doc), vocab
 
 
 def word_weights(
@@ -128,7 +142,8 @@ def word_weights(
         table["weight"] = table["count"].astype(float)
     else:
         df, n, vocab = document_frequencies(corpus if corpus is not None else texts)
-        table = word_table(texts, vocab=vocab | {n for t in texts for _w, n in _tokens(t)})
+        own = {_content_norm(w) for w in _written_counts(texts)} - {""}
+        table = word_table(texts, vocab=vocab | own)
         idf = np.array([math.log((1 + n) / (1 + df.get(k, 0))) + 1 for k in table["key"]])
         table["weight"] = table["count"].to_numpy() * idf
     table = table.sort_values(["weight", "key"], ascending=[False, True], ignore_index=True)
