@@ -30,6 +30,13 @@ ASINH_SHORT_DAYS = 62
 POINT_COLOR = "#C44E52"
 BAR_COLOR = "#4C72B0"
 ELLIPSIS = "…"
+MAX_VALUE_CHARS = 24
+MAX_LINE_CHARS = 64
+MIN_TICK_GAP = 0.08  # fraction of the axis between two tick labels
+
+
+def _shorten(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1].rstrip() + ELLIPSIS
 
 
 def snippet(sentence: str, start: int, end: int, *, width: int = 48) -> str:
@@ -67,7 +74,8 @@ def timeline_items(
     """
     d = dates[~dates["type"].isin(NOT_PLOTTED)]
     ok = d["resolved"].astype(bool) & d["start_date"].notna()
-    plotted_rows, unresolved_rows = d[ok].copy(), d[~ok]
+    # Unresolved times of day and the like are not dates: only DATE rows are listed.
+    plotted_rows, unresolved_rows = d[ok].copy(), d[~ok & (d["type"] == "DATE")]
     plotted_rows["end_date"] = plotted_rows["end_date"].fillna(plotted_rows["start_date"])
     unresolved = (
         unresolved_rows.assign(surface=unresolved_rows["surface"].str.strip())
@@ -159,6 +167,7 @@ def _asinh_ticks(lo: float, hi: float, centre: float, n_max: int = 9) -> list[da
     """Calendar-aligned ticks spread evenly on the asinh axis between ``lo`` and ``hi``."""
     a, b = (np.arcsinh((v - centre) / ASINH_DAYS) for v in (lo, hi))
     ticks: list[datetime] = []
+    last = a
     for g in np.linspace(a, b, n_max):
         x = centre + ASINH_DAYS * np.sinh(g)
         t = mdates.num2date(x).replace(tzinfo=None)
@@ -171,8 +180,11 @@ def _asinh_ticks(lo: float, hi: float, centre: float, n_max: int = 9) -> list[da
             t = datetime(t.year, t.month, 1)
         else:
             t = datetime(t.year, t.month, t.day)
-        if not ticks or t != ticks[-1]:
+        pos = np.arcsinh((mdates.date2num(t) - centre) / ASINH_DAYS)
+        # Keep ticks apart on the drawn axis so their labels never collide.
+        if not ticks or pos - last >= MIN_TICK_GAP * (b - a):
             ticks.append(t)
+            last = pos
     return ticks
 
 
@@ -250,7 +262,9 @@ def plot_timeline(
         labels = []
         for r in items.to_dict("records"):
             times = f" ×{r['count']}" if r["count"] > 1 else ""
-            second = r["value"] + (f" · {r['actors']}" if r["actors"] else "") + times
+            value = _shorten(r["value"], MAX_VALUE_CHARS)
+            second = _shorten(value + (f" · {r['actors']}" if r["actors"] else ""), MAX_LINE_CHARS)
+            second += times
             labels.append(render.label(r["snippet"]) + "\n" + render.label(second))
         ax.set_yticks(y, labels=labels, fontsize=9)
         ax.set_ylim(-0.7, len(items) - 0.3)
