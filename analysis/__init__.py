@@ -22,8 +22,18 @@ __all__ = [
     "Parsed",
     "__version__",
     "articles_from_texts",
+    "export_figure",
     "load_corpus",
     "parse",
     "parse_document",
     "read_store",
 ]
+
+
+def __getattr__(name: str):
+    # Lazy, so parsing (and its worker processes) never imports matplotlib.
+    if name == "export_figure":
+        from .export import export_figure
+
+        return export_figure
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -396,3 +396,18 @@ def test_kwic_rows_and_rtl_styler(frames):
         assert r.before.replace("… ", "") in text[r.doc_id][: r.start]
     html = charts.kwic_table(table).to_html()
     assert 'dir="rtl"' in html and "direction: rtl" in html and "السياق السابق" in html
+
+
+# --- everything at once ---------------------------------------------------------------------------
+
+
+def test_export_charts_writes_every_chart_with_its_data(frames, tmp_path):
+    from types import SimpleNamespace
+
+    written = charts.export_charts(SimpleNamespace(**frames), out=tmp_path, formats=("png",))
+    for name in ("actor-frequency", "timeline", "cooccurrence", "wordcloud", "wordcloud-actor"):
+        assert [p.name for p in written[name]] == [f"{name}.png", f"{name}.csv"]
+        assert len(pd.read_csv(tmp_path / f"{name}.csv")) > 0
+    freq = pd.read_csv(tmp_path / "actor-frequency.csv")
+    assert freq.loc[0, "name"] == "اليابان" and freq.loc[0, "mentions"] == 4
+    assert (tmp_path / "kwic.csv").exists()

@@ -6,7 +6,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
+from .. import render
 from ..arabic import WORD_RE
+from ..export import attach_data
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float] = (7, 3.5)) -> Axes:
@@ -32,6 +34,7 @@ def plot_sentence_lengths(
     ax.set_title(
         f"Sentence length ({len(lengths):,} sentences, median {lengths.median():.0f} words)"
     )
+    attach_data(ax, lengths.value_counts().sort_index().rename("sentences").reset_index())
     return ax
 
 
@@ -61,9 +64,12 @@ def plot_articles_by_date(articles: pd.DataFrame, *, ax: Axes | None = None) -> 
         return ax
     table = counts.pivot_table(index="published", columns="source", values="articles", fill_value=0)
     table.index = table.index.strftime("%Y-%m-%d")
+    # Source names may be Arabic: the legend shows them through the rendering layer.
+    table.columns = render.labels(table.columns)
     table.plot.bar(stacked=True, ax=ax, width=0.8, legend=table.shape[1] > 1)
     ax.set_xlabel("publication date")
     ax.set_ylabel("articles")
     ax.set_title(f"Articles by publication date ({int(table.values.sum()):,})")
     ax.tick_params(axis="x", rotation=0)
+    attach_data(ax, counts)
     return ax

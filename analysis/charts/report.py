@@ -58,3 +58,27 @@ def export_charts(
     else:
         written["kwic"] = [export_table(pd.DataFrame(), "kwic", out=out)]
     return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.charts PARSED_DIR [--out DIR] [--lang en]``: export every chart."""
+    import argparse
+    import time
+
+    from ..pipeline import Parsed
+
+    ap = argparse.ArgumentParser(prog="python -m analysis.charts", description=main.__doc__)
+    ap.add_argument("parsed", help="folder written by `python -m analysis parse`")
+    ap.add_argument("--out", default=None, help="figures folder (default: exports/figures)")
+    ap.add_argument("--lang", default=config.DEFAULT_LANG, choices=("ar", "en"))
+    ap.add_argument("--top", type=int, default=config.DEFAULT_TOP_N)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    written = export_charts(
+        Parsed.load(config.resolve(args.parsed)), out=args.out, lang=args.lang, top=args.top
+    )
+    for name, paths in written.items():
+        sizes = ", ".join(f"{p.name} ({p.stat().st_size / 1024:.0f} KiB)" for p in paths)
+        print(f"{name:<18} {sizes}")
+    print(f"exported in {time.perf_counter() - t0:.1f}s")
+    return 0
