@@ -100,17 +100,33 @@ class NormText:
         return self.orig_start(i), self.orig_end(j)
 
 
+@lru_cache(maxsize=1)
+def _code_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point of the BMP: its folded code point, and whether normalisation deletes it."""
+    fold = np.arange(0x10000, dtype=np.uint32)
+    for k, v in _ALL_ONE_TO_ONE.items():
+        fold[k] = v if isinstance(v, int) else ord(v)
+    delete = np.zeros(0x10000, dtype=bool)
+    for m in _DELETABLE_RE.finditer("".join(map(chr, range(0x10000)))):
+        delete[m.start()] = True
+    return fold, delete
+
+
 def normalize_with_map(text: str) -> NormText:
     """Normalise ``text`` for matching, keeping a map back to original offsets."""
-    folded = text.translate(_ALL_ONE_TO_ONE)
-    if _DELETABLE_RE.search(folded) is None:
-        return NormText(text, folded, None)
-    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
-    keep = np.ones(len(codes), dtype=bool)
-    for m in _DELETABLE_RE.finditer(folded):
-        keep[m.start() : m.end()] = False
-    index = np.flatnonzero(keep)
-    return NormText(text, _DELETABLE_RE.sub("", folded), index)
+    # Vectorised over code points (same result as translate + delete, several times faster).
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    fold, delete = _code_tables()
+    bmp = np.minimum(codes, 0xFFFF)
+    mapped, drop = fold[bmp], delete[bmp]
+    astral = codes > 0xFFFF
+    if astral.any():
+        mapped = np.where(astral, codes, mapped)
+        drop &= ~astral
+    if not drop.any():
+        return NormText(text, mapped.tobytes().decode("utf-32-le", "surrogatepass"), None)
+    index = np.flatnonzero(~drop)
+    return NormText(text, mapped[index].tobytes().decode("utf-32-le", "surrogatepass"), index)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ def by_surface(text: str, published=PUB) -> dict[str, dict]:
 
 
 def interval(row: dict) -> tuple[str, str]:
-    return (row["start_date"].date().isoformat(), row["end_date"].date().isoformat())
+    return (row["start_date"].isoformat(), row["end_date"].isoformat())
 
 
 # --- the seed (published 2024-10-18, a Friday) -----------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..arabic import normalize_with_map
-from .grammar import INTERPRETERS, Context, Hit, master, patterns
+from .grammar import INTERPRETERS, Context, Hit, master, patterns, side_patterns
 from .lexicon import lexicon
 
 __all__ = ["extract_dates", "find_dates"]
@@ -35,6 +35,8 @@ def _future_re() -> re.Pattern[str]:
 def _as_date(published: Any) -> dt.date | None:
     if published is None:
         return None
+    if type(published) is pd.Timestamp:
+        return published.date()
     try:
         if pd.isna(published):
             return None
@@ -64,6 +66,7 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
     ctx = Context(text=norm, ref=ref, future_before=future_before)
     families = list(patterns().items())
     scanner = master()
+    side_patterns()  # compiled on the first document rather than on the first range met
     out = []
     pos = 0
     while (m := scanner.search(norm, pos)) is not None:
@@ -88,10 +91,6 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
             os_ -= 1
         out.append((os_, oe, hit))
     return out
-
-
-def _ts(d: dt.date | None):
-    return pd.NaT if d is None else pd.Timestamp(d)
 
 
 def extract_dates(
@@ -121,8 +120,9 @@ def extract_dates(
                 "hijri": hit.hijri,
                 "relative": bool(hit.relative),
                 "mod": hit.mod,
-                "start_date": _ts(hit.start) if resolved else pd.NaT,
-                "end_date": _ts(hit.end) if resolved else pd.NaT,
+                # datetime.date (cheap); schema.conform casts to datetime64[s].
+                "start_date": hit.start if resolved else pd.NaT,
+                "end_date": hit.end if resolved else pd.NaT,
                 "resolved": resolved,
             }
         )

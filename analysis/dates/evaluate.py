@@ -98,8 +98,8 @@ def package_spans(doc_id: str, text: str, published: pd.Timestamp) -> list[Span]
             r["start"],
             r["end"],
             r["type"],
-            r["start_date"].date() if r["resolved"] else None,
-            r["end_date"].date() if r["resolved"] else None,
+            r["start_date"] if r["resolved"] else None,
+            r["end_date"] if r["resolved"] else None,
         )
         for r in rows
     ]
@@ -185,9 +185,13 @@ def score(tally: Tally, pred: list[Span], gold: list[Span], *, doc_id: str, text
 
 
 def evaluate(
-    gold_path: Path, corpus: Path, *, systems: dict[str, Callable] | None = None
+    gold_path: Path,
+    corpus: Path,
+    *,
+    systems: dict[str, Callable] | None = None,
+    repeat: int = 3,
 ) -> dict[str, Tally]:
-    """Run every system on the gold articles and count."""
+    """Run every system on the gold articles and count; time = best of ``repeat`` passes."""
     systems = systems or {"analysis": package_spans, "dateparser": dateparser_spans}
     gold = load_gold(gold_path)
     texts = load_texts(corpus, {r["doc_id"] for r in gold})
@@ -207,10 +211,21 @@ def evaluate(
         fn("warm-up", "اليوم 10 أغسطس 2015", pd.Timestamp("2015-08-10"))  # set-up not timed
         t = tallies[name]
         for rec, text, published in docs:
+            score(
+                t,
+                fn(rec["doc_id"], text, published),
+                gold_spans(rec),
+                doc_id=rec["doc_id"],
+                text=text,
+            )
+        # The machine may be shared: the best of several passes is the least disturbed one.
+        passes = []
+        for _ in range(max(1, repeat)):
             t0 = time.perf_counter()
-            pred = fn(rec["doc_id"], text, published)
-            t.seconds += time.perf_counter() - t0
-            score(t, pred, gold_spans(rec), doc_id=rec["doc_id"], text=text)
+            for rec, text, published in docs:
+                fn(rec["doc_id"], text, published)
+            passes.append(time.perf_counter() - t0)
+        t.seconds = min(passes)
     return tallies
 
 
@@ -237,17 +252,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the corpus JSONL with the texts")
     p.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N errors")
     p.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    p.add_argument("--repeat", type=int, default=3, help="timing passes (best one reported)")
     args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
     systems: dict[str, Callable] = {"analysis": package_spans}
     if not args.no_baseline:
         systems["dateparser"] = dateparser_spans
     gold_path, corpus = config.resolve(args.gold), config.resolve(args.corpus)
-    tallies = evaluate(gold_path, corpus, systems=systems)
+    tallies = evaluate(gold_path, corpus, systems=systems, repeat=args.repeat)
     report(tallies, n_docs=len(load_gold(gold_path)))
     ours = tallies["analysis"]
     for line in ours.errors[: args.show_errors]:
         print("  " + line)
-    p_, r_, f_ = prf(ours.exact_tp, ours.n_pred, ours.n_gold)
+    f_ = prf(ours.exact_tp, ours.n_pred, ours.n_gold)[2]
     iv = ours.interval_ok / ours.interval_gold if ours.interval_gold else 0.0
     summary = f"dates: span F1 {f_:.3f}, exact interval {iv:.3f}"
     if "dateparser" in tallies:
@@ -257,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ratio = base.seconds / ours.seconds if ours.seconds else float("inf")
         summary += (
             f" (dateparser: span F1 {bf:.3f}, exact interval {biv:.3f}); "
-            f"{ratio:,.0f}x faster ({ours.seconds:.3f}s vs {base.seconds:.3f}s)"
+            f"{ratio:,.0f}x faster ({ours.seconds:.4f}s vs {base.seconds:.3f}s, best of {args.repeat})"
         )
     print(summary)
     return 0

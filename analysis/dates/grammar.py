@@ -71,6 +71,12 @@ def alt(forms) -> str:
     return "(?:" + "|".join(parts) + r")(?!\w)"
 
 
+def prefix_groups(pattern: str, prefix: str) -> str:
+    """The pattern with its group names (and conditionals on them) prefixed, to embed it beside others."""
+    pattern = re.sub(r"\(\?P<(\w+)>", rf"(?P<{prefix}\1>", pattern)
+    return re.sub(r"\(\?\((\w+)\)", rf"(?({prefix}\1)", pattern)
+
+
 def ungroup(pattern: str) -> str:
     """The pattern with its named groups made anonymous (to embed it twice in a range)."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
@@ -103,6 +109,8 @@ class Pieces:
     dpa: str
     dec: str
     units: str
+    units_dual: str
+    units_one: str
     numw: str
     sets: str
 
@@ -128,6 +136,8 @@ def _pieces(lx: Lexicon) -> Pieces:
         dpa=alt([*lx.daypart_adverbs, *lx.daypart_nouns]),
         dec=alt(lx.decades),
         units=alt(lx.units),
+        units_dual=alt(f for f, (_, n) in lx.units.items() if n == 2),
+        units_one=alt(f for f, (_, n) in lx.units.items() if n == 1),
         numw=numw,
         sets=alt(lx.sets),
     )
@@ -171,11 +181,13 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:(?P<dp>{p.dpn})\s+)?(?:(?P<yom>يوم)\s+)?"
         rf"(?:(?P<rel>{p.rel})(?:\s*[،,]?\s*(?P<wd>{p.wd}))?|(?P<wd2>{p.wd})(?:\s+(?P<wdx>{p.dx}))?)"
     )
+    # A bare "اليوم"/"العام" is a period here only after "في وقت سابق" or a modifier.
     pd_ = (
         rf"(?:(?P<vq>في\s+وقت\s+(?:سابق|لاحق|مبكر|متاخر))\s+(?:من\s+)?)?"
         rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?"
         rf"(?:(?P<this>هذا|هذه)\s+(?P<pu>{p.pu})|(?P<pu2>{p.pu})\s+(?P<dx>{p.dx})"
-        rf"|(?P<rel>{p.rel})|(?P<pu3>{p.pu}))"
+        rf"|(?(vq)|(?!))(?P<rel>{p.rel})|(?(vq)|(?(mod)|(?!)))(?P<pu3>{p.pu}))"
+        rf"(?:\s+{_year()})?"
     )
     qh = (
         rf"(?P<qh>الربع|النصف)\s+(?P<qo>الاول|الثاني|الثالث|الرابع|الاخير)(?!\w)\s*"
@@ -190,7 +202,7 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?P<cn>{p.ordm}|ال\s?\d{{1,2}}(?!\d)|\d{{1,2}}(?!\d))"
     )
     tm = (
-        rf"(?:(?P<sa>الساعه)\s+(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|{p.hourw})|(?P<h2>{p.hourw}))"
+        rf"(?:(?P<sa>الساعه)\s+(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|{p.hourw})|(?P<h2>{p.hourw})(?=\s+(?:من\s+)?{p.dpa}))"
         rf"(?:\s+و\s*(?P<fr>النصف|الربع|نصف|ربع|ثلث|\d{{1,2}}\s+دقيقه))?"
         rf"(?:\s+الا\s+(?P<fm>ربعا|ربع|ثلثا|ثلث))?"
         rf"(?:\s+(?:من\s+)?(?P<dpa>{p.dpa}))?"
@@ -199,11 +211,12 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     du = (
         rf"(?:(?P<ap>{p.approx})\s+)?(?:(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?|{p.numw})\s+(?P<u>{p.units})"
-        rf"|(?P<u2>{p.units})(?:\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w))?)"
+        rf"|(?P<u2>{p.units_dual})|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
+        rf"(?:\s+{ART}?{p.units_one})?)"
     )
     of = (
         rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<ap>{p.approx})\s+)?"
-        rf"(?:(?P<n>\d+|{p.numw})\s+(?P<u>{p.units})|(?P<u2>{p.units}))"
+        rf"(?:(?P<n>\d+|{p.numw})\s+(?P<u>{p.units})|(?P<u2>{p.units_dual}|{p.units_one}))"
         rf"(?!\s+(?:\d|{p.mg}|{p.mh}))"
     )
     st = rf"(?P<set>{p.sets})|كل\s+(?P<swd>{p.wd})"
@@ -237,35 +250,16 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(rf"{PRE}(?P<c>{v})(?!\w)") for k, v in cores.items()}
 
 
-# Words that can open an expression besides the lexicon's (the families' literal triggers).
-FIRST_WORDS = [
-    "بين",
-    "من",
-    "منذ",
-    "قبل",
-    "بعد",
-    "في",
-    "كل",
-    "الساعه",
-    "الربع",
-    "النصف",
-    "قرن",
-    "القرن",
-    "هذا",
-    "هذه",
-    "يوم",
-    "شهر",
-    "عام",
-    "العام",
-    "سنه",
-    "السنه",
-    "عامي",
-    "الموافق",
-]
+# Literal triggers of the families, besides the lexicon's words.
+FIRST_WORDS = ("يوم", "شهر", "عام", "العام", "سنه", "السنه", "عامي", "الساعه", "الربع", "النصف")
+FIRST_WORDS += ("قرن", "القرن", "الموافق")
 
 
-def _first_word(lx: Lexicon) -> str:
-    """A lookahead alternation of every word an expression can start with (or a digit)."""
+def _first_word(lx: Lexicon, p: Pieces) -> str:
+    """A lookahead for what an expression can start with: rejects most words at once.
+
+    Common function words (في، من، بين، قبل، هذا) only count when what follows fits.
+    """
     words = [
         *lx.months,
         *lx.weekdays,
@@ -283,7 +277,27 @@ def _first_word(lx: Lexicon) -> str:
         *lx.sets,
         *FIRST_WORDS,
     ]
-    return rf"(?=\d|{alt(words)})"
+    side = alt(
+        [
+            *lx.months,
+            *lx.weekdays,
+            *lx.ordinals_m,
+            *lx.relative,
+            *lx.daypart_nouns,
+            *lx.modifiers,
+            "يوم",
+            "شهر",
+            "عام",
+            "العام",
+            "سنه",
+            "السنه",
+        ]
+    )
+    return (
+        rf"(?=\d|{alt(words)}|في\s+وقت|(?:هذا|هذه)\s+{p.pu}|كل\s"
+        rf"|(?:بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?:\d|{side})"
+        rf"|(?:قبل|منذ|بعد)\s+(?:{p.approx}\s+)?(?:\d|{p.numw}|{p.units}))"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -293,9 +307,10 @@ def master() -> re.Pattern[str]:
     The opening lookahead rejects at once the many words no expression can start with.
     """
     lx = lexicon()
-    cores = _cores(_pieces(lx))
-    body = "|".join(f"(?P<f{i}>{ungroup(v)})" for i, v in enumerate(cores.values()))
-    return re.compile(rf"{PRE}{_first_word(lx)}(?:{body})(?!\w)")
+    p = _pieces(lx)
+    cores = _cores(p)
+    body = "|".join(f"(?P<f{i}>{prefix_groups(v, f'g{i}_')})" for i, v in enumerate(cores.values()))
+    return re.compile(rf"{PRE}{_first_word(lx, p)}(?:{body})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -684,6 +699,10 @@ def interp_period(g: re.Match, ctx: Context) -> Hit | None:
         grp = "pu" if g.group("pu") else "pu2" if g.group("pu2") else "pu3"
         if blocked(ctx.text, g.start(grp), g.end(grp)):
             return None
+    if g.group("y") and gran == "year":
+        # "هذا العام 1436هـ": the year in apposition says which year is meant.
+        y = int(g.group("y"))
+        return resolve_spec(Spec(_year_calendar(y, g.group("ys")), year=y, mod=mod), ctx.ref)
     if ctx.ref is None:
         return Hit(value=_UNRESOLVED[gran], granularity=gran, relative=True, mod=mod)
     return _from_interval(_period(gran, off, ctx.ref), mod=mod)
@@ -738,14 +757,10 @@ def _amount(g: re.Match) -> tuple[float | None, str]:
     if g.group("u"):
         unit, _ = _key(units, g.group("u"))
         return _number(g.group("n")), unit
-    unit, count = _key(units, g.group("u2"))
-    if count == 0:
-        return None, unit
-    one = g.group("one") if "one" in g.re.groupindex else None
-    if count == 1 and one == "ونصف":
-        return 1.5, unit
-    if count == 1 and "one" in g.re.groupindex and not one:
-        return None, unit
+    form = g.group("u2") or (g.group("u3") if "u3" in g.re.groupindex else None)
+    unit, count = _key(units, form)
+    if "one" in g.re.groupindex and g.group("one") == "ونصف":
+        return count + 0.5, unit
     return float(count), unit
 
 
