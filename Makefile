@@ -31,8 +31,8 @@ parse: setup
 	$(PY) -m analysis parse $(CORPUS)
 
 lint: setup
-	$(BIN)/ruff check analysis tests
-	$(BIN)/ruff format --check analysis tests
+	$(BIN)/ruff check analysis tests tools
+	$(BIN)/ruff format --check analysis tests tools
 
 format: setup
 	$(BIN)/ruff format analysis tests
