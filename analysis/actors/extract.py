@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from ..arabic import WORD_RE, normalize_with_map, proclitic_splits, remove_tashkeel
@@ -87,64 +88,61 @@ class Doc:
 
     def __init__(self, text: str):
         self.nt = normalize_with_map(text)
-        spans = [(m.start(), m.end()) for m in WORD_RE.finditer(self.nt.text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
         norm = self.nt.text
-        self.norms = [norm[s:e] for s, e in spans]
+        matches = list(WORD_RE.finditer(norm))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.norms = [m.group() for m in matches]
         # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue).
         self.glue = [
-            norm[self.ends[k] : self.starts[k + 1]].strip() == "" for k in range(len(spans) - 1)
+            not norm[e:s].strip() for e, s in zip(self.ends, self.starts[1:], strict=False)
         ] + [False]
-        self.splits = [proclitic_splits(w) for w in self.norms]
-        self.n = len(spans)
+        self.n = len(matches)
+        # Tokens that start a title (most do not): computed once, looked up by every pass.
+        self.title_rests = [_title_rests(w) for w in self.norms]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original-text span of tokens ``[i, j)``."""
         return self.nt.span(self.starts[i], self.ends[j - 1])
 
-    def stems(self, i: int) -> set[str]:
-        """Every clitic-stripped reading of token ``i``."""
-        return {s for _, s in self.splits[i]}
+    def splits(self, i: int) -> tuple[tuple[str, str], ...]:
+        """Every (proclitic, stem) reading of token ``i``."""
+        return proclitic_splits(self.norms[i])
 
 
 def gazetteer_pass(doc: Doc) -> list[Found]:
     """Left-to-right longest matches of the gazetteer and the ministry patterns."""
     g, stop, heads = gz.gazetteer(), gz.stoplist(), gz.ministry_heads()
     out: list[Found] = []
-    i = 0
-    while i < doc.n:
-        if doc.norms[i] in stop:
-            i += 1
+    hits = g.hits
+    # Only tokens that can start a phrase are visited; most tokens are skipped in C.
+    starts = [i for i, w in enumerate(doc.norms) if (hits(w) or _starts_head(w)) and w not in stop]
+    end = 0
+    for i in starts:
+        if i < end:
             continue
-        m = g.match_at(doc.norms, i, doc.splits[i], doc.glue)
-        org = (
-            _ministry_at(doc, i, heads, g)
-            if any(st in heads.first for _, st in doc.splits[i])
-            else None
-        )
+        m = g.match_at(doc.norms, i, doc.glue)
+        org = _ministry_at(doc, i, heads, g) if _starts_head(doc.norms[i]) else None
         if org is not None and (m is None or org.j > m.j):
             out.append(org)
-            i = org.j
+            end = org.j
         elif m is not None:
             out.append(Found(m.i, m.j, m.entry, gz.METHOD))
-            i = m.j
-        else:
-            i += 1
+            end = m.j
     return out
 
 
 def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | None:
     """وزارة الدفاع اليابانية / الجيش الروسي: a head phrase followed by a country word."""
-    for _, stem in doc.splits[i]:
+    for _, stem in doc.splits(i):
         for rest, ministry in heads.first.get(stem, ()):
             h = i + 1 + len(rest)
             if h >= doc.n or not doc.glue[h - 1]:
                 continue
             if any(doc.norms[i + 1 + k] != w or not doc.glue[i + k] for k, w in enumerate(rest)):
                 continue
-            c = g.match_at(doc.norms, h, ((("", doc.norms[h])),), doc.glue)
-            if c is None or c.entry.type != "country":
+            c = g.match_at(doc.norms, h, doc.glue)
+            if c is None or c.prefix or c.entry.type != "country":
                 continue
             if c.entry.form == "adjective" and not doc.norms[h].startswith("ال"):
                 continue
@@ -160,12 +158,32 @@ def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | 
     return None
 
 
+@lru_cache(maxsize=300_000)
+def _starts_head(word: str) -> bool:
+    """Whether some reading of the word starts a ministry head phrase."""
+    first = gz.ministry_heads().first
+    return any(s in first for _, s in proclitic_splits(word))
+
+
+@lru_cache(maxsize=300_000)
+def _title_rests(word: str) -> tuple[tuple[str, ...], ...]:
+    """Continuations of every title some reading of the word starts."""
+    titles = gz.titles()
+    return tuple(r for _, s in proclitic_splits(word) for r in titles.get(s, ()))
+
+
+@lru_cache(maxsize=300_000)
+def _is_speech_verb(word: str) -> bool:
+    speech = gz.speech_verbs()
+    return any(s in speech for _, s in proclitic_splits(word))
+
+
 def _title_at(doc: Doc, i: int) -> int | None:
     """End token of the longest title starting at token ``i``, or None."""
-    titles = gz.titles()
     best = None
-    for _, stem in doc.splits[i]:
-        for rest in titles.get(stem, ()):
+    rests = doc.title_rests[i]
+    if rests:
+        for rest in rests:
             j = i + 1 + len(rest)
             if j > doc.n or (best is not None and j <= best):
                 continue
@@ -228,12 +246,12 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     i = 0
     while i < doc.n:
-        t = _title_at(doc, i) if i not in taken else None
+        t = _title_at(doc, i) if doc.title_rests[i] and i not in taken else None
         if t is not None:
             role_s, role_e = doc.span(i, t)
             role = doc.nt.original[role_s:role_e]
             # The role is the title without the conjunction/preposition glued to it (وقال -> قال).
-            prefix = next((p for p, s in doc.splits[i] if doc.norms[i].endswith(s)), "")
+            prefix = next((p for p, s in doc.splits(i) if doc.norms[i].endswith(s)), "")
             role = role[len(prefix) :] if prefix and role.startswith(prefix) else role
             k, affiliation = t, None
             f = starts.get(k)
@@ -266,25 +284,16 @@ def _speech_pass(doc: Doc, found: list[Found]) -> list[Found]:
     """قال/أكد + a name no title introduced; a known surname is left to coreference."""
     taken = {k for f in found for k in range(f.i, f.j)}
     known = {doc.norms[f.j - 1] for f in found if f.entry.type == "person"}
-    speech = gz.speech_verbs()
     out: list[Found] = []
-    i = 0
-    while i < doc.n - 1:
+    verbs = [i for i, w in enumerate(doc.norms[:-1]) if _is_speech_verb(w)]
+    for i in verbs:
         k = i + 1
-        if (
-            i not in taken
-            and k not in taken
-            and doc.glue[i]
-            and doc.norms[k] not in known
-            and any(st in speech for _, st in doc.splits[i])
-        ):
-            j = read_name(doc, k, {})
-            if j - k >= 2 and model.name_ok(doc, k, j, strict=True, taken=taken):
-                out.append(Found(k, j, _person_entry(doc, k, j, None), "pattern"))
-                taken.update(range(k, j))
-                i = j
-                continue
-        i += 1
+        if i in taken or k in taken or not doc.glue[i] or doc.norms[k] in known:
+            continue
+        j = read_name(doc, k, {})
+        if j - k >= 2 and model.name_ok(doc, k, j, strict=True, taken=taken):
+            out.append(Found(k, j, _person_entry(doc, k, j, None), "pattern"))
+            taken.update(range(k, j))
     return out
 
 
@@ -307,7 +316,13 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     if not variants and not live:
         return out
-    for k in range(doc.n):
+    ends = tuple(live)
+    todo = [
+        k
+        for k, w in enumerate(doc.norms)
+        if w in variants or (ends and w.endswith(ends) and k not in taken)
+    ]
+    for k in todo:
         if k in taken:
             continue
         hit = variants.get(doc.norms[k])
@@ -315,7 +330,7 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
             out.append(Found(k, k + 1, hit.entry, "coreference"))
             continue
         if live:
-            for _, stem in doc.splits[k]:
+            for _, stem in doc.splits(k):
                 e = live.get(stem)
                 if e is not None and first_seen[e.actor_id] < k:
                     out.append(Found(k, k + 1, e, "coreference"))
@@ -387,7 +402,7 @@ def entity_for_model(doc: Doc, i: int, j: int, kind: str) -> gz.Entry:
     """The entry of a name only the tagger found (id from its normalised, clitic-free form)."""
     if kind == "PER":
         return _person_entry(doc, i, j, None)
-    words = [doc.splits[i][-1][1], *doc.norms[i + 1 : j]]
+    words = [doc.splits(i)[-1][1], *doc.norms[i + 1 : j]]
     s, e = doc.span(i, j)
     return gz.Entry(
         f"{_MODEL_PREFIX[kind]}:{slug(' '.join(words))}",

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import config
-from ..arabic import WORD_RE, normalize
+from ..arabic import WORD_RE, normalize, proclitic_splits
 
 # Territory codes CLDR names that are not countries (EU, UN, euro area, pseudo-locales...).
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
@@ -130,17 +130,26 @@ class Gazetteer:
         self.index = index
         self.entries = {e.actor_id: e for e in table.values() if e.form == "name"}
         self.max_len = max((len(k) for k in table), default=1)
+        self._hits: dict[str, tuple[tuple[str, list], ...]] = {}
 
-    def match_at(
-        self, norms: list[str], i: int, splits: tuple[tuple[str, str], ...], glue: list[bool]
-    ) -> Match | None:
+    def hits(self, word: str) -> tuple[tuple[str, list], ...]:
+        """(proclitic, phrases) for each reading of a normalised word that starts a phrase."""
+        cached = self._hits.get(word)
+        if cached is None:
+            cached = tuple(
+                (prefix, self.index[stem])
+                for prefix, stem in proclitic_splits(word)
+                if stem in self.index
+            )
+            if len(self._hits) < 500_000:
+                self._hits[word] = cached
+        return cached
+
+    def match_at(self, norms: list[str], i: int, glue: list[bool]) -> Match | None:
         """The longest phrase starting at token ``i`` (``glue[k]``: tokens k and k+1 are adjacent)."""
         best: Match | None = None
         n = len(norms)
-        for prefix, stem in splits:
-            cands = self.index.get(stem)
-            if not cands:
-                continue
+        for prefix, cands in self.hits(norms[i]):
             for rest, entry in cands:
                 j = i + 1 + len(rest)
                 if best is not None and j <= best.j:

@@ -4,7 +4,7 @@ Both files live in ``data/models/`` (see its README) and load once per process; 
 extractor still runs on gazetteer and patterns alone.
 
 Speed: converting features for python-crfsuite is the costly step, so the tagger does not read every
-token. It runs over a window of one token either side of each *candidate* — an Arabic word that no list or
+token. It runs over each *candidate* and the token before it — an Arabic word that no list or
 pattern has taken and that the training data never saw outside a name (any clitic reading) — with the
 full sentence stretch still giving the neighbour features. Everything else stays ``O``.
 """
@@ -26,7 +26,10 @@ LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
 COMMON_MIN_COUNT = 3  # seen this often outside names: a common word
 # A model span is kept only if the tagger is at least this sure of each of its tokens.
 MIN_MARGINAL = 0.6
-WINDOW = 1
+# Tokens tagged around a candidate: first names and titles sit before the rare surname.
+WINDOW_LEFT, WINDOW_RIGHT = 1, 1
+# Attached pronouns: NewsFANE writes them apart, raw news glues them on (جهودها = جهود + ها).
+_ENCLITICS = ("هما", "هم", "ها", "كم", "نا", "ه", "ي")
 _ARABIC_RE = re.compile("[\u0621-\u064a]{2,}")
 
 
@@ -67,13 +70,19 @@ def is_common_reading(word: str) -> bool:
 
 @lru_cache(maxsize=300_000)
 def is_candidate(word: str) -> bool:
-    """An Arabic word the training data never saw outside a name, in any clitic reading."""
+    """An Arabic word the training data never saw outside a name, in any clitic/pronoun reading."""
     from .gazetteer import function_words
 
     if not _ARABIC_RE.match(word) or word in function_words():
         return False
     seen = lexicon()[1]
-    return not any(s in seen for _, s in proclitic_splits(word))
+    for _, s in proclitic_splits(word):
+        if s in seen:
+            return False
+        for suf in _ENCLITICS:
+            if s.endswith(suf) and len(s) - len(suf) >= 3 and s[: -len(suf)] in seen:
+                return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +100,9 @@ def tagger():
 def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
     """(segment start, segment end, run start, run end) of the token runs to tag."""
     out = []
+    cand = [is_candidate(w) for w in doc.norms]
+    if not any(cand):
+        return out
     s = 0
     for k in range(doc.n):
         if doc.glue[k]:
@@ -98,9 +110,9 @@ def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
         e = k + 1  # segment [s, e) ends at punctuation
         lo = hi = -1
         for x in range(s, e):
-            if x in taken or not is_candidate(doc.norms[x]):
+            if not cand[x] or x in taken:
                 continue
-            a, b = max(s, x - WINDOW), min(e, x + WINDOW + 1)
+            a, b = max(s, x - WINDOW_LEFT), min(e, x + WINDOW_RIGHT + 1)
             if a <= hi:
                 hi = b
             else:
