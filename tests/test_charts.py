@@ -411,3 +411,19 @@ def test_export_charts_writes_every_chart_with_its_data(frames, tmp_path):
     freq = pd.read_csv(tmp_path / "actor-frequency.csv")
     assert freq.loc[0, "name"] == "اليابان" and freq.loc[0, "mentions"] == 4
     assert (tmp_path / "kwic.csv").exists()
+
+
+@pytest.mark.parametrize("shaping", [True, False])
+def test_charts_route_every_arabic_label_through_the_layer(frames, shaping):
+    with render.force(matplotlib=shaping):
+        ax = charts.plot_actor_frequency(frames["mentions"], top=3)
+        net = charts.plot_cooccurrence(frames["mentions"])
+    names = drawn_data(ax.figure)["name"]
+    expected = list(names) if shaping else [render.visual(n) for n in names]
+    ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
+    assert [t.get_text() for t in ticks] == expected
+    title = "أكثر 3 فاعلا ذكرا"
+    assert ax.get_title() == (title if shaping else render.visual(title))
+    node_names = {t.get_text() for t in net.texts}
+    china = "الصين" if shaping else render.visual("الصين")
+    assert china in node_names

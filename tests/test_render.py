@@ -222,16 +222,31 @@ def _tesseract_has_arabic() -> bool:
 
 @pytest.mark.skipif(not _tesseract_has_arabic(), reason="tesseract with Arabic data not installed")
 def test_ocr_reads_chart_labels_back_in_order(tmp_path):
+    import pandas as pd
+
+    from analysis import charts, schema
+    from analysis.export import export_figure
+
     names = ["المملكة العربية السعودية", "الولايات المتحدة", "اليابان"]
-    fig, ax = plt.subplots(figsize=(7, 3), dpi=150, layout="constrained")
-    ax.barh([0, 1, 2], [3, 2, 1], color="#dddddd")
-    ax.set_yticks([0, 1, 2], labels=render.labels(names), fontsize=16)
-    ax.set_xticks([])
-    path = tmp_path / "chart.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
+    rows = [
+        {
+            "doc_id": "d",
+            "sent_id": i,
+            "start": 0,
+            "end": 0,
+            "actor_id": f"a{k}",
+            "name_ar": n,
+            "type": "country",
+        }
+        for k, n in enumerate(names)
+        for i in range(3 - k)
+    ]
+    ax = charts.plot_actor_frequency(schema.conform(pd.DataFrame(rows), "mentions"))
+    ax.tick_params(axis="y", labelsize=16)
+    path = export_figure(ax.figure, "chart", formats=("png",), out=tmp_path)[0]
+    plt.close(ax.figure)
     out = subprocess.run(
-        ["tesseract", str(path), "-", "-l", "ara", "--psm", "6"],
+        ["tesseract", str(path), "-", "-l", "ara", "--psm", "11"],
         capture_output=True,
         text=True,
         check=True,
