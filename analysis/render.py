@@ -14,7 +14,8 @@ e.g. wordcloud) then prepare text accordingly; :func:`force` overrides the probe
 The font is Noto Sans Arabic from the ``fontpkg-noto-sans-arabic`` wheel (OFL). The wheel ships
 a variable font; static Regular and Bold instances are cut from it once with fontTools and
 cached, so bold titles work and every backend sees plain TrueType. Importing this module
-registers them with matplotlib, first in ``font.sans-serif``, the stock Latin fonts after it.
+registers them with matplotlib: the default font family becomes Noto Sans Arabic with DejaVu
+Sans (shipped with matplotlib) as the fallback for any glyph it lacks.
 """
 
 from __future__ import annotations
@@ -114,6 +115,10 @@ def register_fonts() -> str:
     mpl.rcParams["font.sans-serif"] = [FAMILY, *sans]
     if LATIN_FALLBACK not in sans:
         mpl.rcParams["font.sans-serif"].append(LATIN_FALLBACK)
+    # Glyph fallback only runs over an explicit family list (a generic name yields one
+    # font), so the default family becomes Arabic first, then matplotlib's own DejaVu Sans.
+    if list(mpl.rcParams["font.family"]) in (["sans-serif"], [FAMILY]):
+        mpl.rcParams["font.family"] = [FAMILY, LATIN_FALLBACK]
     return FAMILY
 
 

@@ -201,6 +201,14 @@ def test_font_registered_with_matplotlib_and_used_by_default():
     assert bold == str(render.font_path("Bold")) or len(render.font_files()) == 1
 
 
+def test_missing_glyphs_fall_back_to_the_latin_font(recwarn):
+    fig = plt.figure()
+    fig.text(0.1, 0.5, render.label("NATO → الناتو ≈ 3"))
+    fig.canvas.draw()
+    plt.close(fig)
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
+
+
 def test_font_covers_arabic_latin_and_presentation_forms():
     from fontTools.ttLib import TTFont
 
