@@ -177,10 +177,16 @@ def test_invalid_numeric_dates_are_not_dates():
 
 
 def test_ordinal_days():
-    r = by_surface("في الأول من أكتوبر والخامس من رمضان والعشرين من الشهر الجاري")
-    assert r["الأول من أكتوبر"]["value"] == "2015-10-01"
+    r = by_surface("يبدأ في الأول من أكتوبر. وفي الخامس من رمضان والعشرين من الشهر الجاري")
+    assert r["الأول من أكتوبر"]["value"] == "2015-10-01"  # future cue "يبدأ"
     assert r["الخامس من رمضان"]["hijri"] == "1436-09-05"
     assert r["العشرين من الشهر الجاري"]["value"] == "2015-08-20"
+
+
+def test_day_with_article_and_attached_month():
+    r = by_surface("في الـ19 من أغسطس الجاري وفي 29أغسطس")
+    assert r["الـ19 من أغسطس الجاري"]["value"] == "2015-08-19"
+    assert r["29أغسطس"]["value"] == "2015-08-29"
 
 
 # --- years, decades, centuries; counts are not years -------------------------------------------
@@ -263,11 +269,43 @@ def test_bare_weekday_past_and_future():
     assert [interval(x)[0] for x in r] == ["2015-08-06", "2015-08-13"]
 
 
-def test_month_without_year_nearest_and_deictic():
-    r = by_surface("في مايو ثم في ديسمبر وفي يوليو الماضي")
+def test_month_without_year_last_one_or_next_after_future_cue():
+    r = by_surface("في مايو ثم في ديسمبر وفي يوليو الماضي وفي أغسطس")
     assert r["مايو"]["value"] == "2015-05"
-    assert r["ديسمبر"]["value"] == "2015-12"
+    assert r["ديسمبر"]["value"] == "2014-12"  # the last December
     assert r["يوليو الماضي"]["value"] == "2015-07"
+    assert r["أغسطس"]["value"] == "2015-08"  # the current month counts
+    assert by_surface("ومن المقرر أن يبدأ في ديسمبر")["ديسمبر"]["value"] == "2015-12"
+
+
+def test_month_named_twice_is_one_date():
+    r = dates("استولوا عليها في سبتمبر أيلول وتسليم ديسمبر كانون الأول")
+    assert [(x["surface"], x["value"]) for x in r] == [
+        ("سبتمبر أيلول", "2014-09"),
+        ("ديسمبر كانون الأول", "2015-12"),
+    ]
+
+
+def test_numeric_month_year_after_shahr():
+    r = dates("حتى نهاية شهر ٥/٢٠١٥ فقط")
+    assert [(x["surface"], x["value"], x["mod"]) for x in r] == [
+        ("نهاية شهر ٥/٢٠١٥", "2015-05", "END")
+    ]
+
+
+def test_relative_day_with_weekday_in_parentheses_and_mismatch():
+    r = by_surface("قال اليوم (الاثنين) إن")
+    assert interval(r["اليوم (الاثنين)"]) == ("2015-08-10", "2015-08-10")
+    # dated Tuesday 11th but written on Monday: the weekday named wins
+    r = by_surface("أعلن اليوم الاثنين", published=pd.Timestamp("2015-08-11"))
+    assert interval(r["اليوم الاثنين"]) == ("2015-08-10", "2015-08-10")
+
+
+def test_hijri_year_range_and_deictic_year_in_apposition():
+    r = by_surface("العام التدريبي 1436/1437هـ وموسم هذا العام 1436ه")
+    assert r["1436/1437هـ"]["hijri"] == "1436/1437"
+    assert interval(r["1436/1437هـ"]) == ("2014-10-25", "2016-10-01")
+    assert interval(r["هذا العام 1436ه"]) == ("2014-10-25", "2015-10-13")
 
 
 def test_no_published_date_keeps_row_unresolved():
@@ -297,6 +335,19 @@ def test_durations_never_on_the_timeline():
         "48 ساعة": "PT48H",
     }
     assert all(v["type"] == "DURATION" and not v["resolved"] for v in r.values())
+
+
+def test_more_durations():
+    r = by_surface(
+        "قبل 1400عام ومنذ مليون سنة خلال الثلاثة الأشهر الماضية واليومين الماضيين وساعة ونصف الساعة"
+    )
+    assert {k: v["value"] for k, v in r.items()} == {
+        "1400عام": "P1400Y",
+        "مليون سنة": "P1000000Y",
+        "الثلاثة الأشهر الماضية": "P3M",
+        "اليومين الماضيين": "P2D",
+        "ساعة ونصف الساعة": "PT1.5H",
+    }
 
 
 def test_sets():

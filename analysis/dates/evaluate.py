@@ -166,6 +166,8 @@ def score(tally: Tally, pred: list[Span], gold: list[Span], *, doc_id: str, text
     matched = {id(g): p for g, p in pairs}
     for g in gold:
         if g.first is None:
+            if id(g) not in matched:
+                tally.errors.append(f"{doc_id} missed «{text[g.start : g.end]}» ({g.type})")
             continue
         tally.interval_gold += 1
         p = matched.get(id(g))

@@ -112,6 +112,9 @@ class Pieces:
     units_dual: str
     units_one: str
     numw: str
+    numw_def: str
+    units_def: str
+    dual_def: str
     sets: str
 
 
@@ -139,6 +142,10 @@ def _pieces(lx: Lexicon) -> Pieces:
         units_dual=alt(f for f, (_, n) in lx.units.items() if n == 2),
         units_one=alt(f for f, (_, n) in lx.units.items() if n == 1),
         numw=numw,
+        # Definite forms for "الثلاثة الأشهر الماضية"، "اليومين الماضيين".
+        numw_def=alt("ال" + f for f in (*kinds["unit"], *kinds["teen"], *kinds["ten"])),
+        units_def=alt("ال" + f for f, (_, n) in lx.units.items() if n == 0),
+        dual_def=alt("ال" + f for f, (_, n) in lx.units.items() if n == 2),
         sets=alt(lx.sets),
     )
 
@@ -157,12 +164,13 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"|\s+(?:من\s+)?(?P<yrel>{ART}?(?:عام|سنه))\s+(?P<ydx>{p.dx})"
         rf"|\s+(?P<mdx>{p.dx}))"
     )
-    month = rf"(?:(?P<mg>{p.mg})(?:\s*[(/]\s*(?P<mg2>{p.mg})\s*\)?)?|(?P<mh>{p.mh}))"
+    # "أيار (مايو)"، "أيار/مايو"، "سبتمبر أيلول": one month named in two systems.
+    month = rf"(?:(?P<mg>{p.mg})(?:(?:\s*[(/]\s*|\s+)(?P<mg2>{p.mg})\s*\)?)?|(?P<mh>{p.mh}))"
     wd_prefix = (
         rf"(?:(?P<dp>{p.dpn})\s+)?(?:(?P<yom>يوم)\s+)?(?:(?P<wd>{p.wd})\s*[،,]?\s*(?:الموافق\s+)?)?"
     )
     dmy = (
-        rf"{wd_prefix}(?:(?P<d>[0-3]?\d)(?!\d)|(?P<do>{p.ordm}))\s*(?:من\s+)?(?:(?P<shr>شهر)\s+)?"
+        rf"{wd_prefix}(?:(?:ال\s?)?(?P<d>[0-3]?\d)(?!\d)|(?P<do>{p.ordm}))\s*(?:من\s+)?(?:(?P<shr>شهر)\s+)?"
         rf"(?:{month}|(?P<mrel>{ART}شهر)(?=\s+{p.dx})){year_tail}?"
     )
     my = (
@@ -170,8 +178,13 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:{year_tail}|\s+(?P<holy>المبارك|الكريم|المعظم|الحرام|الفضيل)(?!\w))?"
     )
     yr = (
-        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<yt>{ART}?(?:عام|سنه)|عامي)\s+)?{_year()}"
-        rf"(?:\s?[-/]\s?(?P<y2>\d{{4}}|\d{{2}})(?!\d)(?:\s?(?P<ys2>{YSUF})(?!\w))?)?"
+        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<yt>{ART}?(?:عام|سنه)|عامي)\s+)?"
+        rf"(?<![\d.,/:-])(?P<y>\d{{4}})(?!\d)(?:\s?[-/]\s?(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"
+        rf"(?![.,/:]\d)(?!\s?%)(?:\s?(?P<ys>{YSUF})(?!\w))?"
+    )
+    nummy = (
+        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?P<shr>شهر)\s*(?P<mm>\d{{1,2}})\s?[/-]\s?"
+        rf"(?P<y>\d{{4}})(?!\d)(?![./-]\d)(?:\s?(?P<ys>{YSUF})(?!\w))?"
     )
     num = (
         rf"{wd_prefix}(?<![\d./-])(?P<n1>\d{{1,4}})\s?[/.-]\s?(?P<n2>\d{{1,2}})\s?[/.-]\s?"
@@ -179,7 +192,8 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     dr = (
         rf"(?:(?P<dp>{p.dpn})\s+)?(?:(?P<yom>يوم)\s+)?"
-        rf"(?:(?P<rel>{p.rel})(?:\s*[،,]?\s*(?P<wd>{p.wd}))?|(?P<wd2>{p.wd})(?:\s+(?P<wdx>{p.dx}))?)"
+        rf"(?:(?P<rel>{p.rel})(?:\s*\(\s*(?P<wdp>{p.wd})\s*\)|\s*[،,]?\s*(?P<wd>{p.wd}))?"
+        rf"|(?P<wd2>{p.wd})(?:\s+(?P<wdx>{p.dx}))?)"
     )
     # A bare "اليوم"/"العام" is a period here only after "في وقت سابق" or a modifier.
     pd_ = (
@@ -194,7 +208,7 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:من\s+)?(?:(?P<qy>ل?{ART}?(?:عام|سنه))(?:\s+(?:{_year()}|(?P<qdx>{p.dx})))?|{_year('q')})"
     )
     dc = (
-        rf"(?P<dec>{p.dec})(?:\s+(?:من\s+)?{ART}قرن\s+"
+        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?P<dec>{p.dec})(?:\s+(?:من\s+)?{ART}قرن\s+"
         rf"(?P<dc>{p.ordm}|ال\s?\d{{1,2}}(?!\d)|\d{{1,2}}(?!\d)|{p.dx}))?"
     )
     ce = (
@@ -202,7 +216,7 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?P<cn>{p.ordm}|ال\s?\d{{1,2}}(?!\d)|\d{{1,2}}(?!\d))"
     )
     tm = (
-        rf"(?:(?P<sa>الساعه)\s+(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|{p.hourw})|(?P<h2>{p.hourw})(?=\s+(?:من\s+)?{p.dpa}))"
+        rf"(?:(?P<sa>الساعه)\s+(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|[01]\d[0-5]\d(?!\d)|{p.hourw})|(?P<h2>{p.hourw})(?=\s+(?:من\s+)?{p.dpa}))"
         rf"(?:\s+و\s*(?P<fr>النصف|الربع|نصف|ربع|ثلث|\d{{1,2}}\s+دقيقه))?"
         rf"(?:\s+الا\s+(?P<fm>ربعا|ربع|ثلثا|ثلث))?"
         rf"(?:\s+(?:من\s+)?(?P<dpa>{p.dpa}))?"
@@ -210,7 +224,9 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"|(?<![\d:.])(?P<hm>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])(?:\s+(?P<dpa2>{p.dpa}))?"
     )
     du = (
-        rf"(?:(?P<ap>{p.approx})\s+)?(?:(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?|{p.numw})\s+(?P<u>{p.units})"
+        rf"(?:(?P<ap>{p.approx})\s+)?(?:(?P<dn>{p.numw_def})\s+(?P<du>{p.units_def})\s+(?P<dx>{p.dx})"
+        rf"|(?P<dd>{p.dual_def})\s+(?P<ddx>{p.dx})"
+        rf"|(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
         rf"|(?P<u2>{p.units_dual})|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
         rf"(?:\s+{ART}?{p.units_one})?)"
     )
@@ -229,6 +245,7 @@ def _cores(p: Pieces) -> dict[str, str]:
         "range": rg,
         "dmy": dmy,
         "num": num,
+        "nummy": nummy,
         "time": tm,
         "quarter": qh,
         "century": ce,
@@ -276,6 +293,7 @@ def _first_word(lx: Lexicon, p: Pieces) -> str:
         *lx.period_units,
         *lx.sets,
         *FIRST_WORDS,
+        *("ال" + f for f in (*lx.numbers, *lx.units)),
     ]
     side = alt(
         [
@@ -294,7 +312,7 @@ def _first_word(lx: Lexicon, p: Pieces) -> str:
         ]
     )
     return (
-        rf"(?=\d|{alt(words)}|في\s+وقت|(?:هذا|هذه)\s+{p.pu}|كل\s"
+        rf"(?=\d|{alt(words)}|في\s+وقت|(?:هذا|هذه)\s+{p.pu}|كل\s|شهر\s*\d|ال\s?\d"
         rf"|(?:بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?:\d|{side})"
         rf"|(?:قبل|منذ|بعد)\s+(?:{p.approx}\s+)?(?:\d|{p.numw}|{p.units}))"
     )
@@ -455,7 +473,7 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
             elif spec.year_dir is not None:
                 y = ry + spec.year_dir
             elif m is not None:
-                d = 2 if spec.month_dir is None else spec.month_dir
+                d = -2 if spec.month_dir is None else spec.month_dir
                 y = P.nearest_month_year(m, ref_year=ry, ref_month=rm, direction=d)
             else:
                 y = ry
@@ -508,6 +526,9 @@ def _from_interval(
 
 def _month_of(g: re.Match) -> tuple[int, str] | None:
     lx = lexicon()
+    mg2 = g.group("mg2") if "mg2" in g.re.groupindex else None
+    if mg2 and _key(lx.months, mg2).month != _key(lx.months, g.group("mg")).month:
+        return None
     for grp in ("mg", "mh"):
         form = g.group(grp) if grp in g.re.groupindex else None
         mo = _key(lx.months, form)
@@ -558,7 +579,22 @@ def interp_dmy(g: re.Match, ctx: Context) -> Hit | None:
     spec = Spec(calendar=mo[1], month=mo[0], day=day)
     if not _year_part(g, spec, month_cal=mo[1]):
         return None
+    _default_month_dir(spec, ctx, g.start())
     return resolve_spec(spec, ctx.ref)
+
+
+def _default_month_dir(spec: Spec, ctx: Context, start: int) -> None:
+    """A month with no year and no deictic: the last one (this month included), or the next one
+    after a future cue."""
+    if spec.year is None and spec.year_dir is None and spec.month_dir is None:
+        spec.month_dir = 2 if ctx.future_before(start) else -2
+
+
+def interp_nummy(g: re.Match, ctx: Context) -> Hit | None:
+    """Numeric month/year after "شهر": "نهاية شهر 5/2015"."""
+    y = int(g.group("y"))
+    cal = _year_calendar(y, g.group("ys"))
+    return resolve_spec(Spec(calendar=cal, year=y, month=int(g.group("mm")), mod=_mod(g)), ctx.ref)
 
 
 def interp_my(g: re.Match, ctx: Context) -> Hit | None:
@@ -575,13 +611,14 @@ def interp_my(g: re.Match, ctx: Context) -> Hit | None:
     spec = Spec(calendar=cal, month=month_no, mod=_mod(g))
     if not _year_part(g, spec, month_cal=cal):
         return None
+    _default_month_dir(spec, ctx, g.start())
     return resolve_spec(spec, ctx.ref)
 
 
 def interp_year(g: re.Match, ctx: Context) -> Hit | None:
     """A year in date context: "عام 2022"، "2015م"، "1436هـ"، "في 2015"، "1436/1437هـ"."""
     y = int(g.group("y"))
-    suffix = g.group("ys") or g.group("ys2")
+    suffix = g.group("ys")
     mod = _mod(g)
     start = g.start("c")
     if not (g.group("yt") or suffix or mod):
@@ -643,7 +680,13 @@ def interp_dayrel(g: re.Match, ctx: Context) -> Hit | None:
         off = _key(lx.relative, g.group("rel"))
         if ctx.ref is None:
             return Hit(value="XXXX-XX-XX", granularity="day", relative=True)
-        return _from_interval(P.day(ctx.ref + dt.timedelta(days=off)))
+        d = ctx.ref + dt.timedelta(days=off)
+        wd = g.group("wd") or g.group("wdp")
+        if wd:
+            # "اليوم الاثنين" in a paper dated Tuesday: the weekday named wins (nearest one).
+            delta = (_key(lx.weekdays, wd)[0] - d.isoweekday()) % 7
+            d += dt.timedelta(days=delta if delta <= 3 else delta - 7)
+        return _from_interval(P.day(d))
     form = g.group("wd2")
     w, ambiguous = _key(lx.weekdays, form)
     dx = _key(lx.deictics, g.group("wdx")) if g.group("wdx") else None
@@ -752,8 +795,18 @@ def _number(s: str) -> float | None:
     return None if v is None else v[0]
 
 
+def _strip_article(s: str) -> str:
+    return s[2:] if s.startswith("ال") else s[1:] if s.startswith("ل") else s
+
+
 def _amount(g: re.Match) -> tuple[float | None, str]:
     units = lexicon().units
+    if "dn" in g.re.groupindex and g.group("dn"):
+        unit, _ = units[_strip_article(g.group("du"))]
+        return _number(_strip_article(g.group("dn"))), unit
+    if "dd" in g.re.groupindex and g.group("dd"):
+        unit, count = units[_strip_article(g.group("dd"))]
+        return float(count), unit
     if g.group("u"):
         unit, _ = _key(units, g.group("u"))
         return _number(g.group("n")), unit
@@ -769,7 +822,7 @@ def interp_duration(g: re.Match, ctx: Context) -> Hit | None:
     n, unit = _amount(g)
     if n is None or n <= 0:
         return None
-    num = f"{n:g}"
+    num = str(int(n)) if n == int(n) else f"{n:g}"
     # Clock units go after TIMEX3's "T" (PT48H); the minute is "M" there.
     value = f"PT{num}{unit[0]}" if unit in ("H", "MI") else f"P{num}{unit}"
     gran = {
@@ -851,9 +904,9 @@ def interp_decade(g: re.Match, ctx: Context) -> Hit | None:
     if g.group("dc"):
         c2 = _century_no(g.group("dc"), ctx)
         if c2 is None:
-            return Hit(value=f"XX{d}X", granularity="decade", relative=True)
+            return Hit(value=f"XX{d}X", granularity="decade", relative=True, mod=_mod(g))
         c, relative = c2, g.group("dc") in lexicon().deictics
-    return _from_interval(P.decade(c * 100 + d * 10), relative=relative)
+    return _from_interval(P.decade(c * 100 + d * 10), relative=relative, mod=_mod(g))
 
 
 def _time_day(g: re.Match, ctx: Context) -> tuple[dt.date | None, bool]:
@@ -879,7 +932,7 @@ def interp_time(g: re.Match, ctx: Context) -> Hit | None:
         if g.group("h2") and not dpa:
             return None
         if h[0].isdigit():
-            parts = re.split(r"[:.]", h)
+            parts = re.split(r"[:.]", h) if len(h) != 4 else [h[:2], h[2:]]
             hh, mm = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
         else:
             hh = 1 if h == "الواحده" else _key(lx.ordinals_f, h) or 0
@@ -1013,6 +1066,7 @@ INTERPRETERS: dict[str, Callable[[re.Match, Context], Hit | None]] = {
     "range": interp_range,
     "dmy": interp_dmy,
     "num": interp_num,
+    "nummy": interp_nummy,
     "time": interp_time,
     "quarter": interp_quarter,
     "century": interp_century,

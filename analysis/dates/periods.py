@@ -82,23 +82,21 @@ def valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= y <= 9999 and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
-def nearest_month_year(month_no: int, *, ref_year: int, ref_month: int, direction: int = 2) -> int:
-    """Year of the occurrence of ``month_no`` relative to ``ref_year-ref_month``.
+def nearest_month_year(month_no: int, *, ref_year: int, ref_month: int, direction: int) -> int:
+    """Year of the occurrence of ``month_no`` relative to the reference month ``ref_year-ref_month``.
 
-    ``direction`` -1: the last one strictly before the reference month; 0: the reference year;
-    +1: the next one strictly after; 2 (no hint): the nearest one, six months back to five ahead.
+    ``direction`` -1: the last one strictly before; -2: the last one, the reference month included;
+    +1: the next one strictly after; +2: the next one, the reference month included; 0: this year.
     """
     diff = month_no - ref_month
-    if direction == 0:
-        return ref_year
     if direction == -1:
         return ref_year if diff < 0 else ref_year - 1
+    if direction == -2:
+        return ref_year if diff <= 0 else ref_year - 1
     if direction == 1:
         return ref_year if diff > 0 else ref_year + 1
-    if diff > 5:
-        return ref_year - 1
-    if diff < -6:
-        return ref_year + 1
+    if direction == 2:
+        return ref_year if diff >= 0 else ref_year + 1
     return ref_year
 
 
