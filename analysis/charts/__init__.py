@@ -18,7 +18,7 @@ from .actors import (
 )
 from .kwic import kwic, kwic_table
 from .overview import plot_articles_by_date, plot_sentence_lengths
-from .report import export_charts
+from .report import export_charts, time_charts
 from .timeline import plot_timeline, timeline_items
 from .words import (
     plot_actor_wordcloud,
@@ -45,6 +45,7 @@ __all__ = [
     "plot_timeline",
     "plot_wordcloud",
     "stopwords",
+    "time_charts",
     "timeline_items",
     "top_actors",
     "word_weights",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 
 from .. import config
 from ..export import export_figure, export_table
@@ -20,18 +24,11 @@ from .timeline import plot_timeline
 from .words import plot_actor_wordcloud, plot_article_wordcloud
 
 
-def export_charts(
-    parsed,
-    *,
-    out: str | Path | None = None,
-    lang: str = config.DEFAULT_LANG,
-    top: int = config.DEFAULT_TOP_N,
-    formats: tuple[str, ...] = ("png", "svg", "pdf"),
-) -> dict[str, list[Path]]:
-    """Export actor-frequency, actors-over-time, timeline, cooccurrence, wordcloud,
-    wordcloud-actor (the top actor) and kwic (the top actor, CSV) for ``parsed``."""
-    written: dict[str, list[Path]] = {}
-    charts = {
+def chart_builders(
+    parsed, *, lang: str = config.DEFAULT_LANG, top: int = config.DEFAULT_TOP_N
+) -> dict[str, Callable[[], Axes]]:
+    """The standard charts of ``parsed`` by export name, each a call that draws a new figure."""
+    charts: dict[str, Callable[[], Axes]] = {
         "actor-frequency": lambda: plot_actor_frequency(parsed.mentions, lang=lang, top=top),
         "actors-over-time": lambda: plot_actor_frequency_over_time(
             parsed.mentions, parsed.articles, lang=lang
@@ -48,35 +45,79 @@ def export_charts(
         charts["wordcloud-actor"] = lambda: plot_actor_wordcloud(
             parsed.mentions, parsed.sentences, parsed.articles, actor_id, lang=lang
         )
-    for name, draw in charts.items():
+    return charts
+
+
+def export_charts(
+    parsed,
+    *,
+    out: str | Path | None = None,
+    lang: str = config.DEFAULT_LANG,
+    top: int = config.DEFAULT_TOP_N,
+    formats: tuple[str, ...] = ("png", "svg", "pdf"),
+) -> dict[str, list[Path]]:
+    """Export actor-frequency, actors-over-time, timeline, cooccurrence, wordcloud,
+    wordcloud-actor (the top actor) and kwic (the top actor, CSV) for ``parsed``."""
+    written: dict[str, list[Path]] = {}
+    for name, draw in chart_builders(parsed, lang=lang, top=top).items():
         ax = draw()
         written[name] = export_figure(ax.figure, name, formats=formats, out=out)
         plt.close(ax.figure)
-    if len(best):
-        table = kwic(parsed.mentions, parsed.articles, best["actor_id"].iloc[0], limit=None)
-        written["kwic"] = [export_table(table, "kwic", out=out)]
-    else:
-        written["kwic"] = [export_table(pd.DataFrame(), "kwic", out=out)]
+    best = top_actors(parsed.mentions, top=1)
+    table = (
+        kwic(parsed.mentions, parsed.articles, best["actor_id"].iloc[0], limit=None)
+        if len(best)
+        else pd.DataFrame()
+    )
+    written["kwic"] = [export_table(table, "kwic", out=out)]
     return written
 
 
+def time_charts(parsed, *, repeat: int = 5, **kwargs) -> pd.DataFrame:
+    """Seconds to build and draw (Agg) each chart, ``repeat`` times: median, min and max."""
+    rows = []
+    for name, draw in chart_builders(parsed, **kwargs).items():
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            ax = draw()
+            ax.figure.canvas.draw()
+            times.append(time.perf_counter() - t0)
+            plt.close(ax.figure)
+        rows.append(
+            {
+                "chart": name,
+                "median_s": statistics.median(times),
+                "min_s": min(times),
+                "max_s": max(times),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.charts PARSED_DIR [--out DIR] [--lang en]``: export every chart."""
+    """``python -m analysis.charts PARSED_DIR [--out DIR] [--lang en] [--bench N]``."""
     import argparse
-    import time
 
     from ..pipeline import Parsed
 
-    ap = argparse.ArgumentParser(prog="python -m analysis.charts", description=main.__doc__)
+    ap = argparse.ArgumentParser(
+        prog="python -m analysis.charts", description="Export (or time) every chart."
+    )
     ap.add_argument("parsed", help="folder written by `python -m analysis parse`")
     ap.add_argument("--out", default=None, help="figures folder (default: exports/figures)")
     ap.add_argument("--lang", default=config.DEFAULT_LANG, choices=("ar", "en"))
     ap.add_argument("--top", type=int, default=config.DEFAULT_TOP_N)
+    ap.add_argument("--bench", type=int, default=0, help="time each chart N times, export nothing")
     args = ap.parse_args(argv)
+    parsed = Parsed.load(config.resolve(args.parsed))
+    if args.bench:
+        print(parsed)
+        table = time_charts(parsed, repeat=args.bench, lang=args.lang, top=args.top)
+        print(table.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+        return 0
     t0 = time.perf_counter()
-    written = export_charts(
-        Parsed.load(config.resolve(args.parsed)), out=args.out, lang=args.lang, top=args.top
-    )
+    written = export_charts(parsed, out=args.out, lang=args.lang, top=args.top)
     for name, paths in written.items():
         sizes = ", ".join(f"{p.name} ({p.stat().st_size / 1024:.0f} KiB)" for p in paths)
         print(f"{name:<18} {sizes}")
