@@ -1,0 +1,65 @@
+"""The date gold set: well-formed, free of article text, and the extractor's score on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from conftest import shared_path
+
+from analysis import config
+from analysis.dates.evaluate import evaluate, load_gold, package_spans
+
+GOLD = config.ROOT / "tests" / "data" / "dates_gold.jsonl"
+CORPUS = ("corpora", "saudinewsnet_2015-08-10_2015-08-11.jsonl")
+KEYS = {"doc_id", "source", "published", "n_chars", "text_sha1", "dates"}
+
+
+def test_gold_is_well_formed_and_holds_no_text():
+    recs = load_gold(GOLD)
+    assert len(recs) >= 25
+    assert len({r["source"] for r in recs}) >= 10
+    for rec in recs:
+        assert set(rec) == KEYS
+        last = -1
+        for d in rec["dates"]:
+            assert "surface" not in d and "text" not in d
+            assert 0 <= d["start"] < d["end"] <= rec["n_chars"] and d["start"] >= last
+            last = d["end"]
+            assert d["type"] in {"DATE", "TIME", "DURATION", "SET"}
+            if d["start_date"]:
+                assert dt.date.fromisoformat(d["start_date"]) <= dt.date.fromisoformat(
+                    d["end_date"]
+                )
+            else:
+                assert d["type"] != "DATE" or d["value"] == ""
+    # No string longer than an id or a value: nothing that could be article text.
+    longest = max(len(v) for rec in recs for v in _strings(rec))
+    assert longest < 60
+
+
+def _strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _strings(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _strings(v)
+
+
+def test_gold_matches_corpus_and_extractor_scores():
+    corpus = shared_path(*CORPUS)
+    tallies = evaluate(GOLD, corpus, systems={"analysis": package_spans}, repeat=1)
+    t = tallies["analysis"]
+    assert t.n_gold == sum(len(r["dates"]) for r in load_gold(GOLD))  # no record skipped
+    f1 = 2 * t.exact_tp / (t.n_pred + t.n_gold)
+    assert f1 >= 0.9, f1
+    assert t.interval_ok / t.interval_gold >= 0.9
+
+
+def test_gold_file_is_json_lines():
+    with GOLD.open(encoding="utf-8") as fh:
+        for line in fh:
+            json.loads(line)
