@@ -48,6 +48,8 @@ def word_features(w: str) -> tuple[str, ...]:
         f.append("g=" + g)
     if is_common(w):
         f.append("common")
+    if stem in gz.given_names() or w in gz.given_names():
+        f.append("gn")
     if w in gz.function_words():
         f.append("fw")
     if any(s in gz.speech_verbs() for _, s in splits):
@@ -63,7 +65,9 @@ def context_features(w: str, rel: str) -> tuple[str, ...]:
     keep = [
         x
         for x in own
-        if x.startswith(("s=", "g=")) or (near and (x.startswith("w=") or x in ("fw", "sv")))
+        if x.startswith(("s=", "g="))
+        or x == "gn"
+        or (near and (x.startswith("w=") or x in ("fw", "sv")))
     ]
     return tuple(rel + x for x in keep)
 

@@ -285,6 +285,12 @@ def titles() -> dict[str, list[tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Normalised common given names (a tagger feature, never an actor by itself)."""
+    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "given_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """Normalised speech verbs (قال, أكد ...)."""
     return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "speech_verbs.txt"))
