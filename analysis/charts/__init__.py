@@ -1,7 +1,21 @@
 """Charts: each takes frames and ``ax=None`` and returns the Axes it drew on.
 
 Importing this package registers the Arabic font with matplotlib (see :mod:`analysis.render`).
-Every chart attaches the data it drew, so ``export_figure(ax.figure, name)`` also writes it as CSV.
+Labels are Arabic by default (``lang="en"`` for English names). Every chart attaches the data it
+drew, so ``export_figure(ax.figure, name)`` also writes it as ``<name>.csv``::
+
+    from analysis import charts, export_figure
+    ax = charts.plot_actor_frequency(parsed.mentions, top=20, by="mentions")
+    export_figure(ax.figure, "actor-frequency")
+    charts.plot_actor_frequency_over_time(parsed.mentions, parsed.articles)
+    charts.plot_timeline(parsed.dates, sentences=parsed.sentences, mentions=parsed.mentions)
+    charts.plot_cooccurrence(parsed.mentions, top=30)
+    charts.plot_article_wordcloud(parsed.articles)              # corpus; pass a doc_id for one
+    charts.plot_actor_wordcloud(parsed.mentions, parsed.sentences, parsed.articles, "org:NATO")
+    charts.kwic_table(charts.kwic(parsed.mentions, parsed.articles, "org:NATO"))
+    charts.export_charts(parsed)                                # all of the above, exported
+
+``python -m analysis.charts PARSED_DIR`` exports them from a folder written by ``analysis parse``.
 """
 
 from __future__ import annotations
