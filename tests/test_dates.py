@@ -183,6 +183,14 @@ def test_ordinal_days():
     assert r["العشرين من الشهر الجاري"]["value"] == "2015-08-20"
 
 
+def test_day_of_current_month_and_future_verb_weekday():
+    r = by_surface("يواجه الرائد يوم 17 الحالي، حيث سيوقع اللاعب يوم الأربعاء")
+    assert r["يوم 17 الحالي"]["value"] == "2015-08-17"
+    assert r["يوم الأربعاء"]["value"] == "2015-08-12"  # future verb "سيوقع"
+    # a noun that looks like a future verb is no cue
+    assert by_surface("انفجرت سيارة يوم الأربعاء")["يوم الأربعاء"]["value"] == "2015-08-05"
+
+
 def test_day_with_article_and_attached_month():
     r = by_surface("في الـ19 من أغسطس الجاري وفي 29أغسطس")
     assert r["الـ19 من أغسطس الجاري"]["value"] == "2015-08-19"

@@ -28,8 +28,12 @@ __all__ = ["extract_dates", "find_dates"]
 
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern[str]:
-    words = sorted(lexicon().future_cues, key=len, reverse=True)
-    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    """Future cues: listed words, or a سـ-prefixed imperfect verb (سيعقد، ستنطلق) not in the
+    exception list of look-alike nouns and names (سيارة، سنوات، سياسة...)."""
+    lx = lexicon()
+    words = "|".join(map(re.escape, sorted(lx.future_cues, key=len, reverse=True)))
+    exceptions = "|".join(map(re.escape, sorted(lx.future_exceptions, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)[وف]?(?:(?:{words})(?!\w)|(?!{exceptions})س[يتن][^\W\d]{{3,}})")
 
 
 def _as_date(published: Any) -> dt.date | None:

@@ -171,7 +171,7 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     dmy = (
         rf"{wd_prefix}(?:(?:ال\s?)?(?P<d>[0-3]?\d)(?!\d)|(?P<do>{p.ordm}))\s*(?:من\s+)?(?:(?P<shr>شهر)\s+)?"
-        rf"(?:{month}|(?P<mrel>{ART}شهر)(?=\s+{p.dx})){year_tail}?"
+        rf"(?:{month}|(?P<mrel>{ART}شهر)(?=\s+{p.dx})|(?<=\d)(?=\s+(?:الجاري|الحالي)(?!\w))){year_tail}?"
     )
     my = (
         rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<shr>شهر)\s+)?{month}"
@@ -221,12 +221,14 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:\s+الا\s+(?P<fm>ربعا|ربع|ثلثا|ثلث))?"
         rf"(?:\s+(?:من\s+)?(?P<dpa>{p.dpa}))?"
         rf"(?:\s+(?P<day>{p.rel}|(?:يوم\s+)?{p.wd}(?:\s+{p.dx})?))?"
-        rf"|(?<![\d:.])(?P<hm>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])(?:\s+(?P<dpa2>{p.dpa}))?"
+        rf"|(?<![\d:.])(?P<hm>(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d(?=\s*بتوقيت))"
+        rf"(?![\d:])(?:\s+(?P<dpa2>{p.dpa}))?"
     )
     du = (
         rf"(?:(?P<ap>{p.approx})\s+)?(?:(?P<dn>{p.numw_def})\s+(?P<du>{p.units_def})\s+(?P<dx>{p.dx})"
         rf"|(?P<dd>{p.dual_def})\s+(?P<ddx>{p.dx})"
         rf"|(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
+        rf"(?:\s+(?P<half>ونصف)(?!\w))?"
         rf"|(?P<u2>{p.units_dual})|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
         rf"(?:\s+{ART}?{p.units_one})?)"
     )
@@ -568,7 +570,8 @@ def interp_dmy(g: re.Match, ctx: Context) -> Hit | None:
     day = int(g.group("d")) if g.group("d") else _key(lx.ordinals_m, g.group("do"))
     if day is None or day < 1:
         return None
-    if g.group("mrel"):
+    if g.group("mrel") or not (g.group("mg") or g.group("mh")):
+        # "العشرين من الشهر الجاري"، "يوم 17 الحالي": a day of the current (or named) month.
         spec = Spec(day=day, month_rel=True, month_dir=_key(lx.deictics, g.group("mdx")))
         if spec.month_dir is None:
             return None
@@ -809,7 +812,10 @@ def _amount(g: re.Match) -> tuple[float | None, str]:
         return float(count), unit
     if g.group("u"):
         unit, _ = _key(units, g.group("u"))
-        return _number(g.group("n")), unit
+        n = _number(g.group("n"))
+        if n is not None and "half" in g.re.groupindex and g.group("half"):
+            n += 0.5
+        return n, unit
     form = g.group("u2") or (g.group("u3") if "u3" in g.re.groupindex else None)
     unit, count = _key(units, form)
     if "one" in g.re.groupindex and g.group("one") == "ونصف":
@@ -924,7 +930,8 @@ def interp_time(g: re.Match, ctx: Context) -> Hit | None:
     """Clock times: "الساعة السادسة مساء"، "18:00"، "العاشرة صباح اليوم"."""
     lx = lexicon()
     if g.group("hm"):
-        hh, mm = (int(x) for x in g.group("hm").split(":"))
+        hm = g.group("hm").replace(":", "")
+        hh, mm = int(hm[:-2]), int(hm[-2:])
         dpa = g.group("dpa2")
     else:
         h = g.group("h") or g.group("h2")

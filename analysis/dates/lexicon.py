@@ -58,6 +58,7 @@ class Lexicon:
     blockers_after: dict[str, frozenset[str]]
     vague: tuple[str, ...]
     future_cues: frozenset[str]
+    future_exceptions: tuple[str, ...]
 
 
 def _pairs(name: str, key: str, value: str, cast=str) -> dict[str, object]:
@@ -107,4 +108,5 @@ def lexicon() -> Lexicon:
         blockers_after=_blockers("after"),
         vague=tuple(norm(r["form"]) for r in read_rows("date_vague.csv")),
         future_cues=frozenset(norm(r["form"]) for r in read_rows("date_future_cues.csv")),
+        future_exceptions=tuple(norm(r["prefix"]) for r in read_rows("date_future_exceptions.csv")),
     )
