@@ -332,6 +332,10 @@ def test_times():
     assert r["الساعة السادسة مساء"]["value"].endswith("T18:00")
     assert r["23:30"]["value"].endswith("T23:30")
     assert r["العاشرة صباح اليوم"]["value"] == "2015-08-10T10:00"
+    r = by_surface("عند الساعة 7.30 مساء والساعة 0915 و1700 بتوقيت جرينتش")
+    assert r["الساعة 7.30 مساء"]["value"].endswith("T19:30")
+    assert r["الساعة 0915"]["value"].endswith("T09:15")
+    assert r["1700"]["value"].endswith("T17:00")
 
 
 def test_durations_never_on_the_timeline():
@@ -374,6 +378,9 @@ def test_vague_words_and_anaphora_are_not_dates():
         assert dates(f"وقال {form} إن الوضع مستقر") == [], form
     assert dates("في ذلك اليوم وفي اليوم التالي وصحيفة عين اليوم واليوم الوطني") == []
     assert dates("الأمين العام السابق للأمم المتحدة") == []
+    assert dates("تواصل القصف لليوم العشرين على التوالي") == []
+    assert dates("تكبر الأزمة عاما بعد عام") == []
+    assert [r["value"] for r in dates("في عام 1981 ثم بعد عقد دخل")] == ["1981", "P1DE"]
 
 
 def test_modifiers():

@@ -762,6 +762,14 @@ def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
     direction = g.group("dir")
     if direction != "منذ" and next_word(ctx.text, g.end("c")) in ("من", "علي", "على"):
         return None
+    start = g.start("c")
+    if direction == "بعد":
+        # "عاما بعد عام" is an idiom; "بعد عقد" in a story is counted from the story's own
+        # events, so long offsets after بعد need a future cue to be read from publication.
+        if _as_definite(prev_word(ctx.text, start)) in lexicon().units:
+            return None
+        if unit not in ("D", "W", "M") and not ctx.future_before(start):
+            return None
     sign = 1 if direction == "بعد" else -1
     gran = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}
     mod = "APPROX" if g.group("ap") else ""
@@ -939,7 +947,7 @@ def interp_time(g: re.Match, ctx: Context) -> Hit | None:
         if g.group("h2") and not dpa:
             return None
         if h[0].isdigit():
-            parts = re.split(r"[:.]", h) if len(h) != 4 else [h[:2], h[2:]]
+            parts = [h[:2], h[2:]] if h.isdigit() and len(h) == 4 else re.split(r"[:.]", h)
             hh, mm = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
         else:
             hh = 1 if h == "الواحده" else _key(lx.ordinals_f, h) or 0

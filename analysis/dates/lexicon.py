@@ -70,6 +70,10 @@ def _blockers(side: str) -> dict[str, frozenset[str]]:
     for r in read_rows("date_blockers.csv"):
         if r["side"] == side:
             out.setdefault(norm(r["target"]), set()).add(norm(r["word"]))
+    if side == "after":
+        # "اليوم العشرين على التوالي": a day counted in a series, not today.
+        ordinals = read_rows("date_ordinals.csv")
+        out.setdefault("اليوم", set()).update(norm(r["form"]).split()[0] for r in ordinals)
     return {k: frozenset(v) for k, v in out.items()}
 
 
