@@ -380,7 +380,7 @@ def test_vague_words_and_anaphora_are_not_dates():
     assert dates("الأمين العام السابق للأمم المتحدة") == []
     assert dates("تواصل القصف لليوم العشرين على التوالي") == []
     assert dates("تكبر الأزمة عاما بعد عام") == []
-    assert [r["value"] for r in dates("في عام 1981 ثم بعد عقد دخل")] == ["1981", "P1DE"]
+    assert [r["value"] for r in dates("في عام 1981 ثم بعد عقد دخل")] == ["1981"]
 
 
 def test_modifiers():
