@@ -5,20 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from conftest import shared_path
 
 from analysis import config
 from analysis.dates.evaluate import evaluate, load_gold, package_spans
 
 GOLD = config.ROOT / "tests" / "data" / "dates_gold.jsonl"
+HELDOUT = config.ROOT / "tests" / "data" / "dates_heldout.jsonl"
 CORPUS = ("corpora", "saudinewsnet_2015-08-10_2015-08-11.jsonl")
 KEYS = {"doc_id", "source", "published", "n_chars", "text_sha1", "dates"}
 
 
-def test_gold_is_well_formed_and_holds_no_text():
-    recs = load_gold(GOLD)
-    assert len(recs) >= 25
-    assert len({r["source"] for r in recs}) >= 10
+def test_gold_sets_are_disjoint_and_large_enough():
+    dev, held = load_gold(GOLD), load_gold(HELDOUT)
+    assert len(dev) >= 25 and len({r["source"] for r in dev}) >= 10
+    assert not {r["doc_id"] for r in dev} & {r["doc_id"] for r in held}
+
+
+@pytest.mark.parametrize("path", [GOLD, HELDOUT], ids=["dev", "heldout"])
+def test_gold_is_well_formed_and_holds_no_text(path):
+    recs = load_gold(path)
     for rec in recs:
         assert set(rec) == KEYS
         last = -1
