@@ -17,6 +17,7 @@ from . import gazetteer as gz
 from . import model
 
 MAX_NAME_TOKENS = 4
+MAX_TITLE_TOKENS = 6
 # Particles that sit inside Arabic personal names (عبد الله، محمد بن سلمان، أبو مازن، آل سعود).
 _NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "اول"})
 # Proclitics allowed in front of a repeated surname (never the article: الروت is not روت).
@@ -200,7 +201,8 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
         return False
     if _title_at(doc, k) is not None and w not in _NAME_PARTICLES:
         return False
-    if first and w in _NAME_PARTICLES - {"عبد", "ابو"}:
+    if first and (w in _NAME_PARTICLES - {"عبد", "ابو"} or _definite(w) or model.prep_reading(w)):
+        # A definite word right after a title belongs to the title (الرئيس التنفيذي).
         return False
     if w in _NAME_PARTICLES:
         return True
@@ -208,7 +210,14 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
     vote = model.says_person(doc, k, first=first)
     if vote is not None:
         return vote
-    return not model.is_common(w)
+    # It skips only words it knows as non-names; without a model, fall back on the common words.
+    return model.tagger() is None and not model.is_common(w)
+
+
+@lru_cache(maxsize=300_000)
+def _definite(word: str) -> bool:
+    """Whether the word carries the article (الشؤون، بالديوان، للحملة)."""
+    return word.startswith("ال") or any(p.endswith(("ال", "لل")) for p, _ in proclitic_splits(word))
 
 
 def read_name(doc: Doc, k: int, taken: dict[int, Found]) -> int:
@@ -248,10 +257,21 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
     while i < doc.n:
         t = _title_at(doc, i) if doc.title_rests[i] and i not in taken else None
         if t is not None:
+            # The title's complement: definite words no list knows (وزير الشؤون الإسلامية).
+            while (
+                t < doc.n
+                and t - i < MAX_TITLE_TOKENS
+                and doc.glue[t - 1]
+                and t not in taken
+                and _definite(doc.norms[t])
+                and doc.norms[t] not in gz.function_words()
+            ):
+                t += 1
             role_s, role_e = doc.span(i, t)
             role = doc.nt.original[role_s:role_e]
-            # The role is the title without the conjunction/preposition glued to it (وقال -> قال).
-            prefix = next((p for p, s in doc.splits(i) if doc.norms[i].endswith(s)), "")
+            # The role is the title without the conjunction/preposition glued to it (ووزير -> وزير).
+            titles = gz.titles()
+            prefix = next((p for p, st in doc.splits(i) if st in titles), "")
             role = role[len(prefix) :] if prefix and role.startswith(prefix) else role
             k, affiliation = t, None
             f = starts.get(k)
@@ -302,9 +322,12 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
     taken = {k for f in found for k in range(f.i, f.j)}
     surnames: dict[str, Found] = {}
     for f in found:
-        if f.entry.type == "person" and f.j - f.i >= 2:
+        # A surname is trusted from a list, a title or the tagger; a bare speech-verb read is not.
+        trusted = f.method != "pattern" or bool(f.role)
+        if f.entry.type == "person" and f.j - f.i >= 2 and trusted:
             last = doc.norms[f.j - 1]
-            if len(last) >= 3 and last not in gz.function_words() and not model.is_common(last):
+            # Only a distinctive surname: one the training data never saw outside a name.
+            if len(last) >= 3 and model.is_candidate(last):
                 surnames.setdefault(last, f)
     # Every spelling a surname may take with its proclitics, looked up in one dict.
     variants = {p + last: f for last, f in surnames.items() for p in _SURNAME_PREFIXES}

@@ -26,11 +26,16 @@ LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
 COMMON_MIN_COUNT = 3  # seen this often outside names: a common word
 # A model span is kept only if the tagger is at least this sure of each of its tokens.
 MIN_MARGINAL = 0.6
+# A one-word person only the tagger vouches for needs more certainty.
+MIN_MARGINAL_SINGLE_PER = 0.97
 # Tokens tagged around a candidate: first names and titles sit before the rare surname.
 WINDOW_LEFT, WINDOW_RIGHT = 1, 1
 # Attached pronouns: NewsFANE writes them apart, raw news glues them on (جهودها = جهود + ها).
 _ENCLITICS = ("هما", "هم", "ها", "كم", "نا", "ه", "ي")
 _ARABIC_RE = re.compile("[\u0621-\u064a]{2,}")
+_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال"})
+# A lone given name (محمد، عبد الله) is too ambiguous to be an actor on the tagger's word alone.
+_FILLERS = _PARTICLES | {"الله"}
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +66,15 @@ def _not_name(word: str) -> bool:
     from .gazetteer import function_words
 
     return word in function_words() or word in lexicon()[1]
+
+
+@lru_cache(maxsize=300_000)
+def prep_reading(word: str) -> bool:
+    """Whether the word reads as a preposition + a known word (لكرة = ل + كرة): no name starts so."""
+    seen = lexicon()[1]
+    return any(
+        p and p not in ("و", "ف") and len(s) >= 3 and s in seen for p, s in proclitic_splits(word)
+    )
 
 
 def is_common_reading(word: str) -> bool:
@@ -185,12 +199,19 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
         while j < doc.n and tags[j] == "I-" + kind:
             j += 1
         end = j
-        while kind == "PER" and end > k + 1 and _not_name(doc.norms[end - 1]):
+        while end > k + 1 and (
+            doc.norms[end - 1] in _PARTICLES or (kind == "PER" and _not_name(doc.norms[end - 1]))
+        ):
             end -= 1
         words = doc.norms[k:end]
         ok = (
-            not any(x in taken for x in range(k, j))
-            and min(probs[k:j]) >= MIN_MARGINAL
+            # A name no list holds has at least one word the training data never saw outside one.
+            any(is_candidate(w) for w in words)
+            and not (kind == "PER" and all(w in gz.given_names() or w in _FILLERS for w in words))
+            and not any(x in taken for x in range(k, j))
+            and min(probs[k:end]) >= MIN_MARGINAL
+            and (kind != "PER" or end - k > 1 or probs[k] >= MIN_MARGINAL_SINGLE_PER)
+            and not (kind == "PER" and prep_reading(words[0]))
             and not all(w in stop or is_common(w) for w in words)
             and not is_common_reading(words[0])
             and all(_ARABIC_RE.match(w) for w in words)
