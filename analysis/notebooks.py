@@ -35,6 +35,8 @@ def _kernel_env() -> None:
         os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    # No widget front end renders batch output: analysis.explore shows static views.
+    os.environ.setdefault("ANALYSIS_WIDGETS", "0")
 
 
 def run_notebook(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -15,8 +17,17 @@ EXPECTED_FIGURES = {
     "01-corpus-overview": ["articles-by-date", "sentence-lengths"],
     "02-actors": ["actor-frequency", "cooccurrence"],
     "03-timeline": ["timeline"],
-    "04-word-clouds": ["wordcloud"],
+    "04-word-clouds": ["wordcloud", "wordcloud-articles", "wordcloud-actor"],
 }
+# Tables written as CSV only (stem -> names).
+EXPECTED_TABLES = {
+    "01-corpus-overview": ["errors"],
+    "02-actors": ["people", "kwic"],
+    "03-timeline": ["dates", "unresolved-dates", "actors-by-date"],
+}
+# The last cell of these is an analysis.explore widget: in batch it must show the static view.
+WIDGET_LAST = {"01-corpus-overview", "02-actors", "03-timeline"}
+IMPORT_RE = re.compile(r"^\s*(import|from)\s", re.MULTILINE)
 
 
 def test_collection_is_present():
@@ -36,10 +47,18 @@ def test_notebook_is_stripped_and_parameterised(path):
     for name in PARAMETERS:
         assert f"{name} =" in tagged[0].source, name
     assert nb.cells[0].cell_type == "markdown"
+    assert "another corpus" in nb.cells[0].source.lower(), "first cell says how to switch corpus"
     # No path literals pointing into the project outside the parameters cell.
     for cell in nb.cells:
         if cell.cell_type == "code" and cell is not tagged[0]:
             assert "seeds/" not in cell.source and "exports/" not in cell.source
+    # Imports up front: only the first code cell imports.
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert IMPORT_RE.search(code[0].source)
+    for cell in code[1:]:
+        assert not IMPORT_RE.search(cell.source), f"{path.name}: import in {cell.id}"
+    # Stable ids (tools/make_notebook.py strip), so diffs stay small.
+    assert [c.id for c in nb.cells] == [f"c{i:02d}" for i in range(len(nb.cells))]
 
 
 @pytest.mark.slow
@@ -56,3 +75,15 @@ def test_notebook_executes_on_seeds(path, tmp_path):
         for ext in ("png", "csv"):
             f = tmp_path / "figures" / f"{name}.{ext}"
             assert f.exists() and f.stat().st_size > 0, f
+    for name in EXPECTED_TABLES.get(path.stem, []):
+        assert (tmp_path / "figures" / f"{name}.csv").exists(), name
+    executed = nbformat.read(run.output, as_version=4)
+    images = sum(
+        "image/png" in o.get("data", {}) for c in executed.cells for o in c.get("outputs", [])
+    )
+    assert images >= len(EXPECTED_FIGURES.get(path.stem, [])), "figures shown inline"
+    if path.stem in WIDGET_LAST:
+        last = executed.cells[-1].outputs
+        kinds = {k for o in last for k in o.get("data", {})}
+        assert "application/vnd.jupyter.widget-view+json" not in kinds, "widget under papermill"
+        assert "image/png" in kinds or "text/html" in kinds, "static view shown instead"

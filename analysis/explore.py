@@ -1,0 +1,464 @@
+"""Interactive exploration for the notebooks: an actor picker and a date-range slider.
+
+Every view is built by a pure function returning a :class:`View` (tables, figures and the data
+behind them), so the logic is testable without a browser. The widget functions return an
+ipywidgets box that redraws the view on each change when a widget front end can show it
+(JupyterLab, Notebook, VS Code); under papermill or nbconvert, where nothing renders widgets,
+they return the static :class:`View` of the default selection instead: the same tables and
+charts, once.
+
+Also here: the tables the notebooks show beside the charts (people with their roles and
+countries, actors per mentioned date) and the per-article word-cloud grid.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import config
+
+# "1" forces widgets, "0" forces static output (analysis.notebooks sets "0" for its kernels).
+WIDGETS_ENV = "ANALYSIS_WIDGETS"
+# A kernel started by one of these programs has no widget front end.
+BATCH_PARENTS = ("papermill", "nbconvert", "nbclient", "pytest")
+NOT_POINTS = ("DURATION", "SET")
+FIELDS = ("published", "mentioned")
+
+
+# -- front end -------------------------------------------------------------------------------
+
+
+def _parent_cmdline(pid: int | None = None) -> str:
+    try:
+        raw = Path(f"/proc/{pid or os.getppid()}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    return raw.replace(b"\0", b" ").decode("utf-8", "replace")
+
+
+def widget_frontend(*, parent: str | None = None) -> bool:
+    """Whether widgets can be shown: in a Jupyter kernel not started by a batch runner.
+
+    ``ANALYSIS_WIDGETS=0/1`` overrides; otherwise the kernel's parent process is looked at
+    (Linux ``/proc``), since a kernel cannot ask its client whether it renders widgets.
+    """
+    env = os.environ.get(WIDGETS_ENV, "")
+    if env in ("0", "1"):
+        return env == "1"
+    try:
+        import ipywidgets  # noqa: F401
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    ip = get_ipython()
+    if ip is None or type(ip).__name__ != "ZMQInteractiveShell":
+        return False
+    return not batch_runner(_parent_cmdline() if parent is None else parent)
+
+
+def batch_runner(cmdline: str) -> bool:
+    """Whether a command line is one of the batch runners that cannot show widgets."""
+    cmd = cmdline.lower()
+    return any(name in cmd for name in BATCH_PARENTS)
+
+
+# -- views -----------------------------------------------------------------------------------
+
+
+@dataclass
+class View:
+    """What a selection shows: a heading, then tables (Stylers/frames) and figures in order."""
+
+    title: str
+    items: list[Any] = field(default_factory=list)
+    data: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, display
+
+        display(HTML(f'<h4 dir="auto">{_escape(self.title)}</h4>'))
+        for item in self.items:
+            display(item)
+
+
+def _escape(s: str) -> str:
+    import html
+
+    return html.escape(s)
+
+
+def _close(fig) -> Any:
+    # Shown through display() only: closed so the inline backend does not show it twice.
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return fig
+
+
+def _name(row: dict, lang: str) -> str:
+    first, second = ("name_ar", "name_en") if lang == "ar" else ("name_en", "name_ar")
+    for col in (first, second, "actor_id"):
+        v = row.get(col)
+        if isinstance(v, str) and v:
+            return v
+    return ""
+
+
+def actor_choices(
+    mentions: pd.DataFrame, *, top: int = config.DEFAULT_TOP_N, lang: str = config.DEFAULT_LANG
+) -> list[tuple[str, str]]:
+    """(label, actor_id) for the ``top`` actors by mentions, most mentioned first."""
+    from .charts import top_actors
+
+    best = top_actors(mentions, top=top)
+    return [
+        (f"{_name(r, lang)} ({r['mentions']:,})", r["actor_id"]) for r in best.to_dict("records")
+    ]
+
+
+def actor_dates(dates: pd.DataFrame, mentions: pd.DataFrame, actor_id: str) -> pd.DataFrame:
+    """The temporal expressions in the sentences that mention ``actor_id``."""
+    m = mentions.loc[mentions["actor_id"] == actor_id, ["doc_id", "sent_id"]].drop_duplicates()
+    return dates.merge(m, on=["doc_id", "sent_id"], how="inner")[list(dates.columns)]
+
+
+def actor_view(
+    parsed,
+    actor_id: str,
+    *,
+    lang: str = config.DEFAULT_LANG,
+    limit: int = 15,
+    width: int = 50,
+) -> View:
+    """Keyword in context (first ``limit`` mentions) and the timeline of one actor."""
+    from .charts import kwic, kwic_table, plot_timeline
+
+    m = parsed.mentions
+    rows = m[m["actor_id"] == actor_id]
+    name = _name(rows.iloc[0].to_dict(), lang) if len(rows) else actor_id
+    table = kwic(m, parsed.articles, actor_id, width=width, limit=limit)
+    dates = actor_dates(parsed.dates, m, actor_id)
+    ax = plot_timeline(dates, sentences=parsed.sentences, mentions=m, lang=lang)
+    n_docs = rows["doc_id"].nunique()
+    title = (
+        f"{name}: {len(rows):,} إشارة في {n_docs:,} مقالة"
+        if lang == "ar"
+        else f"{name}: {len(rows):,} mentions in {n_docs:,} articles"
+    )
+    return View(
+        title,
+        [kwic_table(table, lang=lang), _close(ax.figure)],
+        {"kwic": table, "dates": dates},
+    )
+
+
+def _widget(control, render: Callable[[Any], View], *, interactive: bool | None) -> View | Any:
+    """A box of ``control`` over an output area redrawn by ``render(control.value)``."""
+    view = render(control.value)
+    if not (widget_frontend() if interactive is None else interactive):
+        return view
+    import ipywidgets as widgets
+
+    out = widgets.Output()
+    box = widgets.VBox([control, out])
+
+    def show(v: View) -> None:
+        box.view = v
+        out.clear_output(wait=True)
+        with out:
+            v._ipython_display_()
+
+    def on_change(change) -> None:
+        show(render(change["new"]))
+
+    control.observe(on_change, names="value")
+    show(view)
+    return box
+
+
+def actor_picker(
+    parsed,
+    *,
+    top: int = config.DEFAULT_TOP_N,
+    lang: str = config.DEFAULT_LANG,
+    limit: int = 15,
+    interactive: bool | None = None,
+):
+    """A dropdown of the ``top`` actors updating their keyword in context and timeline.
+
+    Returns the widget box (its ``view`` attribute holds the current :class:`View`), or, without
+    a widget front end (or ``interactive=False``), the static view of the most mentioned actor.
+    """
+    choices = actor_choices(parsed.mentions, top=top, lang=lang)
+    if not choices:
+        return View("لا فاعلين" if lang == "ar" else "no actors")
+    import ipywidgets as widgets
+
+    picker = widgets.Dropdown(
+        options=choices,
+        value=choices[0][1],
+        description="الفاعل" if lang == "ar" else "actor",
+        layout=widgets.Layout(width="420px"),
+    )
+    return _widget(
+        picker,
+        lambda actor_id: actor_view(parsed, actor_id, lang=lang, limit=limit),
+        interactive=interactive,
+    )
+
+
+# -- date ranges -----------------------------------------------------------------------------
+
+
+def date_options(parsed, *, field: str = "published") -> list[pd.Timestamp]:
+    """The distinct days a slider can stop at: publication days, or starts of mentioned dates."""
+    if field not in FIELDS:
+        raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
+    if field == "published":
+        s = parsed.articles["published"]
+    else:
+        d = parsed.dates
+        s = d.loc[d["resolved"].astype(bool) & ~d["type"].isin(NOT_POINTS), "start_date"]
+    return sorted(pd.Series(s.dropna().dt.normalize().unique()).tolist())
+
+
+def slice_published(parsed, start, end):
+    """``parsed`` restricted to the articles published on days ``start`` … ``end`` (inclusive)."""
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    day = parsed.articles["published"].dt.normalize()
+    arts = parsed.articles[(day >= start) & (day <= end)].reset_index(drop=True)
+    keep = set(arts["doc_id"])
+
+    def only(df: pd.DataFrame) -> pd.DataFrame:
+        return df[df["doc_id"].isin(keep)].reset_index(drop=True)
+
+    mentions = only(parsed.mentions)
+    counts = mentions.groupby("actor_id").agg(
+        n_mentions=("doc_id", "size"), n_docs=("doc_id", "nunique")
+    )
+    actors = parsed.actors[parsed.actors["actor_id"].isin(counts.index)].drop(
+        columns=["n_mentions", "n_docs"]
+    )
+    actors = actors.merge(counts.reset_index(), on="actor_id").astype(
+        {"n_mentions": "int64", "n_docs": "int64"}
+    )
+    actors = actors.sort_values(["n_mentions", "actor_id"], ascending=[False, True])
+    return dataclasses.replace(
+        parsed,
+        articles=arts,
+        sentences=only(parsed.sentences),
+        mentions=mentions,
+        actors=actors.reset_index(drop=True),
+        dates=only(parsed.dates),
+        errors=parsed.errors[parsed.errors["doc_id"].isin(keep | {""})].reset_index(drop=True),
+    )
+
+
+def slice_mentioned(dates: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Resolved dates whose interval overlaps the days ``start`` … ``end`` (inclusive)."""
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    ok = dates["resolved"].astype(bool) & dates["start_date"].notna()
+    d = dates[ok & ~dates["type"].isin(NOT_POINTS)]
+    last = d["end_date"].fillna(d["start_date"])
+    return d[(d["start_date"] <= end) & (last >= start)].reset_index(drop=True)
+
+
+def range_view(
+    parsed,
+    start,
+    end,
+    *,
+    field: str = "published",
+    lang: str = config.DEFAULT_LANG,
+    top: int = config.DEFAULT_TOP_N,
+) -> View:
+    """Published: the articles and actor frequency of those days. Mentioned: their timeline."""
+    from .charts import plot_actor_frequency, plot_timeline, top_actors
+
+    day = f"{pd.Timestamp(start):%Y-%m-%d} … {pd.Timestamp(end):%Y-%m-%d}"
+    if field == "published":
+        sub = slice_published(parsed, start, end)
+        ax = plot_actor_frequency(sub.mentions, lang=lang, top=top)
+        best = top_actors(sub.mentions, top=top)
+        title = (
+            f"{day}: {len(sub.articles):,} مقالة، {len(sub.mentions):,} إشارة"
+            if lang == "ar"
+            else f"{day}: {len(sub.articles):,} articles, {len(sub.mentions):,} mentions"
+        )
+        return View(title, [_close(ax.figure)], {"articles": sub.articles, "actors": best})
+    if field != "mentioned":
+        raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
+    dates = slice_mentioned(parsed.dates, start, end)
+    ax = plot_timeline(dates, sentences=parsed.sentences, mentions=parsed.mentions, lang=lang)
+    table = actors_by_date(dates, parsed.mentions, lang=lang)
+    title = (
+        f"{day}: {len(dates):,} تعبيرا زمنيا" if lang == "ar" else f"{day}: {len(dates):,} dates"
+    )
+    from .display import rtl
+
+    return View(
+        title,
+        [_close(ax.figure), rtl(table.head(top), index=False)],
+        {"dates": dates, "actors_by_date": table},
+    )
+
+
+def date_range_slider(
+    parsed,
+    *,
+    field: str = "published",
+    lang: str = config.DEFAULT_LANG,
+    top: int = config.DEFAULT_TOP_N,
+    interactive: bool | None = None,
+):
+    """A range slider over publication days (or mentioned dates) redrawing :func:`range_view`.
+
+    Returns the widget box, or without a widget front end the static view of the whole range.
+    """
+    options = date_options(parsed, field=field)
+    if not options:
+        what = "publication dates" if field == "published" else "resolved dates"
+        return View("لا توجد تواريخ" if lang == "ar" else f"no {what}")
+    import ipywidgets as widgets
+
+    slider = widgets.SelectionRangeSlider(
+        options=[(f"{d:%Y-%m-%d}", d) for d in options],
+        index=(0, len(options) - 1),
+        description="التاريخ" if lang == "ar" else "dates",
+        continuous_update=False,
+        layout=widgets.Layout(width="720px"),
+    )
+    return _widget(
+        slider,
+        lambda value: range_view(parsed, *value, field=field, lang=lang, top=top),
+        interactive=interactive,
+    )
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+def _modes(df: pd.DataFrame, col: str) -> pd.Series:
+    """Per actor_id, the most frequent non-empty ``col`` (ties: alphabetical); vectorised."""
+    s = df.loc[df[col].fillna("") != "", ["actor_id", col]]
+    c = s.groupby(["actor_id", col], sort=False).size().rename("n").reset_index()
+    c = c.sort_values(["actor_id", "n", col], ascending=[True, False, True])
+    return c.drop_duplicates("actor_id").set_index("actor_id")[col]
+
+
+def people_table(
+    mentions: pd.DataFrame, actors: pd.DataFrame, *, lang: str = config.DEFAULT_LANG
+) -> pd.DataFrame:
+    """People with their most frequent role, country and affiliation, most mentioned first."""
+    cols = ["actor_id", "name", "role", "country", "affiliation", "mentions", "docs"]
+    p = mentions[(mentions["type"] == "person") & (mentions["actor_id"].fillna("") != "")]
+    if p.empty:
+        return pd.DataFrame(columns=cols)
+    known = pd.concat(
+        [
+            actors[["actor_id", "name_ar", "name_en", "type", "iso3"]],
+            mentions[["actor_id", "name_ar", "name_en", "type", "iso3"]],
+        ]
+    ).drop_duplicates("actor_id")
+    name_of = {r["actor_id"]: _name(r, lang) for r in known.to_dict("records")}
+    from .actors.gazetteer import country_names
+
+    # Country names from the gazetteer (CLDR), so a country never mentioned still has one.
+    country_of = {iso3: ar if lang == "ar" else en for iso3, (ar, en, _) in country_names().items()}
+    g = p.groupby("actor_id", sort=False)
+    out = pd.DataFrame({"mentions": g.size(), "docs": g["doc_id"].nunique()})
+    for col in ("role", "iso3", "affiliation"):
+        out[col] = _modes(p, col).reindex(out.index).fillna("")
+    out = out.reset_index()
+    out["name"] = out["actor_id"].map(name_of)
+    out["country"] = [country_of.get(i, i) for i in out["iso3"]]
+    out["affiliation"] = [name_of.get(a, a) for a in out["affiliation"]]
+    out = out.sort_values(["mentions", "docs", "actor_id"], ascending=[False, False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def actors_by_date(
+    dates: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    lang: str = config.DEFAULT_LANG,
+    max_actors: int = 5,
+) -> pd.DataFrame:
+    """Per resolved date: how often it is mentioned and the actors in its sentences (most first)."""
+    cols = ["start", "end", "value", "occurrences", "n_actors", "actors"]
+    ok = dates["resolved"].astype(bool) & dates["start_date"].notna()
+    d = dates[ok & ~dates["type"].isin(NOT_POINTS)]
+    if d.empty:
+        return pd.DataFrame(columns=cols)
+    d = d.assign(end_date=d["end_date"].fillna(d["start_date"]))
+    keys = ["start_date", "end_date", "value"]
+    occ = d.groupby(keys, sort=False).size().rename("occurrences")
+    m = mentions[mentions["actor_id"].fillna("") != ""]
+    names = {
+        r["actor_id"]: _name(r, lang) for r in m.drop_duplicates("actor_id").to_dict("records")
+    }
+    pairs = d[[*keys, "doc_id", "sent_id"]].merge(
+        m[["doc_id", "sent_id", "actor_id"]], on=["doc_id", "sent_id"]
+    )
+    per = pairs.groupby([*keys, "actor_id"], sort=False).size().rename("n").reset_index()
+    per = per.sort_values([*keys, "n", "actor_id"], ascending=[True, True, True, False, True])
+    sep = "، " if lang == "ar" else ", "
+    listed = per.groupby(keys, sort=False).agg(
+        n_actors=("actor_id", "size"),
+        actors=("actor_id", lambda ids: sep.join(names[i] for i in list(ids)[:max_actors])),
+    )
+    out = occ.to_frame().join(listed, how="left").reset_index()
+    out["n_actors"] = out["n_actors"].fillna(0).astype("int64")
+    out["actors"] = out["actors"].fillna("")
+    out = out.rename(columns={"start_date": "start", "end_date": "end"})
+    return out.sort_values(["start", "end", "value"], ignore_index=True)[cols]
+
+
+def publication_days(articles: pd.DataFrame) -> int:
+    """Number of distinct publication days (a trend needs at least two)."""
+    return int(articles["published"].dropna().dt.normalize().nunique())
+
+
+# -- word-cloud grid -------------------------------------------------------------------------
+
+
+def pick_articles(articles: pd.DataFrame, *, n: int = 6) -> list[str]:
+    """The ``n`` longest articles (most text, so the fullest clouds), longest first."""
+    order = articles.sort_values(["n_chars", "doc_id"], ascending=[False, True])
+    return list(order["doc_id"].head(n))
+
+
+def article_clouds(
+    articles: pd.DataFrame,
+    doc_ids: list[str],
+    *,
+    lang: str = config.DEFAULT_LANG,
+    ncols: int = 3,
+    method: str = "freq",
+):
+    """Small multiples: one word cloud per article in ``doc_ids``, ``ncols`` per row."""
+    import matplotlib.pyplot as plt
+
+    from .charts import plot_article_wordcloud
+
+    n = max(1, len(doc_ids))
+    ncols = min(ncols, n)
+    nrows = -(-n // ncols)
+    fig, axs = plt.subplots(
+        nrows, ncols, figsize=(4.2 * ncols, 2.9 * nrows), layout="constrained", squeeze=False
+    )
+    for ax, doc_id in zip(axs.flat, doc_ids, strict=False):
+        plot_article_wordcloud(
+            articles, doc_id, ax=ax, lang=lang, method=method, width=520, height=340, max_words=60
+        )
+        ax.title.set_fontsize(9)
+    for ax in list(axs.flat)[len(doc_ids) :]:
+        ax.set_axis_off()
+    return fig
