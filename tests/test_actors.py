@@ -197,3 +197,67 @@ def test_seed_people_roles(seed_mentions):
     names = dict(zip(frame["actor_id"], frame["name_en"], strict=True))
     assert names["place:indo-pacific"] == "Indo-Pacific" and names["org:G7"] == "G7"
     assert frame.set_index("actor_id").loc["place:brussels", "iso3"] == "BEL"
+
+
+def test_speech_verb_introduces_a_person_the_lists_do_not_hold():
+    rows = mentions("وقال جون سميث إن الاتفاق مهم.")
+    assert [(r["surface"], r["type"], r["method"]) for r in rows] == [
+        ("جون سميث", "person", "pattern")
+    ]
+
+
+def test_title_complement_goes_into_role_and_family_names_survive():
+    rows = mentions("صرح وزير الشؤون الإسلامية الشيخ صالح آل الشيخ بأن")
+    assert [(r["surface"], r["role"]) for r in rows] == [
+        ("صالح آل الشيخ", "وزير الشؤون الإسلامية الشيخ")
+    ]
+    # A definite word after a title is part of the title, never a person.
+    assert [r["type"] for r in mentions("وقال الرئيس التنفيذي للشركة إن الأرباح زادت")] == []
+
+
+def test_works_without_the_model(monkeypatch):
+    from analysis.actors import model
+
+    monkeypatch.setattr(model, "tagger", lambda: None)
+    rows = mentions("قال وزير الدفاع الياباني جن ناكاتاني في طوكيو إن ناكاتاني سيزور بروكسل")
+    got = [(r["actor_id"], r["method"]) for r in rows]
+    assert got == [
+        ("country:JPN", "gazetteer"),
+        ("person:gen-nakatani", "gazetteer"),
+        ("place:tokyo", "gazetteer"),
+        ("person:gen-nakatani", "coreference"),
+        ("place:brussels", "gazetteer"),
+    ]
+
+
+def test_span_scoring_counts_exact_and_overlap():
+    from analysis.actors.evaluate import count
+
+    gold = [(0, 5, "PER"), (10, 20, "LOC")]
+    pred = [(0, 5, "PER"), (12, 20, "LOC"), (30, 35, "ORG")]
+    c = count(pred, gold)
+    assert c["exact"]["PER"] == [1, 1, 1] and c["exact"]["LOC"] == [0, 1, 1]
+    assert c["overlap"]["LOC"] == [1, 1, 1] and c["overlap"]["ORG"] == [0, 1, 0]
+
+
+def test_evaluate_command_runs_on_a_tiny_gold(capsys):
+    from analysis.evaluate import main
+
+    data = config.ROOT / "tests" / "data"
+    rc = main(
+        [
+            "actors",
+            str(data / "actors_gold_tiny.jsonl"),
+            "--type-map",
+            str(data / "actors_type_map_tiny.csv"),
+            "--split",
+            "all",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert rc == 0
+    lines = {tuple(ln.split()[:3]): ln.split()[3:] for ln in out.splitlines() if ln.strip()}
+    # The system finds all five gold names exactly; the gazetteer baseline misses the person.
+    assert lines[("system", "exact", "ALL")][:3] == ["1.000", "1.000", "1.000"]
+    assert lines[("baseline", "exact", "PER")][1] == "0.000"
+    assert lines[("baseline", "exact", "LOC")][:3] == ["1.000", "1.000", "1.000"]

@@ -199,7 +199,9 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
         return False
     if w in gz.function_words() or w in gz.speech_verbs():
         return False
-    if _title_at(doc, k) is not None and w not in _NAME_PARTICLES:
+    after_particle = not first and doc.norms[k - 1] in _NAME_PARTICLES
+    if _title_at(doc, k) is not None and w not in _NAME_PARTICLES and not after_particle:
+        # A title starts a new phrase, except inside a family name (صالح آل الشيخ).
         return False
     if first and (w in _NAME_PARTICLES - {"عبد", "ابو"} or _definite(w) or model.prep_reading(w)):
         # A definite word right after a title belongs to the title (الرئيس التنفيذي).
@@ -327,7 +329,7 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
         if f.entry.type == "person" and f.j - f.i >= 2 and trusted:
             last = doc.norms[f.j - 1]
             # Only a distinctive surname: one the training data never saw outside a name.
-            if len(last) >= 3 and model.is_candidate(last):
+            if len(last) >= 3 and model.is_candidate(last) and not _title_rests(last):
                 surnames.setdefault(last, f)
     # Every spelling a surname may take with its proclitics, looked up in one dict.
     variants = {p + last: f for last, f in surnames.items() for p in _SURNAME_PREFIXES}
