@@ -215,6 +215,17 @@ def test_counts_amounts_scores_are_not_dates():
     assert dates("وصلت 101 شاحنة ونمت 5.3 في المئة ودفع 2015 ريالا وانتهت 2-1") == []
 
 
+def test_year_look_alikes_are_not_dates():
+    assert dates("طول الشارع 1200م وعرضه 60م") == []
+    assert dates("دقة تصل إلى 1920 في 1080 بيكسل، ونفذ خلال (1157) جولة") == []
+    assert dates("بلغت خلال شهر يوليو، 2938 ألف ريال")[0]["surface"] == "شهر يوليو"
+    r = dates("قدم أغنية عاطفية عام 1377 وفي القرن السابع الهجري")
+    assert [(x["calendar"], x["hijri"], x["resolved"]) for x in r] == [
+        ("hijri", "1377", True),
+        ("hijri", "06", False),
+    ]
+
+
 def test_decades_and_centuries():
     r = by_surface("في الثمانينيات والتسعينيات من القرن الماضي وفي القرن العشرين")
     assert r["الثمانينيات"]["value"] == "198X"

@@ -88,6 +88,11 @@ HIJRI_SUFFIXES = frozenset({"هجريه", "هجري", "للهجره", "ه"})
 # A clitic (و ف ب ل ك) may precede the expression; it is left out of the span (group "c").
 PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
 YEAR_CONTEXT = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "عامي", "موسم", "مطلع"})
+# A number followed by one of these is an amount, not a year ("2938 ألف ريال").
+AMOUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "مليار", "ريال", "ريالا", "دولار"})
+NOT_AMOUNT = r"(?!\s*(?:" + "|".join(sorted(AMOUNT_WORDS)) + r")(?!\w))"
+# Four-digit years of the Gregorian (1000-2099) and Hijri calendars; 2938 is no year.
+YEAR_DIGITS = r"(?:1\d{3}|20\d\d)"
 APPROX_EXTRA = ("اكثر من", "اقل من", "ما يزيد عن", "ما يقارب")
 
 
@@ -152,7 +157,7 @@ def _pieces(lx: Lexicon) -> Pieces:
 
 def _year(suffix: str = "") -> str:
     return (
-        rf"(?<![\d.,/:-])(?P<y{suffix}>\d{{4}})(?!\d)(?![.,/:]\d)(?!\s?%)"
+        rf"(?<![\d.,/:-])(?P<y{suffix}>{YEAR_DIGITS})(?!\d)(?![.,/:]\d)(?!\s?%){NOT_AMOUNT}"
         rf"(?:\s?(?P<ys{suffix}>{YSUF})(?!\w))?"
     )
 
@@ -179,7 +184,8 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     yr = (
         rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<yt>{ART}?(?:عام|سنه)|عامي)\s+)?"
-        rf"(?<![\d.,/:-])(?P<y>\d{{4}})(?!\d)(?:\s?[-/]\s?(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"
+        rf"(?<![\d.,/:-])(?P<y>{YEAR_DIGITS})(?!\d)(?:\s?[-/]\s?(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"
+        rf"{NOT_AMOUNT}"
         rf"(?![.,/:]\d)(?!\s?%)(?:\s?(?P<ys>{YSUF})(?!\w))?"
     )
     nummy = (
@@ -441,7 +447,7 @@ def _int(s: str) -> int:
 def _year_calendar(y: int, suffix: str | None) -> str:
     if suffix:
         return "hijri" if suffix in HIJRI_SUFFIXES else "gregorian"
-    return "hijri" if 1380 <= y <= 1480 else "gregorian"
+    return "hijri" if 1340 <= y <= 1480 else "gregorian"
 
 
 def _unresolved_value(spec: Spec) -> str:
@@ -554,7 +560,7 @@ def _year_part(g: re.Match, spec: Spec, *, month_cal: str) -> bool:
         ycal = _year_calendar(y, suffix) if suffix or month_cal == "gregorian" else "hijri"
         if month_cal == "gregorian" and ycal == "hijri" and not suffix:
             ycal = "gregorian"
-        if ycal != month_cal:
+        if ycal != month_cal or (ycal == "gregorian" and not 1000 <= y <= 2100):
             return False
         spec.year = y
     elif g.group("ydx"):
@@ -624,11 +630,18 @@ def interp_year(g: re.Match, ctx: Context) -> Hit | None:
     suffix = g.group("ys")
     mod = _mod(g)
     start = g.start("c")
-    if not (g.group("yt") or suffix or mod):
-        w = prev_word(ctx.text, start)
-        if w not in YEAR_CONTEXT and _CLITIC_RE.sub("", w) not in YEAR_CONTEXT:
-            return None
     cal = _year_calendar(y, suffix)
+    if not (g.group("yt") or mod):
+        # Without a trigger noun, a year needs a calendar mark or a preposition right before it,
+        # and a plausible modern value ("1200م" is metres, "في 1080 بيكسل" a count).
+        if (not suffix or suffix == "م") and cal == "gregorian" and not 1800 <= y <= 2100:
+            return None
+        if not suffix:
+            w = prev_word(ctx.text, start)
+            adjacent = start > 0 and ctx.text[start - 1] in " \t"
+            in_context = w in YEAR_CONTEXT or _CLITIC_RE.sub("", w) in YEAR_CONTEXT
+            if not (adjacent and in_context):
+                return None
     if cal == "gregorian" and not 1000 <= y <= 2100:
         return None
     first = resolve_spec(Spec(calendar=cal, year=y, mod=mod), ctx.ref)
@@ -903,10 +916,12 @@ def _century_no(s: str, ctx: Context) -> int | None:
 
 
 def interp_century(g: re.Match, ctx: Context) -> Hit | None:
-    """Centuries: "القرن العشرين"، "القرن الـ21"."""
+    """Centuries: "القرن العشرين"، "القرن الـ21" (a Hijri century is kept unresolved)."""
     c = _century_no(g.group("cn"), ctx)
     if c is None:
         return None
+    if next_word(ctx.text, g.end("c")) in ("الهجري", "للهجره", "هجري"):
+        return Hit(value="", granularity="century", calendar="hijri", hijri=f"{c:02d}", mod=_mod(g))
     return _from_interval(P.century(c), relative=False, mod=_mod(g))
 
 
