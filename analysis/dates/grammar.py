@@ -184,7 +184,7 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     yr = (
         rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<yt>{ART}?(?:عام|سنه)|عامي)\s+)?"
-        rf"(?<![\d.,/:-])(?P<y>{YEAR_DIGITS})(?!\d)(?:\s?[-/]\s?(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"
+        rf"(?<![\d.,/:-])(?P<y>{YEAR_DIGITS})(?!\d)(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"
         rf"{NOT_AMOUNT}"
         rf"(?![.,/:]\d)(?!\s?%)(?:\s?(?P<ys>{YSUF})(?!\w))?"
     )
@@ -207,7 +207,7 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?"
         rf"(?:(?P<this>هذا|هذه)\s+(?P<pu>{p.pu})|(?P<pu2>{p.pu})\s+(?P<dx>{p.dx})"
         rf"|(?(vq)|(?!))(?P<rel>{p.rel})|(?(vq)|(?(mod)|(?!)))(?P<pu3>{p.pu}))"
-        rf"(?:\s+{_year()})?"
+        rf"(?:\s+{_year()}(?!\s*[-–/]\s*\d))?"
     )
     qh = (
         rf"(?P<qh>الربع|النصف)\s+(?P<qo>الاول|الثاني|الثالث|الرابع|الاخير)(?!\w)\s*"
@@ -246,8 +246,11 @@ def _cores(p: Pieces) -> dict[str, str]:
     st = rf"(?P<set>{p.sets})|كل\s+(?P<swd>{p.wd})"
     side = "|".join(ungroup(x) for x in (dmy, num, my, yr, dr, p.ordm, r"[0-3]?\d(?!\d)"))
     rg = (
-        rf"(?P<rb>بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?P<a>{side})"
-        rf"(?:\s*[-–]\s*|\s+و\s*|\s+(?:و\s*)?(?:الي|حتي|لغايه)\s+)(?P<b>{side})"
+        rf"(?:(?P<rb>بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?P<a>{side})"
+        rf"(?:\s*[-–]\s*|\s+و\s*|\s+(?:و\s*)?(?:الي|حتي|لغايه)\s+)"
+        # "17 - 23 شوال 1436هـ": two day numbers and a dash, no preposition.
+        rf"|(?<![\d/.-])(?P<a2>[0-3]?\d)(?!\d)\s*[-–]\s*(?=[0-3]?\d\s*(?:من\s+)?(?:{p.mg}|{p.mh})))"
+        rf"(?P<b>{side})"
     )
     return {
         "range": rg,
@@ -1063,7 +1066,7 @@ def interp_range(g: re.Match, ctx: Context) -> Hit | None:
     b = _side(g.group("b"), ctx)
     if not isinstance(b, Hit) or b.type != "DATE":
         return None
-    a = _side(g.group("a"), ctx)
+    a = _side(g.group("a") or g.group("a2"), ctx)
     if isinstance(a, Spec):
         bs = b.spec
         if bs is None:
