@@ -234,7 +234,7 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:(?P<ap>{p.approx})\s+)?(?:(?P<dn>{p.numw_def})\s+(?P<du>{p.units_def})\s+(?P<dx>{p.dx})"
         rf"|(?P<dd>{p.dual_def})\s+(?P<ddx>{p.dx})"
         rf"|(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
-        rf"(?:\s+(?P<half>ونصف)(?!\w))?"
+        rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?{p.units_one})?)?"
         rf"|(?P<u2>{p.units_dual})|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
         rf"(?:\s+{ART}?{p.units_one})?)"
     )
