@@ -99,8 +99,10 @@ class Doc:
             not norm[e:s].strip() for e, s in zip(self.ends, self.starts[1:], strict=False)
         ] + [False]
         self.n = len(matches)
-        # Tokens that start a title (most do not): computed once, looked up by every pass.
-        self.title_rests = [_title_rests(w) for w in self.norms]
+        # Everything the passes ask of a word, computed once per distinct word per process.
+        get = _INFO.get
+        self.info = [get(w) or word_info(w) for w in self.norms]
+        self.title_rests = [x.title_rests for x in self.info]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original-text span of tokens ``[i, j)``."""
@@ -113,11 +115,10 @@ class Doc:
 
 def gazetteer_pass(doc: Doc) -> list[Found]:
     """Left-to-right longest matches of the gazetteer and the ministry patterns."""
-    g, stop, heads = gz.gazetteer(), gz.stoplist(), gz.ministry_heads()
+    g, heads = gz.gazetteer(), gz.ministry_heads()
     out: list[Found] = []
-    hits = g.hits
     # Only tokens that can start a phrase are visited; most tokens are skipped in C.
-    starts = [i for i, w in enumerate(doc.norms) if (hits(w) or _starts_head(w)) and w not in stop]
+    starts = [i for i, x in enumerate(doc.info) if x.phrase_start]
     end = 0
     for i in starts:
         if i < end:
@@ -157,6 +158,34 @@ def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | 
             )
             return Found(i, c.j, e, "pattern")
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """Per-word facts the passes look up (cached per distinct normalised word)."""
+
+    title_rests: tuple[tuple[str, ...], ...]
+    speech: bool
+    phrase_start: bool  # may start a gazetteer phrase or a ministry head
+    candidate: bool  # the tagger should look at it
+
+
+_INFO: dict[str, WordInfo] = {}
+_INFO_MAX = 500_000
+
+
+def word_info(word: str) -> WordInfo:
+    """Compute (and cache) the facts about one normalised word."""
+    g = gz.gazetteer()
+    info = WordInfo(
+        _title_rests(word),
+        _is_speech_verb(word),
+        bool(g.hits(word) or _starts_head(word)) and word not in gz.stoplist(),
+        model.is_candidate(word),
+    )
+    if len(_INFO) < _INFO_MAX:
+        _INFO[word] = info
+    return info
 
 
 @lru_cache(maxsize=300_000)
@@ -307,7 +336,7 @@ def _speech_pass(doc: Doc, found: list[Found]) -> list[Found]:
     taken = {k for f in found for k in range(f.i, f.j)}
     known = {doc.norms[f.j - 1] for f in found if f.entry.type == "person"}
     out: list[Found] = []
-    verbs = [i for i, w in enumerate(doc.norms[:-1]) if _is_speech_verb(w)]
+    verbs = [i for i, x in enumerate(doc.info[:-1]) if x.speech]
     for i in verbs:
         k = i + 1
         if i in taken or k in taken or not doc.glue[i] or doc.norms[k] in known:

@@ -114,7 +114,7 @@ def tagger():
 def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
     """(segment start, segment end, run start, run end) of the token runs to tag."""
     out = []
-    cand = [is_candidate(w) for w in doc.norms]
+    cand = [x.candidate for x in doc.info]
     if not any(cand):
         return out
     s = 0
