@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import config
-from ..arabic import normalize
+from ..arabic import WORD_RE, normalize
 
 BLOCK = 100  # sentences per block; every DEV_EVERY-th block is dev
 DEV_EVERY = 5
@@ -81,6 +81,21 @@ def attach_conjunctions(toks: list[str], tags: list[str]) -> tuple[list[str], li
     return out_t, out_g
 
 
+def segments(toks: list[str], tags: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Split a sentence at punctuation tokens, as the tagger sees raw text (words between marks)."""
+    out, cur_t, cur_g = [], [], []
+    for t, g in zip(toks, tags, strict=True):
+        if WORD_RE.fullmatch(t):
+            cur_t.append(t)
+            cur_g.append(g)
+        elif cur_t:
+            out.append((cur_t, cur_g))
+            cur_t, cur_g = [], []
+    if cur_t:
+        out.append((cur_t, cur_g))
+    return out
+
+
 def nonname_words(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str, int]]:
     """(word, count) of the words almost never inside a PER/ORG/LOC name."""
     total, inside = Counter(), Counter()
@@ -130,8 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     features.word_features.cache_clear()
     features.context_features.cache_clear()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in train:
-        trainer.append(sequence_features(toks), tags)
+    for sent in train:
+        for toks, tags in segments(*sent):
+            # An I- tag opening a segment (a name broken by a mark) starts the name here.
+            if tags[0].startswith("I-"):
+                tags = ["B-" + tags[0][2:], *tags[1:]]
+            trainer.append(sequence_features(toks), tags)
     trainer.set_params(
         {
             "c1": args.c1,
