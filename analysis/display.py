@@ -56,11 +56,23 @@ def rtl(df: pd.DataFrame, *, max_rows: int | None = None, index: bool = True, pr
     shown, caption = _shown_rows(df, max_rows)
     styler = shown.style.set_table_attributes('dir="rtl"').set_table_styles(TABLE_STYLES)
     styler = styler.format(precision=precision, na_rep="")
+    for col in shown.columns:
+        s = shown[col]
+        # Dates at midnight read as dates, not timestamps.
+        if (
+            pd.api.types.is_datetime64_any_dtype(s)
+            and (s.dropna() == s.dropna().dt.normalize()).all()
+        ):
+            styler = styler.format(_day, subset=[col], na_rep="")
     if not index:
         styler = styler.hide(axis="index")
     if caption:
         styler = styler.set_caption(caption)
     return styler
+
+
+def _day(v) -> str:
+    return "" if pd.isna(v) else f"{v:%Y-%m-%d}"
 
 
 def _html(df: pd.DataFrame) -> str | None:

@@ -73,3 +73,16 @@ def test_enable_rtl_outside_a_kernel():
     if InteractiveShell.initialized():
         pytest.skip("a shell is active")
     assert display.enable_rtl() is False
+
+
+def test_rtl_dates_at_midnight_read_as_days():
+    df = pd.DataFrame(
+        {
+            "value": ["٢٠٢٢"],
+            "start": pd.to_datetime(["2022-01-01"]),
+            "t": pd.to_datetime(["2022-01-01 10:30"]),
+        }
+    )
+    html = display.rtl(df).to_html()
+    assert ">2022-01-01<" in html and "2022-01-01 00:00:00" not in html
+    assert "10:30" in html

@@ -8,6 +8,7 @@ exports/browser/.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 import shutil
@@ -51,19 +52,50 @@ def _wait_for_server(url: str, timeout: float = 60) -> None:
     raise TimeoutError(f"JupyterLab did not answer at {url}")
 
 
+# The open notebook's DOM (earlier notebooks' tabs stay in the document, hidden).
+ROOT_JS = "window.jupyterapp.shell.currentWidget.node"
+
+
 def _screenshots(page, stem: str, max_pages: int = 8) -> Path:
     """Screenshot the notebook page by page (JupyterLab scrolls inside its own panel)."""
-    scroller = ".jp-WindowedPanel-outer"
-    height = page.evaluate(f"() => document.querySelector('{scroller}').clientHeight")
-    total = page.evaluate(f"() => document.querySelector('{scroller}').scrollHeight")
+    scroller = f"{ROOT_JS}.querySelector('.jp-WindowedPanel-outer')"
+    height = max(1, page.evaluate(f"() => {scroller}.clientHeight"))
+    total = page.evaluate(f"() => {scroller}.scrollHeight")
+    for old in OUT.glob(f"{stem}-*.png"):
+        old.unlink()
     first = None
     for k in range(min(max_pages, max(1, -(-total // height)))):
-        page.evaluate(f"() => document.querySelector('{scroller}').scrollTop = {k * height}")
+        page.evaluate(f"() => {{ {scroller}.scrollTop = {k * height}; }}")
         time.sleep(0.5)
         shot = OUT / f"{stem}-{k + 1}.png"
         page.screenshot(path=str(shot))
         first = first or shot
     return first
+
+
+def _pick_second_actor(page, stem: str) -> str:
+    """Choose another actor in a picker (a widget dropdown), if any; "yes" if its view changed."""
+    select = f"{ROOT_JS}.querySelector('.jp-OutputArea .widget-dropdown select')"
+    if not page.evaluate(f"() => !!{select}"):
+        return "n/a"
+    view = f"{ROOT_JS}.querySelector('.jp-OutputArea .widget-output').innerText"
+    before = page.evaluate(f"() => {view}")
+    page.evaluate(
+        f"() => {{ const s = {select}; s.selectedIndex = 1;"
+        " s.dispatchEvent(new Event('change', {bubbles: true})); }"
+    )
+    try:
+        page.wait_for_function(
+            f"(before) => {view} !== before && {view}.length > 0", arg=before, timeout=60_000
+        )
+    except Exception:
+        return "no"
+    time.sleep(1.5)
+    out = f"{ROOT_JS}.querySelector('.jp-OutputArea .widget-output')"
+    page.evaluate(f"() => {out}.scrollIntoView()")
+    time.sleep(0.5)
+    page.screenshot(path=str(OUT / f"{stem}-picker.png"))
+    return "yes"
 
 
 def _errors_in(path: Path) -> list[str]:
@@ -119,6 +151,8 @@ def main() -> int:
                     " && window.jupyterapp.shell.currentWidget.sessionContext.session",
                     timeout=60_000,
                 )
+                with contextlib.suppress(Exception):  # JupyterLab's news prompt covers outputs
+                    page.get_by_role("button", name="No", exact=True).click(timeout=2000)
                 page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
                 # Busy while any cell shows [*]; wait for the kernel to go idle.
                 page.wait_for_function(
@@ -134,19 +168,33 @@ def main() -> int:
                 shot = _screenshots(page, nb.stem)
                 errors = _errors_in(work / nb.name)
                 arabic_visible = page.evaluate(
-                    "() => /[\\u0600-\\u06FF]/.test(document.querySelector('.jp-Notebook').innerText)"
+                    f"() => /[\\u0600-\\u06FF]/.test({ROOT_JS}.querySelector('.jp-Notebook').innerText)"
                 )
                 n_images = page.evaluate(
-                    "() => document.querySelectorAll('.jp-OutputArea img').length"
+                    f"() => {ROOT_JS}.querySelectorAll('.jp-OutputArea img').length"
                 )
-                status = "ok" if not errors and arabic_visible else "FAIL"
+                n_rtl = page.evaluate(
+                    f"() => {ROOT_JS}.querySelectorAll('.jp-OutputArea table[dir=\"rtl\"]').length"
+                )
+                n_widgets = page.evaluate(
+                    f"() => {ROOT_JS}.querySelectorAll('.jp-OutputArea .jupyter-widgets.widget-vbox').length"
+                )
+                picked = _pick_second_actor(page, nb.stem)
+                status = "ok" if not errors and arabic_visible and picked != "no" else "FAIL"
                 failures += status != "ok"
                 print(
                     f"{status:<4} {nb.name:<28} {time.time() - t0:6.1f}s  images={n_images} "
+                    f"rtl_tables={n_rtl} widgets={n_widgets} picker_updates={picked} "
                     f"arabic_text={'yes' if arabic_visible else 'no'}  screenshots={shot.parent.relative_to(ROOT)}/{nb.stem}-*.png"
                 )
                 for e in errors:
                     print(f"     {e}")
+                # Free the kernel and the tab before the next notebook.
+                page.evaluate(
+                    "() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()"
+                )
+                page.evaluate("window.jupyterapp.commands.execute('application:close-all')")
+                time.sleep(1)
             browser.close()
     finally:
         server.terminate()
