@@ -41,8 +41,9 @@ format: setup
 test: lint
 	$(PY) -m pytest -n 2 --dist loadfile -q
 
+# Lab's kernels must not inherit the Agg backend exported above (figures would not show inline).
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	env -u MPLBACKEND $(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: setup
 	$(PY) -m analysis.bench
