@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -56,6 +57,13 @@ def _as_date(published: Any) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _families() -> tuple[tuple[re.Pattern[str], Callable], ...]:
+    """(pattern, interpreter) per family, in the scanner's order; every regex compiled here."""
+    side_patterns()  # compiled with the rest rather than on the first range met
+    return tuple((rx, INTERPRETERS[name]) for name, rx in patterns().items())
+
+
 def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int, Hit]]:
     """(start, end, hit) for every expression in ``text`` (offsets into ``text``), in text order."""
     nt = normalize_with_map(text)
@@ -68,9 +76,8 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
         return future_re.search(norm, lo, i) is not None
 
     ctx = Context(text=norm, ref=ref, future_before=future_before)
-    families = list(patterns().items())
+    families = _families()
     scanner = master()
-    side_patterns()  # compiled on the first document rather than on the first range met
     out = []
     pos = 0
     while (m := scanner.search(norm, pos)) is not None:
@@ -78,9 +85,9 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
         # ("اليوم" alone is no "في وقت سابق اليوم"), the later families get their turn.
         start = m.start()
         found = None
-        for name, rx in families[int(m.lastgroup[1:]) :]:
+        for rx, interp in families[int(m.lastgroup[1:]) :]:
             g = rx.match(norm, start)
-            if g is not None and (hit := INTERPRETERS[name](g, ctx)) is not None:
+            if g is not None and (hit := interp(g, ctx)) is not None:
                 found = g, hit
                 break
         if found is None:

@@ -405,15 +405,16 @@ def _key(d: dict, s: str | None):
     return None
 
 
-_PREV_WORD_RE = re.compile(r"(\w+)\W*$")
+_WORD_CHARS_RE = re.compile(r"\w+")
 _NEXT_WORD_RE = re.compile(r"\W*(\w+)")
 _CLITIC_RE = re.compile(r"^[وف]?[بلك]?")
 
 
 def prev_word(text: str, i: int) -> str:
     """The normalised word just before position ``i``."""
-    m = _PREV_WORD_RE.search(text, max(0, i - 40), i)
-    return m.group(1) if m else ""
+    # The last run of word characters in a short window (findall is one pass, no backtracking).
+    words = _WORD_CHARS_RE.findall(text, max(0, i - 30), i)
+    return words[-1] if words else ""
 
 
 def next_word(text: str, i: int) -> str:
