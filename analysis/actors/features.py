@@ -33,7 +33,6 @@ def word_features(w: str) -> tuple[str, ...]:
     prefix = splits[-1][0]
     gaz = _gaz_words()
     g = next((gaz[s] for _, s in splits if s in gaz), "")
-    shape = "d" if w[:1].isdigit() else ("a" if "\u0621" <= w[:1] <= "\u064a" else "x")
     f = [
         "w=" + w,
         "s=" + stem,
@@ -41,7 +40,6 @@ def word_features(w: str) -> tuple[str, ...]:
         "s2=" + stem[-2:],
         "s3=" + stem[-3:],
         "b2=" + stem[:2],
-        "sh=" + shape,
         "len=" + str(min(len(stem), 8)),
     ]
     if g:
@@ -73,19 +71,19 @@ def context_features(w: str, rel: str) -> tuple[str, ...]:
 
 
 def sequence_features(
-    words: list[str], lo: int = 0, hi: int | None = None
+    words: list[str], lo: int = 0, hi: int | None = None, *, start: int = 0, end: int | None = None
 ) -> list[tuple[str, ...]]:
-    """Feature tuples for ``words[lo:hi]``; neighbours outside the range still give context."""
-    n = len(words)
-    hi = n if hi is None else hi
+    """Feature tuples for ``words[lo:hi]`` within the segment ``words[start:end]`` (no slicing)."""
+    end = len(words) if end is None else end
+    hi = end if hi is None else hi
     out = []
     for i in range(lo, hi):
         f = word_features(words[i])
-        f += context_features(words[i - 1], "-1:") if i > 0 else BOS
-        f += context_features(words[i + 1], "+1:") if i + 1 < n else EOS
-        if i > 1:
+        f += context_features(words[i - 1], "-1:") if i > start else BOS
+        f += context_features(words[i + 1], "+1:") if i + 1 < end else EOS
+        if i > start + 1:
             f += context_features(words[i - 2], "-2:")
-        if i + 2 < n:
+        if i + 2 < end:
             f += context_features(words[i + 2], "+2:")
         out.append(f)
     return out

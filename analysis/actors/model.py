@@ -26,6 +26,8 @@ LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
 COMMON_MIN_COUNT = 3  # seen this often outside names: a common word
 # A model span is kept only if the tagger is at least this sure of each of its tokens.
 MIN_MARGINAL = 0.6
+# Organisations and places the lists miss are rarer in news than people: ask more of the tagger.
+MIN_MARGINAL_ORG_LOC = 0.8
 # A one-word person only the tagger vouches for needs more certainty.
 MIN_MARGINAL_SINGLE_PER = 0.97
 # Tokens tagged around a candidate: first names and titles sit before the rare surname.
@@ -152,8 +154,7 @@ def doc_tags(doc: Doc, taken: set[int]) -> tuple[list[str], list[float]]:
     t = tagger()
     if t is not None:
         for s, e, lo, hi in _runs(doc, taken):
-            words = doc.norms[s:e]
-            pred = t.tag(sequence_features(words, lo - s, hi - s))
+            pred = t.tag(sequence_features(doc.norms, lo, hi, start=s, end=e))
             ran[lo:hi] = [True] * (hi - lo)
             for k, tag in enumerate(pred):
                 if tag != "O":
@@ -209,7 +210,7 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             any(is_candidate(w) for w in words)
             and not (kind == "PER" and all(w in gz.given_names() or w in _FILLERS for w in words))
             and not any(x in taken for x in range(k, j))
-            and min(probs[k:end]) >= MIN_MARGINAL
+            and min(probs[k:end]) >= (MIN_MARGINAL if kind == "PER" else MIN_MARGINAL_ORG_LOC)
             and (kind != "PER" or end - k > 1 or probs[k] >= MIN_MARGINAL_SINGLE_PER)
             and not (kind == "PER" and prep_reading(words[0]))
             and not all(w in stop or is_common(w) for w in words)
