@@ -293,6 +293,12 @@ def test_relative(text, start, end):
     assert rows[0]["relative"] and interval(rows[0]) == (start, end)
 
 
+def test_ambiguous_weekday_alone_only_closing_a_clause():
+    assert [r["value"] for r in dates("حسب ما أفاد الإعلام السويدي الاثنين. ولم")] == ["2015-08-10"]
+    assert dates("الخلاف بين الاثنين. ثم") == []
+    assert dates("اتفق الاثنين على الخطة") == []
+
+
 def test_bare_weekday_past_and_future():
     r = dates("وصل الوفد الخميس. ومن المقرر أن يعقد الاجتماع الخميس.")
     assert [interval(x)[0] for x in r] == ["2015-08-06", "2015-08-13"]
@@ -381,6 +387,11 @@ def test_more_durations():
         "اليومين الماضيين": "P2D",
         "ساعة ونصف الساعة": "PT1.5H",
     }
+
+
+def test_half_unit_does_not_swallow_today():
+    r = by_surface("أدنى مستوى في خمس سنوات ونصف اليوم الاثنين")
+    assert set(r) == {"خمس سنوات ونصف", "اليوم الاثنين"}
 
 
 def test_sets():

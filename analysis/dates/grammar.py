@@ -234,7 +234,8 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:(?P<ap>{p.approx})\s+)?(?:(?P<dn>{p.numw_def})\s+(?P<du>{p.units_def})\s+(?P<dx>{p.dx})"
         rf"|(?P<dd>{p.dual_def})\s+(?P<ddx>{p.dx})"
         rf"|(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
-        rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?{p.units_one})?)?"
+        # "ونصف السنة"; not "ونصف اليوم", where اليوم is today.
+        rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?(?:سنه|عام|شهر|ساعه)(?!\w))?)?"
         rf"|(?P<u2>{p.units_dual})|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
         rf"(?:\s+{ART}?{p.units_one})?)"
     )
@@ -711,7 +712,11 @@ def interp_dayrel(g: re.Match, ctx: Context) -> Hit | None:
     w, ambiguous = _key(lx.weekdays, form)
     dx = _key(lx.deictics, g.group("wdx")) if g.group("wdx") else None
     if ambiguous and not (g.group("yom") or g.group("dp") or g.group("wdx")):
-        return None
+        # "أفاد الإعلام السويدي الاثنين." - a bare الاثنين/الأحد closing a clause is a weekday;
+        # "بين الاثنين" / "كلا الاثنين" are "the two".
+        after = ctx.text[e : e + 2].lstrip(" ")
+        if not after or after[0] not in ".،,؛:" or prev_word(ctx.text, s) in ("بين", "كلا"):
+            return None
     if blocked(ctx.text, s, e):
         return None
     if ctx.ref is None:
