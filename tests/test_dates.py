@@ -211,6 +211,13 @@ def test_years_in_date_context():
     }
 
 
+def test_year_closing_an_event_name():
+    r = by_surface("التصفيات المؤهلة لكأس العالم 2018 ومهرجان صيف الباحة ١٤٣٦")
+    assert r["2018"]["value"] == "2018"
+    assert r["١٤٣٦"]["hijri"] == "1436"
+    assert dates("اتصل على الرقم 1100 أو 1919") == []
+
+
 def test_counts_amounts_scores_are_not_dates():
     assert dates("وصلت 101 شاحنة ونمت 5.3 في المئة ودفع 2015 ريالا وانتهت 2-1") == []
 

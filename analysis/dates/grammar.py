@@ -87,7 +87,6 @@ YSUF = r"(?:ميلاديه|ميلادي|م|هجريه|هجري|للهجره|ه)"
 HIJRI_SUFFIXES = frozenset({"هجريه", "هجري", "للهجره", "ه"})
 # A clitic (و ف ب ل ك) may precede the expression; it is left out of the span (group "c").
 PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
-YEAR_CONTEXT = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "عامي", "موسم", "مطلع"})
 # A number followed by one of these is an amount, not a year ("2938 ألف ريال").
 AMOUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "مليار", "ريال", "ريالا", "دولار"})
 NOT_AMOUNT = r"(?!\s*(?:" + "|".join(sorted(AMOUNT_WORDS)) + r")(?!\w))"
@@ -629,6 +628,20 @@ def interp_my(g: re.Match, ctx: Context) -> Hit | None:
     return resolve_spec(spec, ctx.ref)
 
 
+def _year_in_context(text: str, start: int) -> bool:
+    """True if a preposition sits right before ``start`` or an event noun among the 3 words."""
+    lx = lexicon()
+    if start == 0 or text[start - 1] not in " \t":
+        return False
+    before = _WORD_CHARS_RE.findall(text, max(0, start - 40), start)[-3:]
+    if not before:
+        return False
+    last = before[-1]
+    if last in lx.year_prepositions or _CLITIC_RE.sub("", last) in lx.year_prepositions:
+        return True
+    return any(w in lx.year_events or _CLITIC_RE.sub("", w) in lx.year_events for w in before)
+
+
 def interp_year(g: re.Match, ctx: Context) -> Hit | None:
     """A year in date context: "عام 2022"، "2015م"، "1436هـ"، "في 2015"، "1436/1437هـ"."""
     y = int(g.group("y"))
@@ -637,16 +650,12 @@ def interp_year(g: re.Match, ctx: Context) -> Hit | None:
     start = g.start("c")
     cal = _year_calendar(y, suffix)
     if not (g.group("yt") or mod):
-        # Without a trigger noun, a year needs a calendar mark or a preposition right before it,
-        # and a plausible modern value ("1200م" is metres, "في 1080 بيكسل" a count).
+        # Without a trigger noun, a year needs a calendar mark, a preposition right before it or
+        # an event name ending with it, and a plausible modern value ("1200م" is metres).
         if (not suffix or suffix == "م") and cal == "gregorian" and not 1800 <= y <= 2100:
             return None
-        if not suffix:
-            w = prev_word(ctx.text, start)
-            adjacent = start > 0 and ctx.text[start - 1] in " \t"
-            in_context = w in YEAR_CONTEXT or _CLITIC_RE.sub("", w) in YEAR_CONTEXT
-            if not (adjacent and in_context):
-                return None
+        if not suffix and not _year_in_context(ctx.text, start):
+            return None
     if cal == "gregorian" and not 1000 <= y <= 2100:
         return None
     first = resolve_spec(Spec(calendar=cal, year=y, mod=mod), ctx.ref)

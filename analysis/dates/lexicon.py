@@ -58,6 +58,8 @@ class Lexicon:
     blockers_after: dict[str, frozenset[str]]
     vague: tuple[str, ...]
     future_cues: frozenset[str]
+    year_prepositions: frozenset[str]
+    year_events: frozenset[str]
     future_exceptions: tuple[str, ...]
 
 
@@ -86,6 +88,7 @@ def lexicon() -> Lexicon:
     }
     ordinals = read_rows("date_ordinals.csv")
     dayparts = read_rows("date_dayparts.csv")
+    year_context = read_rows("date_year_context.csv")
     return Lexicon(
         months=months,
         weekdays={
@@ -112,5 +115,9 @@ def lexicon() -> Lexicon:
         blockers_after=_blockers("after"),
         vague=tuple(norm(r["form"]) for r in read_rows("date_vague.csv")),
         future_cues=frozenset(norm(r["form"]) for r in read_rows("date_future_cues.csv")),
+        year_prepositions=frozenset(
+            norm(r["form"]) for r in year_context if r["kind"] == "preposition"
+        ),
+        year_events=frozenset(norm(r["form"]) for r in year_context if r["kind"] == "event"),
         future_exceptions=tuple(norm(r["prefix"]) for r in read_rows("date_future_exceptions.csv")),
     )
