@@ -28,8 +28,9 @@ COMMON_MIN_COUNT = 3  # seen this often outside names: a common word
 MIN_MARGINAL = 0.6
 # Organisations and places the lists miss are rarer in news than people: ask more of the tagger.
 MIN_MARGINAL_ORG_LOC = 0.8
-# A one-word person only the tagger vouches for needs more certainty.
-MIN_MARGINAL_SINGLE_PER = 0.97
+# A one-word person only the tagger vouches for is too often a verb or a noun with clitics in raw
+# news (اطمأن، وخلية، سعادته): the tagger's people need two words; a surname alone comes by coreference.
+MIN_PERSON_WORDS = 2
 # Tokens tagged around a candidate: first names and titles sit before the rare surname.
 WINDOW_LEFT, WINDOW_RIGHT = 1, 1
 # Attached pronouns: NewsFANE writes them apart, raw news glues them on (جهودها = جهود + ها).
@@ -211,7 +212,7 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and not (kind == "PER" and all(w in gz.given_names() or w in _FILLERS for w in words))
             and not any(x in taken for x in range(k, j))
             and min(probs[k:end]) >= (MIN_MARGINAL if kind == "PER" else MIN_MARGINAL_ORG_LOC)
-            and (kind != "PER" or end - k > 1 or probs[k] >= MIN_MARGINAL_SINGLE_PER)
+            and (kind != "PER" or end - k >= MIN_PERSON_WORDS)
             and not (kind == "PER" and prep_reading(words[0]))
             and not all(w in stop or is_common(w) for w in words)
             and not is_common_reading(words[0])
