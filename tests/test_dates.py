@@ -191,6 +191,12 @@ def test_day_of_current_month_and_future_verb_weekday():
     assert by_surface("انفجرت سيارة يوم الأربعاء")["يوم الأربعاء"]["value"] == "2015-08-05"
 
 
+def test_same_month_anaphora():
+    r = by_surface("لقاء في الثالث من سبتمبر المقبل ثم في الثامن من الشهر نفسه")
+    assert r["الثامن من الشهر نفسه"]["value"] == "2015-09-08"
+    assert dates("في الثامن من الشهر نفسه") == []  # no month named before
+
+
 def test_day_with_article_and_attached_month():
     r = by_surface("في الـ19 من أغسطس الجاري وفي 29أغسطس")
     assert r["الـ19 من أغسطس الجاري"]["value"] == "2015-08-19"

@@ -94,6 +94,9 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
             pos = start + 1
             continue
         g, hit = found
+        sp = hit.spec
+        if sp is not None and sp.month is not None and sp.year is not None:
+            ctx.last_month.append((sp.calendar, sp.year, sp.month))
         s, e = g.span("c")
         pos = g.end()
         os_, oe = nt.span(s, e)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import periods as P
@@ -175,7 +175,8 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     dmy = (
         rf"{wd_prefix}(?:(?:ال\s?)?(?P<d>[0-3]?\d)(?!\d)|(?P<do>{p.ordm}))\s*(?:من\s+)?(?:(?P<shr>شهر)\s+)?"
-        rf"(?:{month}|(?P<mrel>{ART}شهر)(?=\s+{p.dx})|(?<=\d)(?=\s+(?:الجاري|الحالي)(?!\w))){year_tail}?"
+        rf"(?:{month}|(?P<mrel>{ART}شهر)(?=\s+{p.dx})|(?P<msame>{ART}شهر\s+(?:نفسه|ذاته))"
+        rf"|(?<=\d)(?=\s+(?:الجاري|الحالي)(?!\w))){year_tail}?"
     )
     my = (
         rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?:(?P<shr>شهر)\s+)?{month}"
@@ -391,6 +392,8 @@ class Context:
     text: str
     ref: dt.date | None
     future_before: Callable[[int], bool]
+    # The last month resolved in the document (calendar, year, month), for "الشهر نفسه".
+    last_month: list = field(default_factory=list)
 
 
 def _key(d: dict, s: str | None):
@@ -495,6 +498,8 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
         if spec.calendar == "hijri":
             hit.hijri = _unresolved_value(resolved_spec)
         return hit
+    # Keep the year found, so a range side or "الشهر نفسه" can borrow it.
+    hit.spec = Spec(spec.calendar, y, m, spec.day, mod=spec.mod)
     iv: P.Interval | None
     if spec.calendar == "hijri":
         hit.hijri = _unresolved_value(resolved_spec)
@@ -580,6 +585,12 @@ def interp_dmy(g: re.Match, ctx: Context) -> Hit | None:
     day = int(g.group("d")) if g.group("d") else _key(lx.ordinals_m, g.group("do"))
     if day is None or day < 1:
         return None
+    if g.group("msame"):
+        # "الثامن من الشهر نفسه": the month the article just named.
+        if not ctx.last_month:
+            return None
+        cal, y, m = ctx.last_month[-1]
+        return resolve_spec(Spec(calendar=cal, year=y, month=m, day=day), ctx.ref)
     if g.group("mrel") or not (g.group("mg") or g.group("mh")):
         # "العشرين من الشهر الجاري"، "يوم 17 الحالي": a day of the current (or named) month.
         spec = Spec(day=day, month_rel=True, month_dir=_key(lx.deictics, g.group("mdx")))
