@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..arabic import proclitic_splits
 from . import periods as P
 from .lexicon import Lexicon, lexicon
 
@@ -647,10 +648,14 @@ def _year_in_context(text: str, start: int) -> bool:
     before = _WORD_CHARS_RE.findall(text, max(0, start - 40), start)[-3:]
     if not before:
         return False
-    last = before[-1]
-    if last in lx.year_prepositions or _CLITIC_RE.sub("", last) in lx.year_prepositions:
+    if _readings(before[-1]) & lx.year_prepositions:
         return True
-    return any(w in lx.year_events or _CLITIC_RE.sub("", w) in lx.year_events for w in before)
+    return any(_readings(w) & lx.year_events for w in before)
+
+
+def _readings(word: str) -> set[str]:
+    """The word and its stems without proclitics ("وكاس" -> "كاس")."""
+    return {stem for _, stem in proclitic_splits(word, min_stem=2)}
 
 
 def interp_year(g: re.Match, ctx: Context) -> Hit | None:
