@@ -1,17 +1,19 @@
 """The date grammar: regex families composed from the lexicon, and their interpretation.
 
-Every family is one compiled regex over the *normalised* text (see ``analysis.arabic.normalize``),
-built from the same pieces — day, month, year, weekday, deictic, modifier, unit — whose word lists come
-from ``data/lexicon/date_*.csv``. A range is two of those pieces joined by بين/من ... و/إلى/حتى.
-Each match is interpreted into a :class:`Hit` (TIMEX3 type and value, resolved interval); overlapping
-hits are settled by the caller (longest first).
+Every family is one regex over the *normalised* text (see ``analysis.arabic.normalize``), built from
+the same pieces — day, month, year, weekday, deictic, modifier, unit — whose word lists come from
+``data/lexicon/date_*.csv``. A range is two of those pieces joined by بين/من ... و/إلى/حتى (or a dash
+between day numbers). All families are also joined in one scanner (:func:`master`) behind a lookahead
+for the words an expression can start with, so the text is read once. Each match is interpreted into a
+:class:`Hit` (TIMEX3 type and value, resolved interval); a rejected reading lets the next family try.
 
 Documented choices:
-- a month without a year is the nearest occurrence to the publication month (six months back to five
-  ahead); with الماضي/المقبل the last one before / the next one after the current month;
-- a bare weekday is the most recent one (the publication day included), or the next one when a future
-  cue (``date_future_cues.csv``) occurs earlier in the sentence; الماضي/المقبل exclude the publication day;
-- a year 1380-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
+- a month without a year is the last such month (the current one included), or the next one when a
+  future cue (``date_future_cues.csv``, or a سـ-prefixed verb) occurs earlier in the sentence;
+  الماضي/المقبل mean the last one before / the next one after the current month;
+- a bare weekday is the most recent one (the publication day included), or the next one after a future
+  cue; الماضي/المقبل exclude the publication day; a weekday next to a relative day wins over it;
+- a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
   in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
 - modifiers (أوائل، منتصف، أواخر، نحو) set ``mod`` and keep the interval of the whole period;
 - granularity adds ``half``, ``hour`` and ``minute`` to day/week/month/quarter/year/decade/century.
@@ -1051,13 +1053,8 @@ def _join(a: Hit, b: Hit) -> Hit:
     return hit
 
 
-_SIDE_INTERP = {
-    "dmy": interp_dmy,
-    "num": interp_num,
-    "my": interp_my,
-    "year": None,  # a bare year is a date on a range side
-    "dayrel": interp_dayrel,
-}
+# A bare year is a date on a range side, so "year" is handled in _side itself.
+_SIDE_INTERP = {"dmy": interp_dmy, "num": interp_num, "my": interp_my, "dayrel": interp_dayrel}
 
 
 def _sub_context(s: str, ctx: Context) -> Context:
