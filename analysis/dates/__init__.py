@@ -1,8 +1,9 @@
 """Dates: temporal expressions found, normalised (TIMEX3) and resolved against the publication date.
 
-``extract_dates`` matches the grammar of :mod:`analysis.dates.grammar` on the normalised text
-(digits folded to ASCII, alef/yeh/teh marbuta folded, tashkeel removed), keeps the longest of
-overlapping candidates, and maps spans back to the original text so ``text[start:end] == surface``.
+``extract_dates`` scans the normalised text (digits folded to ASCII, alef/yeh/teh marbuta folded,
+tashkeel removed) once with the grammar of :mod:`analysis.dates.grammar` — at each position the most
+specific family that matches and whose reading is accepted wins — and maps spans back to the original
+text so ``text[start:end] == surface``.
 Rows follow the ``dates`` schema of :mod:`analysis.schema`: ``type`` in DATE/DURATION/TIME/SET,
 ``value`` TIMEX3-style, ``start_date``/``end_date`` the inclusive interval (NaT when unresolved; always
 NaT for durations and sets, which never go on a timeline), ``resolved`` True when an interval is given.
