@@ -70,3 +70,23 @@ def test_gold_file_is_json_lines():
     with GOLD.open(encoding="utf-8") as fh:
         for line in fh:
             json.loads(line)
+
+
+def test_dateparser_baseline_adapter_gives_offsets():
+    import pandas as pd
+
+    from analysis.dates.evaluate import dateparser_spans
+
+    text = "اجتمع الوزراء في 10 أغسطس 2015 في الرياض"
+    spans = dateparser_spans("d", text, pd.Timestamp("2015-08-10"))
+    assert spans and all(0 <= s.start < s.end <= len(text) for s in spans)
+    assert any(s.first == dt.date(2015, 8, 10) for s in spans)
+
+
+def test_cli_prints_summary(capsys):
+    corpus = shared_path(*CORPUS)
+    from analysis.evaluate import main
+
+    assert main(["dates", str(HELDOUT), "--corpus", str(corpus), "--no-baseline"]) == 0
+    out = capsys.readouterr().out
+    assert "dates: span F1" in out and "analysis" in out
