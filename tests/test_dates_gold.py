@@ -13,17 +13,19 @@ from analysis.dates.evaluate import evaluate, load_gold, package_spans
 
 GOLD = config.ROOT / "tests" / "data" / "dates_gold.jsonl"
 HELDOUT = config.ROOT / "tests" / "data" / "dates_heldout.jsonl"
+TEST = config.ROOT / "tests" / "data" / "dates_test.jsonl"
 CORPUS = ("corpora", "saudinewsnet_2015-08-10_2015-08-11.jsonl")
 KEYS = {"doc_id", "source", "published", "n_chars", "text_sha1", "dates"}
 
 
 def test_gold_sets_are_disjoint_and_large_enough():
-    dev, held = load_gold(GOLD), load_gold(HELDOUT)
+    dev, held, test = load_gold(GOLD), load_gold(HELDOUT), load_gold(TEST)
     assert len(dev) >= 25 and len({r["source"] for r in dev}) >= 10
-    assert not {r["doc_id"] for r in dev} & {r["doc_id"] for r in held}
+    ids = [{r["doc_id"] for r in recs} for recs in (dev, held, test)]
+    assert sum(map(len, ids)) == len(set().union(*ids))  # no article in two sets
 
 
-@pytest.mark.parametrize("path", [GOLD, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("path", [GOLD, HELDOUT, TEST], ids=["dev", "heldout", "test"])
 def test_gold_is_well_formed_and_holds_no_text(path):
     recs = load_gold(path)
     for rec in recs:
