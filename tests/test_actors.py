@@ -261,3 +261,18 @@ def test_evaluate_command_runs_on_a_tiny_gold(capsys):
     assert lines[("system", "exact", "ALL")][:3] == ["1.000", "1.000", "1.000"]
     assert lines[("baseline", "exact", "PER")][1] == "0.000"
     assert lines[("baseline", "exact", "LOC")][:3] == ["1.000", "1.000", "1.000"]
+
+
+def test_a_lone_given_name_is_identified_with_its_title():
+    rows = mentions("وقال الملك عبدالله إن الأمير خالد سيزور جدة.")
+    people = [(r["actor_id"], r["name_ar"], r["role"]) for r in rows if r["type"] == "person"]
+    assert people == [
+        ("person:almlk-bdallh", "الملك عبدالله", "الملك"),
+        ("person:alamyr-khald", "الأمير خالد", "الأمير"),
+    ]
+
+
+def test_role_drops_the_glued_preposition():
+    rows = mentions("وفي كلمة للرئيس الأوكراني فولوديمير زيلينسكي أمس")
+    person = next(r for r in rows if r["type"] == "person")
+    assert person["role"] == "رئيس" and person["affiliation"] == "country:UKR"

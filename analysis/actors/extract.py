@@ -226,7 +226,10 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
     w = doc.norms[k]
     if not _ARABIC_RE.match(w) or _DIGIT_RE.search(w) or len(w) < 2:
         return False
-    if w in gz.function_words() or w in gz.speech_verbs():
+    if w in gz.function_words() or w in gz.speech_verbs() or model.future_verb(w):
+        return False
+    if not first and _prefixed_article(w):
+        # والأمير، للعلوم: a conjunction or preposition with the article starts a new phrase.
         return False
     after_particle = not first and doc.norms[k - 1] in _NAME_PARTICLES
     if _title_at(doc, k) is not None and w not in _NAME_PARTICLES and not after_particle:
@@ -243,6 +246,15 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
         return vote
     # It skips only words it knows as non-names; without a model, fall back on the common words.
     return model.tagger() is None and not model.is_common(w)
+
+
+@lru_cache(maxsize=300_000)
+def _prefixed_article(word: str) -> bool:
+    """Whether the word reads as و/ف/ب/ل/ك + article (والأمير، للعلوم، بالرياض)."""
+    return any(
+        p not in ("", "ال") and p.endswith(("ال", "لل")) and word[len(p) :] == s
+        for p, s in proclitic_splits(word)
+    )
 
 
 @lru_cache(maxsize=300_000)
@@ -301,8 +313,9 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
             role_s, role_e = doc.span(i, t)
             role = doc.nt.original[role_s:role_e]
             # The role is the title without the conjunction/preposition glued to it (ووزير -> وزير).
-            titles = gz.titles()
-            prefix = next((p for p, st in doc.splits(i) if st in titles), "")
+            titles, w = gz.titles(), doc.norms[i]
+            # The proclitic the title word carries, read literally (للرئيس = لل + رئيس).
+            prefix = next((p for p, st in doc.splits(i) if st in titles and w[len(p) :] == st), "")
             role = role[len(prefix) :] if prefix and role.startswith(prefix) else role
             k, affiliation = t, None
             f = starts.get(k)
@@ -322,7 +335,17 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
             j = read_name(doc, k, taken) if k < doc.n and doc.glue[k - 1] else k
             # all() of nothing is True: no name read means no person.
             if not all(w in gz.stoplist() for w in doc.norms[k:j]):
-                out.append(Found(k, j, _person_entry(doc, k, j, affiliation), "pattern", role))
+                entry = _person_entry(doc, k, j, affiliation)
+                if j - k == 1 and doc.norms[k] in gz.given_names():
+                    # "الملك عبدالله", "الأمير خالد": a given name alone is one person only
+                    # together with the title, so the title is part of the identity.
+                    title = " ".join([doc.norms[i][len(prefix) :], *doc.norms[i + 1 : t]])
+                    entry = replace(
+                        entry,
+                        actor_id=f"person:{slug(title + ' ' + doc.norms[k])}",
+                        name_ar=f"{role} {entry.name_ar}",
+                    )
+                out.append(Found(k, j, entry, "pattern", role))
                 i = j
                 continue
             i = t

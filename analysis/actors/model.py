@@ -12,6 +12,7 @@ full sentence stretch still giving the neighbour features. Everything else stays
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 MODEL_PATH = config.MODELS_DIR / "actors_crf.crfsuite"
 LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
 COMMON_MIN_COUNT = 3  # seen this often outside names: a common word
+MAX_NAME_SHARE = 0.02  # at most this share inside names: a non-name word
+MIN_NAMEY_SHARE = 0.5  # at least this share inside names: a name word
 # A model span is kept only if the tagger is at least this sure of each of its tokens.
 MIN_MARGINAL = 0.6
 # Organisations and places the lists miss are rarer in news than people: ask more of the tagger.
@@ -41,40 +44,73 @@ _PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال"})
 _FILLERS = _PARTICLES | {"الله"}
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """What the training data says about words."""
+
+    common: frozenset[str]  # seen >= COMMON_MIN_COUNT times, (almost) never in a name
+    seen: frozenset[str]  # (almost) never in a name
+    namey: frozenset[str]  # mostly inside names
+    vocab: frozenset[str]  # every training word
+
+
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(common words, all non-name words) of the training data."""
-    if not LEXICON_PATH.exists():
-        return frozenset(), frozenset()
-    common, seen = set(), set()
-    with LEXICON_PATH.open(encoding="utf-8") as fh:
-        for ln in fh:
-            if ln.startswith("#") or "\t" not in ln:
-                continue
-            w, n = ln.rstrip("\n").split("\t")
-            seen.add(w)
-            if int(n) >= COMMON_MIN_COUNT:
-                common.add(w)
-    return frozenset(common), frozenset(seen)
+def lexicon() -> Lexicon:
+    """The training-vocabulary lexicon (empty when the file is absent)."""
+    common, seen, namey, vocab = set(), set(), set(), set()
+    if LEXICON_PATH.exists():
+        with LEXICON_PATH.open(encoding="utf-8") as fh:
+            for ln in fh:
+                if ln.startswith("#") or "\t" not in ln:
+                    continue
+                w, n, k = ln.rstrip("\n").split("\t")
+                n, k = int(n), int(k)
+                vocab.add(w)
+                if k / n <= MAX_NAME_SHARE:
+                    seen.add(w)
+                    if n >= COMMON_MIN_COUNT:
+                        common.add(w)
+                elif k / n >= MIN_NAMEY_SHARE:
+                    namey.add(w)
+    return Lexicon(frozenset(common), frozenset(seen), frozenset(namey), frozenset(vocab))
+
+
+@lru_cache(maxsize=300_000)
+def is_namey(word: str) -> bool:
+    """A word the training data never saw, or saw mostly inside names (جوجل، مانشستر)."""
+    lex = lexicon()
+    for _, s in proclitic_splits(word):
+        if s in lex.namey:
+            return True
+        if s in lex.vocab:
+            return False
+    return True
 
 
 def is_common(word: str) -> bool:
     """True if the normalised word (or it without a leading و/ف) is a frequent non-name word."""
-    common = lexicon()[0]
+    common = lexicon().common
     return word in common or (word[:1] in ("و", "ف") and word[1:] in common)
 
 
 def _not_name(word: str) -> bool:
-    """A word the training data saw (almost) only outside names, or a function word."""
+    """A word the training data saw (almost) only outside names, a function word or a future verb."""
     from .gazetteer import function_words
 
-    return word in function_words() or word in lexicon()[1]
+    return word in function_words() or word in lexicon().seen or future_verb(word)
+
+
+@lru_cache(maxsize=300_000)
+def future_verb(word: str) -> bool:
+    """س + a known imperfect verb (سيزور = س + يزور): a verb, never part of a name."""
+    w = word[1:] if word[:1] in ("و", "ف") else word
+    return w[:1] == "س" and w[1:2] in ("ي", "ت", "ن", "ا") and w[1:] in lexicon().seen
 
 
 @lru_cache(maxsize=300_000)
 def prep_reading(word: str) -> bool:
     """Whether the word reads as a preposition + a known word (لكرة = ل + كرة): no name starts so."""
-    seen = lexicon()[1]
+    seen = lexicon().seen
     return any(
         p and p not in ("و", "ف") and len(s) >= 3 and s in seen for p, s in proclitic_splits(word)
     )
@@ -92,7 +128,7 @@ def is_candidate(word: str) -> bool:
 
     if not _ARABIC_RE.match(word) or word in function_words():
         return False
-    seen = lexicon()[1]
+    seen = lexicon().seen
     for _, s in proclitic_splits(word):
         if s in seen:
             return False
@@ -207,8 +243,10 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             end -= 1
         words = doc.norms[k:end]
         ok = (
-            # A name no list holds has at least one word the training data never saw outside one.
+            # A name no list holds has at least one word the training data never saw outside one,
+            # and one it never saw or saw mostly in names (not الهيئة العامة، رجال الأمن).
             any(is_candidate(w) for w in words)
+            and any(is_namey(w) for w in words)
             and not (kind == "PER" and all(w in gz.given_names() or w in _FILLERS for w in words))
             and not any(x in taken for x in range(k, j))
             and min(probs[k:end]) >= (MIN_MARGINAL if kind == "PER" else MIN_MARGINAL_ORG_LOC)

@@ -23,9 +23,6 @@ DEV_EVERY = 5
 COARSE = ("PER", "ORG", "LOC")
 GOLD_TSV = config.SHARED_DIR / "eval" / "newsfane_gold.tsv"
 TYPE_MAP = config.SHARED_DIR / "eval" / "newsfane_type_map.csv"
-# A word is "common" if seen this often and almost never inside a name.
-COMMON_MIN_COUNT = 3
-COMMON_MAX_ENTITY_SHARE = 0.02
 
 
 def is_dev(sent_index: int) -> bool:
@@ -96,19 +93,15 @@ def segments(toks: list[str], tags: list[str]) -> list[tuple[list[str], list[str
     return out
 
 
-def nonname_words(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str, int]]:
-    """(word, count) of the words almost never inside a PER/ORG/LOC name."""
+def word_counts(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str, int, int]]:
+    """(word, times seen, times inside a PER/ORG/LOC name) of every training word."""
     total, inside = Counter(), Counter()
     for toks, tags in sents:
         for t, g in zip(toks, tags, strict=True):
             total[t] += 1
             if g != "O":
                 inside[t] += 1
-    return sorted(
-        (w, n)
-        for w, n in total.items()
-        if inside[w] / n <= COMMON_MAX_ENTITY_SHARE and len(w) >= 2 and not w.isdigit()
-    )
+    return sorted((w, n, inside[w]) for w, n in total.items() if len(w) >= 2 and not w.isdigit())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,15 +123,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     train = [attach_conjunctions(*s) for i, s in enumerate(sents) if not is_dev(i)]
     # The lexicon first: features use it.
     model.LEXICON_PATH.parent.mkdir(parents=True, exist_ok=True)
-    words = nonname_words(train)
+    words = word_counts(train)
     with model.LEXICON_PATH.open("w", encoding="utf-8") as fh:
         fh.write(
-            "# Non-name words: word TAB count, for words of the NewsFANE Gold 2014 training split that are\n"
-            "# <= 2% of the time inside a PER/ORG/LOC name (count >= 3: a 'common' word).\n"
+            "# Training vocabulary: word TAB times seen TAB times inside a PER/ORG/LOC name, for the\n"
+            "# normalised words of the NewsFANE Gold 2014 training split (see analysis/actors/model.py).\n"
             "# Derived from NewsFANE (CC BY-SA 3.0, Alotaibi & Lee, COLING 2014).\n"
             "# Rebuilt by: python -m analysis.actors.train\n"
         )
-        fh.writelines(f"{w}\t{n}\n" for w, n in words)
+        fh.writelines(f"{w}\t{n}\t{k}\n" for w, n, k in words)
     model.lexicon.cache_clear()
     from . import features
 
@@ -164,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = Path(args.out).stat().st_size
     print(
         f"trained on {len(train)} sentences ({sum(len(t) for t, _ in train)} tokens), "
-        f"{len(sents) - len(train)} dev sentences held out; {len(words)} non-name words; "
+        f"{len(sents) - len(train)} dev sentences held out; {len(words)} words in the lexicon; "
         f"model {size / 1e6:.2f} MB -> {args.out} ({time.perf_counter() - t0:.1f}s)"
     )
     return 0
