@@ -136,8 +136,9 @@ def actor_view(
     lang: str = config.DEFAULT_LANG,
     limit: int = 15,
     width: int = 50,
+    max_dates: int = 15,
 ) -> View:
-    """Keyword in context (first ``limit`` mentions) and the timeline of one actor."""
+    """Keyword in context (first ``limit`` mentions) and the timeline (``max_dates`` dates)."""
     from .charts import kwic, kwic_table, plot_timeline
 
     m = parsed.mentions
@@ -145,7 +146,9 @@ def actor_view(
     name = _name(rows.iloc[0].to_dict(), lang) if len(rows) else actor_id
     table = kwic(m, parsed.articles, actor_id, width=width, limit=limit)
     dates = actor_dates(parsed.dates, m, actor_id)
-    ax = plot_timeline(dates, sentences=parsed.sentences, mentions=m, lang=lang)
+    ax = plot_timeline(
+        dates, sentences=parsed.sentences, mentions=m, lang=lang, max_items=max_dates
+    )
     n_docs = rows["doc_id"].nunique()
     title = (
         f"{name}: {len(rows):,} إشارة في {n_docs:,} مقالة"
@@ -270,6 +273,11 @@ def slice_mentioned(dates: pd.DataFrame, start, end) -> pd.DataFrame:
     return d[(d["start_date"] <= end) & (last >= start)].reset_index(drop=True)
 
 
+def _iso(day) -> str:
+    t = pd.Timestamp(day)
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d}"  # strftime drops leading zeros of year 1
+
+
 def range_view(
     parsed,
     start,
@@ -282,7 +290,8 @@ def range_view(
     """Published: the articles and actor frequency of those days. Mentioned: their timeline."""
     from .charts import plot_actor_frequency, plot_timeline, top_actors
 
-    day = f"{pd.Timestamp(start):%Y-%m-%d} … {pd.Timestamp(end):%Y-%m-%d}"
+    # Isolated left to right, so the range reads the same inside an Arabic heading.
+    day = f"\u2066{_iso(start)} … {_iso(end)}\u2069"
     if field == "published":
         sub = slice_published(parsed, start, end)
         ax = plot_actor_frequency(sub.mentions, lang=lang, top=top)
@@ -296,7 +305,9 @@ def range_view(
     if field != "mentioned":
         raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
     dates = slice_mentioned(parsed.dates, start, end)
-    ax = plot_timeline(dates, sentences=parsed.sentences, mentions=parsed.mentions, lang=lang)
+    ax = plot_timeline(
+        dates, sentences=parsed.sentences, mentions=parsed.mentions, lang=lang, max_items=top
+    )
     table = actors_by_date(dates, parsed.mentions, lang=lang)
     title = (
         f"{day}: {len(dates):,} تعبيرا زمنيا" if lang == "ar" else f"{day}: {len(dates):,} dates"
@@ -329,7 +340,7 @@ def date_range_slider(
     import ipywidgets as widgets
 
     slider = widgets.SelectionRangeSlider(
-        options=[(f"{d:%Y-%m-%d}", d) for d in options],
+        options=[(_iso(d), d) for d in options],
         index=(0, len(options) - 1),
         description="التاريخ" if lang == "ar" else "dates",
         continuous_update=False,

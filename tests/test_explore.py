@@ -264,6 +264,9 @@ def test_slider_widget_redraws_on_range(parsed):
     )
     timeline = explore.date_range_slider(parsed, field="mentioned", interactive=False)
     assert set(timeline.data["dates"]["value"]) == {"2022", "2023-05", "2024-10-17"}
+    assert "\u20662022-01-01 … 2024-10-17\u2069" in timeline.title
+    early = explore.range_view(parsed, "0001-01-01", "0001-12-31", field="mentioned", lang="en")
+    assert "0001-01-01" in early.title and early.data["dates"].empty
 
 
 def test_people_table(parsed):
