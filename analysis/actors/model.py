@@ -34,6 +34,8 @@ MIN_MARGINAL_ORG_LOC = 0.8
 # A one-word person only the tagger vouches for is too often a verb or a noun with clitics in raw
 # news (اطمأن، وخلية، سعادته): the tagger's people need two words; a surname alone comes by coreference.
 MIN_PERSON_WORDS = 2
+# ... unless the one word is bare, name-like and the tagger is this sure (رفسنجاني، مورينيو).
+MIN_MARGINAL_LONE_PER = 0.9
 # Tokens tagged around a candidate: first names and titles sit before the rare surname.
 WINDOW_LEFT, WINDOW_RIGHT = 1, 1
 # Attached pronouns: NewsFANE writes them apart, raw news glues them on (جهودها = جهود + ها).
@@ -218,6 +220,23 @@ def name_ok(doc: Doc, i: int, j: int, *, strict: bool, taken: set[int] = frozens
     return tags[i] == "B-PER" and all(tags[k] == "I-PER" for k in range(i + 1, j))
 
 
+def _lone_surname(doc: Doc, k: int, prob: float) -> bool:
+    """A one-word person: bare (no clitic, no article), name-like, the tagger sure of it, and
+    either after a speech verb (قال روت) or tagged a person again elsewhere in the document."""
+    w = doc.norms[k]
+    if not (
+        prob >= MIN_MARGINAL_LONE_PER
+        and len(proclitic_splits(w)) == 1
+        and is_namey(w)
+        and not w.endswith(_ENCLITICS[:4])
+    ):
+        return False
+    if k > 0 and doc.glue[k - 1] and doc.info[k - 1].speech:
+        return True
+    tags = doc._tags[0]
+    return any(doc.norms[x] == w and tags[x] in ("B-PER", "I-PER") for x in range(doc.n) if x != k)
+
+
 def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
     """Names the tagger finds that no list or pattern did."""
     from . import gazetteer as gz
@@ -250,7 +269,7 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and not (kind == "PER" and all(w in gz.given_names() or w in _FILLERS for w in words))
             and not any(x in taken for x in range(k, j))
             and min(probs[k:end]) >= (MIN_MARGINAL if kind == "PER" else MIN_MARGINAL_ORG_LOC)
-            and (kind != "PER" or end - k >= MIN_PERSON_WORDS)
+            and (kind != "PER" or end - k >= MIN_PERSON_WORDS or _lone_surname(doc, k, probs[k]))
             and not (kind == "PER" and prep_reading(words[0]))
             and not all(w in stop or is_common(w) for w in words)
             and not is_common_reading(words[0])
