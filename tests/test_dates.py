@@ -326,6 +326,24 @@ def test_month_without_year_last_one_or_next_after_future_cue():
     assert by_surface("ومن المقرر أن يبدأ في ديسمبر")["ديسمبر"]["value"] == "2015-12"
 
 
+def test_day_of_month_without_year_is_the_nearest():
+    r = by_surface("قد تفرض قيود في 16 سبتمبر، بعد ما حدث في 25 مارس")
+    assert r["16 سبتمبر"]["value"] == "2015-09-16"
+    assert r["25 مارس"]["value"] == "2015-03-25"
+
+
+def test_range_from_ordinal_day_to_modified_month():
+    r = dates("الفترة من أول يونيو وحتى منتصف يوليو كانت الأشد")
+    assert [(x["surface"], interval(x)) for x in r] == [
+        ("من أول يونيو وحتى منتصف يوليو", ("2015-06-01", "2015-07-31"))
+    ]
+
+
+def test_definite_counts_of_units():
+    r = by_surface("خطة الـ١٠٠ يوم مثل وعد السبعة أشهر")
+    assert {k: v["value"] for k, v in r.items()} == {"الـ١٠٠ يوم": "P100D", "السبعة أشهر": "P7M"}
+
+
 def test_month_named_twice_is_one_date():
     r = dates("استولوا عليها في سبتمبر أيلول وتسليم ديسمبر كانون الأول")
     assert [(x["surface"], x["value"]) for x in r] == [

@@ -122,6 +122,7 @@ class Pieces:
     numw_def: str
     units_def: str
     dual_def: str
+    units_plural: str
     sets: str
 
 
@@ -153,6 +154,7 @@ def _pieces(lx: Lexicon) -> Pieces:
         numw_def=alt("ال" + f for f in (*kinds["unit"], *kinds["teen"], *kinds["ten"])),
         units_def=alt("ال" + f for f, (_, n) in lx.units.items() if n == 0),
         dual_def=alt("ال" + f for f, (_, n) in lx.units.items() if n == 2),
+        units_plural=alt(f for f, (_, n) in lx.units.items() if n == 0),
         sets=alt(lx.sets),
     )
 
@@ -235,8 +237,9 @@ def _cores(p: Pieces) -> dict[str, str]:
     )
     du = (
         rf"(?:(?P<ap>{p.approx})\s+)?(?:(?P<dn>{p.numw_def})\s+(?P<du>{p.units_def})\s+(?P<dx>{p.dx})"
+        rf"|(?P<dn2>{p.numw_def})\s+(?P<du2>{p.units_plural})"
         rf"|(?P<dd>{p.dual_def})\s+(?P<ddx>{p.dx})"
-        rf"|(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
+        rf"|(?<![\d.,])(?:ال\s?)?(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
         # "ونصف السنة"; not "ونصف اليوم", where اليوم is today.
         rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?(?:سنه|عام|شهر|ساعه)(?!\w))?)?"
         rf"|(?P<u2>{p.units_dual})|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
@@ -611,10 +614,14 @@ def interp_dmy(g: re.Match, ctx: Context) -> Hit | None:
 
 
 def _default_month_dir(spec: Spec, ctx: Context, start: int) -> None:
-    """A month with no year and no deictic: the last one (this month included), or the next one
-    after a future cue."""
+    """A month with no year and no deictic: the next one after a future cue; otherwise a bare month
+    is the last one (this month included) and a day of a month the nearest such day, since news
+    names days ahead ("تفرض في 16 سبتمبر") as often as days behind."""
     if spec.year is None and spec.year_dir is None and spec.month_dir is None:
-        spec.month_dir = 2 if ctx.future_before(start) else -2
+        if ctx.future_before(start):
+            spec.month_dir = 2
+        else:
+            spec.month_dir = 3 if spec.day is not None else -2
 
 
 def interp_nummy(g: re.Match, ctx: Context) -> Hit | None:
@@ -864,6 +871,9 @@ def _amount(g: re.Match) -> tuple[float | None, str]:
     if "dn" in g.re.groupindex and g.group("dn"):
         unit, _ = units[_strip_article(g.group("du"))]
         return _number(_strip_article(g.group("dn"))), unit
+    if "dn2" in g.re.groupindex and g.group("dn2"):
+        unit, _ = units[g.group("du2")]
+        return _number(_strip_article(g.group("dn2"))), unit
     if "dd" in g.re.groupindex and g.group("dd"):
         unit, count = units[_strip_article(g.group("dd"))]
         return float(count), unit
@@ -1062,8 +1072,9 @@ def _sub_context(s: str, ctx: Context) -> Context:
     return Context(text=s, ref=ctx.ref, future_before=lambda i: False)
 
 
-def _side(s: str, ctx: Context) -> Hit | Spec | None:
-    """Parse one side of a range; a bare day ("4") or month gives a partial Spec."""
+def _side(s: str, ctx: Context, *, partial: bool = True) -> Hit | Spec | None:
+    """Parse one side of a range; on the first side a bare day ("4") or month gives a partial Spec
+    that borrows the rest from the second side."""
     lx = lexicon()
     s = " ".join(s.split())
     ctx = _sub_context(s, ctx)
@@ -1081,7 +1092,7 @@ def _side(s: str, ctx: Context) -> Hit | Spec | None:
             if cal == "gregorian" and not 1000 <= y <= 2100:
                 return None
             return resolve_spec(Spec(calendar=cal, year=y), ctx.ref)
-        if name == "my":
+        if name == "my" and partial:
             mo = _month_of(m)
             if mo and not (m.group("y") or m.group("ydx") or m.group("mdx")):
                 return Spec(calendar=mo[1], month=mo[0])
@@ -1091,7 +1102,7 @@ def _side(s: str, ctx: Context) -> Hit | Spec | None:
 
 def interp_range(g: re.Match, ctx: Context) -> Hit | None:
     """Ranges: "بين مايو 2023 ومارس 2024"، "من 4 الى 6 أغسطس"، "من 2010 حتى 2015"."""
-    b = _side(g.group("b"), ctx)
+    b = _side(g.group("b"), ctx, partial=False)
     if not isinstance(b, Hit) or b.type != "DATE":
         return None
     a = _side(g.group("a") or g.group("a2"), ctx)

@@ -86,7 +86,8 @@ def nearest_month_year(month_no: int, *, ref_year: int, ref_month: int, directio
     """Year of the occurrence of ``month_no`` relative to the reference month ``ref_year-ref_month``.
 
     ``direction`` -1: the last one strictly before; -2: the last one, the reference month included;
-    +1: the next one strictly after; +2: the next one, the reference month included; 0: this year.
+    +1: the next one strictly after; +2: the next one, the reference month included; 3: the nearest
+    one (six months back to five ahead); 0: this year.
     """
     diff = month_no - ref_month
     if direction == -1:
@@ -97,6 +98,8 @@ def nearest_month_year(month_no: int, *, ref_year: int, ref_month: int, directio
         return ref_year if diff > 0 else ref_year + 1
     if direction == 2:
         return ref_year if diff >= 0 else ref_year + 1
+    if direction == 3:  # the nearest one: six months back to five ahead
+        return ref_year - 1 if diff > 5 else ref_year + 1 if diff < -6 else ref_year
     return ref_year
 
 
