@@ -41,14 +41,18 @@ def actors_frame(mentions: pd.DataFrame) -> pd.DataFrame:
     if mentions.empty:
         return schema.empty("actors")
     g = mentions.groupby("actor_id", sort=False)
-    out = g[["name_ar", "name_en", "type", "iso3"]].agg(_most_common)
-    out["n_mentions"] = g.size()
-    out["n_docs"] = g["doc_id"].nunique()
+    out = pd.DataFrame({"n_mentions": g.size(), "n_docs": g["doc_id"].nunique()})
+    for col in ("name_ar", "name_en", "type", "iso3"):
+        out[col] = _most_common(mentions, col).reindex(out.index).fillna("")
     out = out.reset_index().sort_values(["n_mentions", "actor_id"], ascending=[False, True])
     return schema.conform(out, "actors")
 
 
-def _most_common(s: pd.Series) -> str:
-    """The most frequent non-empty value (a person's iso3 may be known in one mention only)."""
-    s = s[s.fillna("") != ""]
-    return "" if s.empty else str(s.value_counts().index[0])
+def _most_common(mentions: pd.DataFrame, col: str) -> pd.Series:
+    """Per actor, the most frequent non-empty value of ``col`` (a person's iso3 may be known in
+    one mention only); ties go to the value met first."""
+    df = mentions[["actor_id", col]]
+    df = df[df[col].fillna("") != ""]
+    counts = df.groupby(["actor_id", col], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values(["actor_id", "n"], ascending=[True, False], kind="stable")
+    return counts.drop_duplicates("actor_id").set_index("actor_id")[col]
