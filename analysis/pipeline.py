@@ -303,7 +303,8 @@ def parse(
     """
     from .actors import actors_frame
 
-    if isinstance(source, str | Path) and cache is not False:
+    # A missing path gets no cache folder: it is reported in ``errors`` like any bad input.
+    if isinstance(source, str | Path) and cache is not False and Path(source).exists():
         folder = (
             config.PROCESSED_DIR / corpus_key(source) if cache is True else config.resolve(cache)
         )

@@ -48,3 +48,11 @@ def test_cli_parse_writes_frames(tmp_path, capsys):
     pd.testing.assert_frame_equal(back.sentences, direct.sentences)
     pd.testing.assert_frame_equal(back.articles, direct.articles)
     assert "sentences" in capsys.readouterr().out
+
+
+def test_missing_path_is_an_error_row_and_leaves_no_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "PROCESSED_DIR", tmp_path / "processed")
+    parsed = parse("قال الوزير إن الاجتماع ناجح")
+    assert len(parsed.articles) == 0
+    assert "no such file" in parsed.errors.iloc[0]["reason"]
+    assert not (tmp_path / "processed").exists()
