@@ -35,8 +35,8 @@ lint: setup
 	$(BIN)/ruff format --check analysis tests tools
 
 format: setup
-	$(BIN)/ruff format analysis tests
-	$(BIN)/ruff check --fix analysis tests
+	$(BIN)/ruff format analysis tests tools
+	$(BIN)/ruff check --fix analysis tests tools
 
 test: lint
 	$(PY) -m pytest -n 2 --dist loadfile -q
@@ -48,8 +48,11 @@ lab: setup
 bench: setup
 	$(PY) -m analysis.bench
 
+SHARED := ../shared
 evaluate: setup
-	$(PY) -m analysis.evaluate sentences ../shared/eval/ud_arabic_pud_sentences.jsonl
+	$(PY) -m analysis.evaluate sentences $(SHARED)/eval/ud_arabic_pud_sentences.jsonl
+	$(PY) -m analysis.evaluate actors $(SHARED)/eval/newsfane_gold_sentences.jsonl --type-map $(SHARED)/eval/newsfane_type_map.csv
+	$(PY) -m analysis.evaluate dates tests/data/dates_test.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
 
 check-browser: setup
 	bash tools/check_browser.sh
