@@ -152,20 +152,19 @@ def tagger():
     return t
 
 
-def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
+def _runs(cand: list[bool], glue: list[bool]) -> list[tuple[int, int, int, int]]:
     """(segment start, segment end, run start, run end) of the token runs to tag."""
     out = []
-    cand = [x.candidate for x in doc.info]
     if not any(cand):
         return out
     s = 0
-    for k in range(doc.n):
-        if doc.glue[k]:
+    for k in range(len(cand)):
+        if glue[k]:
             continue
         e = k + 1  # segment [s, e) ends at punctuation
         lo = hi = -1
         for x in range(s, e):
-            if not cand[x] or x in taken:
+            if not cand[x]:
                 continue
             a, b = max(s, x - WINDOW_LEFT), min(e, x + WINDOW_RIGHT + 1)
             if a <= hi:
@@ -180,6 +179,24 @@ def _runs(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def tagger_view(doc: Doc) -> tuple[list[int], list[str], list[bool]]:
+    """The tokens as the tagger was trained on them: a standalone و (tokenised text, typos) is glued
+    to the next word, as training glued NewsFANE's. Returns (doc index, word, glue) per kept token."""
+    norms, glue = doc.norms, doc.glue
+    idx, words, gl = [], [], []
+    k = 0
+    while k < doc.n:
+        w = norms[k]
+        if w == "و" and glue[k] and k + 1 < doc.n and _ARABIC_RE.match(norms[k + 1]):
+            k += 1
+            w = "و" + norms[k]
+        idx.append(k)
+        words.append(w)
+        gl.append(glue[k])
+        k += 1
+    return idx, words, gl
+
+
 def doc_tags(doc: Doc, taken: set[int]) -> tuple[list[str], list[float]]:
     """BIO tags and marginals of every token ('O' where the tagger did not run); cached on the doc."""
     cached = getattr(doc, "_tags", None)
@@ -192,13 +209,16 @@ def doc_tags(doc: Doc, taken: set[int]) -> tuple[list[str], list[float]]:
     ran = [False] * doc.n
     t = tagger()
     if t is not None:
-        for s, e, lo, hi in _runs(doc, taken):
-            pred = t.tag(sequence_features(doc.norms, lo, hi, start=s, end=e))
-            ran[lo:hi] = [True] * (hi - lo)
+        idx, words, glue = tagger_view(doc)
+        cand = [doc.info[k].candidate and k not in taken for k in idx]
+        for s, e, lo, hi in _runs(cand, glue):
+            pred = t.tag(sequence_features(words, lo, hi, start=s, end=e))
             for k, tag in enumerate(pred):
+                x = idx[lo + k]
+                ran[x] = True
                 if tag != "O":
-                    tags[lo + k] = tag
-                    probs[lo + k] = t.marginal(tag, k)
+                    tags[x] = tag
+                    probs[x] = t.marginal(tag, k)
     doc._tags = (tags, probs, ran)
     return doc._tags
 
@@ -220,9 +240,10 @@ def name_ok(doc: Doc, i: int, j: int, *, strict: bool, taken: set[int] = frozens
     return tags[i] == "B-PER" and all(tags[k] == "I-PER" for k in range(i + 1, j))
 
 
-def _lone_surname(doc: Doc, k: int, prob: float) -> bool:
+def _lone_surname(doc: Doc, k: int, prob: float, *, after_demonym: bool) -> bool:
     """A one-word person: bare (no clitic, no article), name-like, the tagger sure of it, and
-    either after a speech verb (قال روت) or tagged a person again elsewhere in the document."""
+    either after a speech verb (قال روت) or a nationality (البرازيلي دييجو), or tagged a person
+    again elsewhere in the document."""
     w = doc.norms[k]
     if not (
         prob >= MIN_MARGINAL_LONE_PER
@@ -231,7 +252,7 @@ def _lone_surname(doc: Doc, k: int, prob: float) -> bool:
         and not w.endswith(_ENCLITICS[:4])
     ):
         return False
-    if k > 0 and doc.glue[k - 1] and doc.info[k - 1].speech:
+    if after_demonym or (k > 0 and doc.glue[k - 1] and doc.info[k - 1].speech):
         return True
     tags = doc._tags[0]
     return any(doc.norms[x] == w and tags[x] in ("B-PER", "I-PER") for x in range(doc.n) if x != k)
@@ -243,6 +264,16 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
     from .extract import Found, entity_for_model
 
     taken = {k for f in found for k in range(f.i, f.j)}
+    # Ends of definite masculine singular country adjectives (اليوناني) glued to the next word: a
+    # name may follow; after الألمانية or السعوديين it is mostly a verb (استفادت، سيستفيدون).
+    demonym = {
+        f.j
+        for f in found
+        if f.entry.form == "adjective"
+        and doc.norms[f.i].startswith("ال")
+        and doc.norms[f.j - 1].endswith("ي")
+        and doc.glue[f.j - 1]
+    }
     tags, probs, _ = doc_tags(doc, taken)
     stop = gz.stoplist()
     out = []
@@ -269,7 +300,11 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and not (kind == "PER" and all(w in gz.given_names() or w in _FILLERS for w in words))
             and not any(x in taken for x in range(k, j))
             and min(probs[k:end]) >= (MIN_MARGINAL if kind == "PER" else MIN_MARGINAL_ORG_LOC)
-            and (kind != "PER" or end - k >= MIN_PERSON_WORDS or _lone_surname(doc, k, probs[k]))
+            and (
+                kind != "PER"
+                or end - k >= MIN_PERSON_WORDS
+                or _lone_surname(doc, k, probs[k], after_demonym=k in demonym)
+            )
             and not (kind == "PER" and prep_reading(words[0]))
             and not all(w in stop or is_common(w) for w in words)
             and not is_common_reading(words[0])
