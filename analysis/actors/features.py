@@ -40,8 +40,19 @@ def word_features(w: str) -> tuple[str, ...]:
         "s2=" + stem[-2:],
         "s3=" + stem[-3:],
         "b2=" + stem[:2],
+        "b1=" + stem[:1],
+        "b3=" + stem[:3],
+        "s1=" + stem[-1:],
+        # The word as written: its clitic letters and endings (pronoun suffixes, plural, case).
+        "w1=" + w[:1],
+        "w2=" + w[:2],
+        "w3=" + w[:3],
+        "e2=" + w[-2:],
+        "e3=" + w[-3:],
         "len=" + str(min(len(stem), 8)),
     ]
+    if w.startswith("ال"):
+        f.append("al")
     if g:
         f.append("g=" + g)
     if is_common(w):
@@ -65,7 +76,9 @@ def context_features(w: str, rel: str) -> tuple[str, ...]:
         for x in own
         if x.startswith(("s=", "g="))
         or x == "gn"
-        or (near and (x.startswith("w=") or x in ("fw", "sv")))
+        or x.startswith("w=")
+        or x in ("fw", "sv", "common", "al")
+        or (near and x.startswith(("p=", "s2=", "e2=")))
     ]
     return tuple(rel + x for x in keep)
 
