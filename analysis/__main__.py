@@ -26,29 +26,29 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     source = config.resolve(args.input)
     out = config.resolve(args.out, default=config.PROCESSED_DIR / corpus_key(source))
-    with warnings.catch_warnings():
-        # Problems are recorded in the errors frame and summarised below, not printed one by one.
-        warnings.simplefilter("ignore", CorpusWarning)
-        info = parse_to_store(
-            source,
-            out,
-            published_default=args.published_default,
-            engine=args.engine,
-            workers=args.workers,
-            scheduler=args.scheduler,
-            batch_size=args.batch_size,
-        )
-    store = Store(out)
-    for name, n in store.row_counts().items():
-        print(f"{name:<10} {n:>9,} rows")
-    errs = store.read_frame("errors")
-    if len(errs):
-        print(f"\n{len(errs)} problem(s) recorded in {out / 'errors.parquet'}:")
-        for reason, n in errs["reason"].value_counts().head(10).items():
-            print(f"  {n:>5} × {reason}")
-    if args.csv:
-        for name, df in read_store(out).frames().items():
-            df.to_csv(out / f"{name}.csv", index=False)
+    with Store(out).locked() as store:
+        with warnings.catch_warnings():
+            # Problems are recorded in the errors frame and summarised below, not one by one.
+            warnings.simplefilter("ignore", CorpusWarning)
+            info = parse_to_store(
+                source,
+                out,
+                published_default=args.published_default,
+                engine=args.engine,
+                workers=args.workers,
+                scheduler=args.scheduler,
+                batch_size=args.batch_size,
+            )
+        for name, n in store.row_counts().items():
+            print(f"{name:<10} {n:>9,} rows")
+        errs = store.read_frame("errors")
+        if len(errs):
+            print(f"\n{len(errs)} problem(s) recorded in {out / 'errors.parquet'}:")
+            for reason, n in errs["reason"].value_counts().head(10).items():
+                print(f"  {n:>5} × {reason}")
+        if args.csv:
+            for name, df in read_store(out).frames().items():
+                df.to_csv(out / f"{name}.csv", index=False)
     print(
         f"\nwrote {out} in {info.seconds:.1f}s ({info.n_parsed:,} parsed, {info.n_cached:,} from cache), "
         f"peak RSS {_peak_rss_mb():.0f} MB"

@@ -308,17 +308,19 @@ def parse(
         folder = (
             config.PROCESSED_DIR / corpus_key(source) if cache is True else config.resolve(cache)
         )
-        info = parse_to_store(
-            source,
-            folder,
-            published_default=published_default,
-            engine=engine,
-            workers=workers,
-            scheduler=scheduler,
-            progress=progress,
-            warn=warn,
-        )
-        parsed = read_store(folder)
+        # Locked: another process (a second notebook, say) may be parsing into the same cache.
+        with Store(folder).locked():
+            info = parse_to_store(
+                source,
+                folder,
+                published_default=published_default,
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
+                warn=warn,
+            )
+            parsed = read_store(folder)
         parsed.meta.update(n_parsed=info.n_parsed, n_cached=info.n_cached, seconds=info.seconds)
         return parsed
     if isinstance(source, Loaded):

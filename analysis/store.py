@@ -18,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,13 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from . import __version__, config, schema
+
+try:
+    import fcntl
+except (
+    ImportError
+):  # Windows: no advisory locks; concurrent runs on one store are unsupported there
+    fcntl = None
 
 HASH_COL = "_doc_hash"
 DOC_FRAMES = ("articles", "sentences", "mentions", "dates", "errors")
@@ -93,6 +101,19 @@ class Store:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+
+    @contextmanager
+    def locked(self) -> Iterator[Store]:
+        """Hold the store's lock: one process at a time parses into or reads a store folder."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with (self.folder / ".lock").open("w") as fh:
+            if fcntl is not None:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield self
+            finally:
+                if fcntl is not None:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
 
     def _dir(self, name: str) -> Path:
         return self.folder / f"{name}.parquet"

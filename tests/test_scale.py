@@ -105,3 +105,19 @@ def test_dask_local_cluster_matches_serial(corpus):
     serial = parse(path, cache=False, warn=False, workers=1)
     dask = parse(path, cache=False, warn=False, engine="dask", workers=2)
     _assert_same(serial, dask)
+
+
+def _parse_counts(args):
+    path, folder = args
+    parsed = parse(path, cache=folder, warn=False, workers=1, progress=False)
+    return {name: len(df) for name, df in parsed.frames().items()}
+
+
+def test_concurrent_runs_on_one_cache_agree(corpus, tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+
+    path, _ = corpus
+    with ProcessPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(_parse_counts, [(path, tmp_path / "shared-cache")] * 3))
+    expected = {name: len(df) for name, df in parse(path, cache=False, warn=False).frames().items()}
+    assert results == [expected] * 3
