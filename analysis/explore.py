@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from . import config
+from .charts._common import display_name
 
 # "1" forces widgets, "0" forces static output (analysis.notebooks sets "0" for its kernels).
 WIDGETS_ENV = "ANALYSIS_WIDGETS"
@@ -102,15 +103,6 @@ def _close(fig) -> Any:
     return fig
 
 
-def _name(row: dict, lang: str) -> str:
-    first, second = ("name_ar", "name_en") if lang == "ar" else ("name_en", "name_ar")
-    for col in (first, second, "actor_id"):
-        v = row.get(col)
-        if isinstance(v, str) and v:
-            return v
-    return ""
-
-
 def actor_choices(
     mentions: pd.DataFrame, *, top: int = config.DEFAULT_TOP_N, lang: str = config.DEFAULT_LANG
 ) -> list[tuple[str, str]]:
@@ -119,7 +111,8 @@ def actor_choices(
 
     best = top_actors(mentions, top=top)
     return [
-        (f"{_name(r, lang)} ({r['mentions']:,})", r["actor_id"]) for r in best.to_dict("records")
+        (f"{display_name(r, lang)} ({r['mentions']:,})", r["actor_id"])
+        for r in best.to_dict("records")
     ]
 
 
@@ -143,7 +136,7 @@ def actor_view(
 
     m = parsed.mentions
     rows = m[m["actor_id"] == actor_id]
-    name = _name(rows.iloc[0].to_dict(), lang) if len(rows) else actor_id
+    name = display_name(rows.iloc[0].to_dict(), lang) if len(rows) else actor_id
     table = kwic(m, parsed.articles, actor_id, width=width, limit=limit)
     dates = actor_dates(parsed.dates, m, actor_id)
     ax = plot_timeline(
@@ -378,7 +371,7 @@ def people_table(
             mentions[["actor_id", "name_ar", "name_en", "type", "iso3"]],
         ]
     ).drop_duplicates("actor_id")
-    name_of = {r["actor_id"]: _name(r, lang) for r in known.to_dict("records")}
+    name_of = {r["actor_id"]: display_name(r, lang) for r in known.to_dict("records")}
     from .actors.gazetteer import country_names
 
     # Country names from the gazetteer (CLDR), so a country never mentioned still has one.
@@ -413,7 +406,8 @@ def actors_by_date(
     occ = d.groupby(keys, sort=False).size().rename("occurrences")
     m = mentions[mentions["actor_id"].fillna("") != ""]
     names = {
-        r["actor_id"]: _name(r, lang) for r in m.drop_duplicates("actor_id").to_dict("records")
+        r["actor_id"]: display_name(r, lang)
+        for r in m.drop_duplicates("actor_id").to_dict("records")
     }
     pairs = d[[*keys, "doc_id", "sent_id"]].merge(
         m[["doc_id", "sent_id", "actor_id"]], on=["doc_id", "sent_id"]
