@@ -297,7 +297,9 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             # and one it never saw or saw mostly in names (not الهيئة العامة، رجال الأمن).
             any(is_candidate(w) for w in words)
             and any(is_namey(w) for w in words)
-            and not (kind == "PER" and all(w in gz.given_names() or w in _FILLERS for w in words))
+            # Given names alone (محمد، عبد الله) are too ambiguous; two of them (أحمد حسن) make a name.
+            and not (kind == "PER" and all(w in _FILLERS for w in words))
+            and not (kind == "PER" and len(words) == 1 and words[0] in gz.given_names())
             and not any(x in taken for x in range(k, j))
             and min(probs[k:end]) >= (MIN_MARGINAL if kind == "PER" else MIN_MARGINAL_ORG_LOC)
             and (
