@@ -276,3 +276,15 @@ def test_role_drops_the_glued_preposition():
     rows = mentions("وفي كلمة للرئيس الأوكراني فولوديمير زيلينسكي أمس")
     person = next(r for r in rows if r["type"] == "person")
     assert person["role"] == "رئيس" and person["affiliation"] == "country:UKR"
+
+
+def test_tagger_sees_a_standalone_waw_glued_to_the_next_word():
+    from analysis.actors import model
+    from analysis.actors.extract import Doc
+
+    doc = Doc("زار محمد و علي القاهرة، و الرياض")
+    idx, words, glue = model.tagger_view(doc)
+    # و before علي is glued (as in training); the one after the comma too; the words keep their index.
+    assert words == ["زار", "محمد", "وعلي", "القاهره", "والرياض"]
+    assert [doc.norms[k] for k in idx] == ["زار", "محمد", "علي", "القاهره", "الرياض"]
+    assert glue == [True, True, True, False, False]
