@@ -1,6 +1,7 @@
 import pandas as pd
+import pytest
 
-from analysis import articles_from_texts, config, parse, schema
+from analysis import CorpusWarning, articles_from_texts, config, parse, schema
 from analysis.__main__ import main
 from analysis.pipeline import Parsed
 
@@ -52,7 +53,8 @@ def test_cli_parse_writes_frames(tmp_path, capsys):
 
 def test_missing_path_is_an_error_row_and_leaves_no_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "PROCESSED_DIR", tmp_path / "processed")
-    parsed = parse("قال الوزير إن الاجتماع ناجح")
+    with pytest.warns(CorpusWarning, match="no such file"):
+        parsed = parse("قال الوزير إن الاجتماع ناجح")
     assert len(parsed.articles) == 0
     assert "no such file" in parsed.errors.iloc[0]["reason"]
     assert not (tmp_path / "processed").exists()
