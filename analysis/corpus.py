@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import csv
 import html
-import io
 import json
 import re
 import sys
@@ -623,7 +622,6 @@ __all__ = [
     "articles_from_texts",
     "clean_text",
     "decode_bytes",
-    "io",
     "iter_batches",
     "iter_records",
     "load_corpus",
