@@ -288,3 +288,16 @@ def test_tagger_sees_a_standalone_waw_glued_to_the_next_word():
     assert words == ["زار", "محمد", "وعلي", "القاهره", "والرياض"]
     assert [doc.norms[k] for k in idx] == ["زار", "محمد", "علي", "القاهره", "الرياض"]
     assert glue == [True, True, True, False, False]
+
+
+def test_a_place_inside_an_organisation_name_becomes_the_organisation():
+    rows = mentions("درس محمد في جامعة الإسكندرية قبل أن يعود إلى الرياض.")
+    got = [(r["surface"], r["type"], r["iso3"]) for r in rows]
+    assert ("جامعة الإسكندرية", "organization", "EGY") in got
+    assert not any(r["actor_id"] == "place:alexandria" for r in rows)
+    assert ("الرياض", "place", "SAU") in got
+
+
+def test_money_is_not_an_organisation():
+    rows = mentions("بلغت القيمة 20 مليار ريال سعودي هذا العام.")
+    assert [r["type"] for r in rows] == ["country"]

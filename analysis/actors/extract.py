@@ -438,7 +438,14 @@ def extract(
         found = [f for f in found if f.method == gz.METHOD]
     else:
         # Tag once, after the lists: their tokens are not candidates, and patterns consult the tags.
-        model.doc_tags(doc, {k for f in found for k in range(f.i, f.j)})
+        places = {
+            k
+            for f in found
+            if f.entry.type in ("country", "place") and f.method == gz.METHOD
+            for k in range(f.i, f.j)
+        }
+        model.doc_tags(doc, {k for f in found for k in range(f.i, f.j)}, places)
+        found = model.organisation_pass(doc, found)
         found += people_pass(doc, found)
         found += coreference_pass(doc, found)
         found += model.model_pass(doc, found)

@@ -74,6 +74,12 @@ def stoplist() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def currencies() -> frozenset[str]:
+    """Normalised currency names (ريال، دولار): with a country adjective they are money."""
+    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "currencies.txt"))
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Normalised words that never belong to a person's name."""
     return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "function_words.txt"))

@@ -12,7 +12,7 @@ full sentence stretch still giving the neighbour features. Everything else stays
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,11 @@ MIN_PERSON_WORDS = 2
 MIN_MARGINAL_LONE_PER = 0.9
 # Tokens tagged around a candidate: first names and titles sit before the rare surname.
 WINDOW_LEFT, WINDOW_RIGHT = 1, 1
+# Tokens tagged around a country or place name: organisations open a few words before it
+# (المؤسسة العامة للخطوط الجوية العربية السعودية، جامعة الإسكندرية، أتليتيكو مدريد).
+PLACE_WINDOW_LEFT, PLACE_WINDOW_RIGHT = 3, 2
+# Longer "names" around a place are the tagger running on (page furniture, whole clauses).
+MAX_ORG_TOKENS = 6
 # Attached pronouns: NewsFANE writes them apart, raw news glues them on (جهودها = جهود + ها).
 _ENCLITICS = ("هما", "هم", "ها", "كم", "نا", "ه", "ي")
 _ARABIC_RE = re.compile("[\u0621-\u064a]{2,}")
@@ -152,23 +157,25 @@ def tagger():
     return t
 
 
-def _runs(cand: list[bool], glue: list[bool]) -> list[tuple[int, int, int, int]]:
-    """(segment start, segment end, run start, run end) of the token runs to tag."""
+def _runs(win: list[tuple[int, int] | None], glue: list[bool]) -> list[tuple[int, int, int, int]]:
+    """(segment start, segment end, run start, run end) of the token runs to tag; ``win[x]`` is the
+    (left, right) window to tag around token x, None for tokens that need no tagging."""
     out = []
-    if not any(cand):
+    if not any(win):
         return out
     s = 0
-    for k in range(len(cand)):
+    for k in range(len(win)):
         if glue[k]:
             continue
         e = k + 1  # segment [s, e) ends at punctuation
         lo = hi = -1
         for x in range(s, e):
-            if not cand[x]:
+            w = win[x]
+            if w is None:
                 continue
-            a, b = max(s, x - WINDOW_LEFT), min(e, x + WINDOW_RIGHT + 1)
+            a, b = max(s, x - w[0]), min(e, x + w[1] + 1)
             if a <= hi:
-                hi = b
+                hi = max(hi, b)
             else:
                 if hi > lo:
                     out.append((s, e, lo, hi))
@@ -197,8 +204,13 @@ def tagger_view(doc: Doc) -> tuple[list[int], list[str], list[bool]]:
     return idx, words, gl
 
 
-def doc_tags(doc: Doc, taken: set[int]) -> tuple[list[str], list[float]]:
-    """BIO tags and marginals of every token ('O' where the tagger did not run); cached on the doc."""
+def doc_tags(
+    doc: Doc, taken: set[int], places: frozenset[int] | set[int] = frozenset()
+) -> tuple[list[str], list[float]]:
+    """BIO tags and marginals of every token ('O' where the tagger did not run); cached on the doc.
+
+    The tagger reads the candidates and the tokens of country and place names (``places``), which
+    may belong to an organisation's name."""
     cached = getattr(doc, "_tags", None)
     if cached is not None:
         return cached
@@ -210,8 +222,12 @@ def doc_tags(doc: Doc, taken: set[int]) -> tuple[list[str], list[float]]:
     t = tagger()
     if t is not None:
         idx, words, glue = tagger_view(doc)
-        cand = [doc.info[k].candidate and k not in taken for k in idx]
-        for s, e, lo, hi in _runs(cand, glue):
+        near, wide = (WINDOW_LEFT, WINDOW_RIGHT), (PLACE_WINDOW_LEFT, PLACE_WINDOW_RIGHT)
+        win = [
+            wide if k in places else near if doc.info[k].candidate and k not in taken else None
+            for k in idx
+        ]
+        for s, e, lo, hi in _runs(win, glue):
             pred = t.tag(sequence_features(words, lo, hi, start=s, end=e))
             for k, tag in enumerate(pred):
                 x = idx[lo + k]
@@ -315,4 +331,77 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
         if ok:
             out.append(Found(k, end, entity_for_model(doc, k, end, kind), "model"))
         k = j
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _opens_badly(word: str, *, money: bool) -> bool:
+    """A word that cannot open an organisation's name: a frequent non-name word in any clitic
+    reading (اهتم، رأسها) or, before a country adjective (``money``), a currency (ريال سعودي)."""
+    from .gazetteer import currencies
+
+    return is_common_reading(word) or (
+        money and any(s in currencies() for _, s in proclitic_splits(word))
+    )
+
+
+def organisation_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """Country and place names the tagger reads as (part of) an organisation.
+
+    When the tagger's ORG name covers a gazetteer country or place (جامعة الإسكندرية، شركة أسمنت
+    حائل، الخطوط الجوية العربية السعودية) the whole name becomes one organisation with the place's
+    country; a bare place read as an organisation (فاز برشلونة) becomes a team. Other list hits
+    inside the name (a country adjective, a king in جامعة الملك سعود) are absorbed; organisations
+    the lists know are kept as they are.
+    """
+    from .extract import Found, entity_for_model
+
+    tags, probs, ran = doc._tags
+    owner = {k: f for f in found for k in range(f.i, f.j)}
+    drop: set[int] = set()
+    out = []
+    for f in found:
+        if id(f) in drop:
+            continue
+        if f.method != "gazetteer" or f.entry.type not in ("country", "place"):
+            out.append(f)
+            continue
+        a, b = f.i, f.j
+        if not all(tags[k] in ("B-ORG", "I-ORG") for k in range(a, b)):
+            out.append(f)
+            continue
+        while tags[a] == "I-ORG" and a > 0 and doc.glue[a - 1]:
+            a -= 1
+        while b < doc.n and tags[b] == "I-ORG" and doc.glue[b - 1]:
+            b += 1
+        inside = {id(owner[k]): owner[k] for k in range(a, b) if k in owner}
+        ok = (
+            tags[a] == "B-ORG"
+            # The name does not run on past what the tagger read.
+            and not (b < doc.n and doc.glue[b - 1] and not ran[b])
+            and min(probs[a:b]) >= MIN_MARGINAL_ORG_LOC
+            and all(
+                g.i >= a and g.j <= b and g.entry.type != "organization" for g in inside.values()
+            )
+            and (b - a > f.j - f.i or f.entry.form == "name")
+            # The tagger opens names on a verb now and then (اهتم ريال مدريد); money is no body.
+            and (a == f.i or not _opens_badly(doc.norms[a], money=f.entry.form == "adjective"))
+        )
+        if not ok:
+            out.append(f)
+            continue
+        if b - a == f.j - f.i:
+            base = f.entry.actor_id.split(":", 1)[1]
+            e = replace(
+                f.entry,
+                actor_id=f"org:team-{base}",
+                name_en=f"{f.entry.name_en} (team)",
+                type="organization",
+                form="name",
+            )
+        else:
+            e = replace(entity_for_model(doc, a, b, "ORG"), iso3=f.entry.iso3)
+        drop.update(inside)
+        out = [g for g in out if id(g) not in drop]
+        out.append(Found(a, b, e, "model"))
     return out
