@@ -36,6 +36,8 @@ MIN_MARGINAL_ORG_LOC = 0.8
 MIN_PERSON_WORDS = 2
 # ... unless the one word is bare, name-like and the tagger is this sure (رفسنجاني، مورينيو).
 MIN_MARGINAL_LONE_PER = 0.9
+# ... or after a speech verb (قال ستون), which vouches for more.
+MIN_MARGINAL_LONE_PER_SPEECH = 0.7
 # Tokens tagged around a candidate: first names and titles sit before the rare surname.
 WINDOW_LEFT, WINDOW_RIGHT = 1, 1
 # Tokens tagged around a country or place name: organisations open a few words before it
@@ -259,16 +261,20 @@ def name_ok(doc: Doc, i: int, j: int, *, strict: bool, taken: set[int] = frozens
 def _lone_surname(doc: Doc, k: int, prob: float, *, after_demonym: bool) -> bool:
     """A one-word person: bare (no clitic, no article), name-like, the tagger sure of it, and
     either after a speech verb (قال روت) or a nationality (البرازيلي دييجو), or tagged a person
-    again elsewhere in the document."""
+    again elsewhere in the document. A speech verb right before vouches for more than the rest."""
     w = doc.norms[k]
     if not (
-        prob >= MIN_MARGINAL_LONE_PER
+        prob >= min(MIN_MARGINAL_LONE_PER, MIN_MARGINAL_LONE_PER_SPEECH)
         and len(proclitic_splits(w)) == 1
         and is_namey(w)
         and not w.endswith(_ENCLITICS[:4])
     ):
         return False
-    if after_demonym or (k > 0 and doc.glue[k - 1] and doc.info[k - 1].speech):
+    if k > 0 and doc.glue[k - 1] and doc.info[k - 1].speech:
+        return prob >= MIN_MARGINAL_LONE_PER_SPEECH
+    if prob < MIN_MARGINAL_LONE_PER:
+        return False
+    if after_demonym:
         return True
     tags = doc._tags[0]
     return any(doc.norms[x] == w and tags[x] in ("B-PER", "I-PER") for x in range(doc.n) if x != k)
@@ -323,8 +329,8 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 or end - k >= MIN_PERSON_WORDS
                 or _lone_surname(doc, k, probs[k], after_demonym=k in demonym)
             )
-            and not (kind == "PER" and prep_reading(words[0]))
             and not all(w in stop or is_common(w) for w in words)
+            and not (kind == "PER" and prep_reading(words[0]))
             and not is_common_reading(words[0])
             and all(_ARABIC_RE.match(w) for w in words)
         )
