@@ -301,3 +301,20 @@ def test_a_place_inside_an_organisation_name_becomes_the_organisation():
 def test_money_is_not_an_organisation():
     rows = mentions("بلغت القيمة 20 مليار ريال سعودي هذا العام.")
     assert [r["type"] for r in rows] == ["country"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The stadium is a place, not a mention of the king.
+        ("أقيمت المباراة على ملعب الملك فهد في الرياض.", ["ملعب الملك فهد", "الرياض"]),
+        ("هبطت الطائرة في مطار هيثرو بلندن.", ["مطار هيثرو", "بلندن"]),
+        # A definite head is generic; a proclitic on the next word makes it a place of its own.
+        ("صلى الناس في المسجد الكبير أمس.", []),
+        ("وقع الانفجار قرب مسجد بأبها.", ["بأبها"]),
+    ],
+)
+def test_a_building_with_its_name_is_one_place(text, want):
+    rows = mentions(text)
+    assert [r["surface"] for r in rows] == want
+    assert all(r["type"] != "person" for r in rows)

@@ -415,6 +415,84 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
+MAX_FACILITY_NAME = 4
+# Honorifics inside a building's name (ملعب الملك فهد، جامع الإمام تركي بن عبدالله).
+_FACILITY_PARTICLES = _NAME_PARTICLES | {"الملك", "الامير", "الشيخ", "الامام", "السلطان", "سمو"}
+
+
+@lru_cache(maxsize=300_000)
+def _facility_head(word: str) -> str:
+    """The proclitic of the reading that makes the word a facility head (ملعب، بمطار), or None."""
+    heads = gz.facility_heads()
+    return next((p for p, s in proclitic_splits(word) if s in heads), None)
+
+
+def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """A building or site with its name (ملعب الملك فهد، مطار هيثرو، مخيم جنين) is one place; list
+    hits inside the name (the king, the city) are absorbed, so a stadium does not count as a king.
+
+    The head is indefinite (a construct: ملعب X; الملعب is generic) and the name's words carry no
+    proclitic (مسجد بأبها is a mosque in Abha); a place or person from the lists ends the name."""
+    owner = {k: f for f in found for k in range(f.i, f.j)}
+    g = gz.gazetteer()
+    out, drop = [], set()
+    for i in range(doc.n - 1):
+        p = _facility_head(doc.norms[i]) if doc.glue[i] and i not in owner else None
+        if p is None or p.endswith(("ال", "لل")):
+            continue
+        j, named, inside = i + 1, False, {}
+        while j < doc.n and doc.glue[j - 1] and j - i - 1 < MAX_FACILITY_NAME:
+            w, f = doc.norms[j], owner.get(j)
+            if f is not None:
+                m = g.match_at(doc.norms, j, doc.glue)
+                if (
+                    f.i < j
+                    or f.entry.type == "organization"
+                    or f.entry.form != "name"
+                    or (m is not None and m.prefix not in ("", "ال"))
+                ):
+                    break
+                inside[id(f)] = f
+                j, named = f.j, True
+                break
+            if w in _FACILITY_PARTICLES:
+                j += 1
+            elif _bare_name_word(w):
+                j, named = j + 1, True
+            else:
+                break
+        while j > i + 1 and doc.norms[j - 1] in _FACILITY_PARTICLES:
+            j -= 1
+        if not named:
+            continue
+        iso3 = next((f.entry.iso3 for f in inside.values() if f.entry.iso3), "")
+        words = [doc.splits(i)[-1][1], *doc.norms[i + 1 : j]]
+        s, e = doc.span(i, j)
+        entry = gz.Entry(
+            f"place:{slug(' '.join(words))}",
+            remove_tashkeel(doc.nt.original[s:e]),
+            "",
+            "place",
+            iso3,
+        )
+        out.append(Found(i, j, entry, "pattern"))
+        drop.update(inside)
+        owner.update({k: out[-1] for k in range(i, j)})
+    return [f for f in found if id(f) not in drop] + out
+
+
+@lru_cache(maxsize=300_000)
+def _bare_name_word(word: str) -> bool:
+    """An Arabic word no list or training sentence uses outside names, without a proclitic."""
+    return (
+        _ARABIC_RE.match(word) is not None
+        and not _DIGIT_RE.search(word)
+        and word not in gz.function_words()
+        and model.is_candidate(word)
+        and not (len(proclitic_splits(word)) > 1 and word not in gz.given_names())
+    )
+
+
 def _sent_id(starts: list[int], pos: int) -> int:
     return max(bisect_right(starts, pos) - 1, 0)
 
@@ -446,6 +524,7 @@ def extract(
         }
         model.doc_tags(doc, {k for f in found for k in range(f.i, f.j)}, places)
         found = model.organisation_pass(doc, found)
+        found = facility_pass(doc, found)
         found += people_pass(doc, found)
         found += coreference_pass(doc, found)
         found += model.model_pass(doc, found)

@@ -74,6 +74,12 @@ def stoplist() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def facility_heads() -> frozenset[str]:
+    """Normalised words that open the name of a building or site (ملعب، مطار، مسجد)."""
+    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "facility_heads.txt"))
+
+
+@lru_cache(maxsize=1)
 def currencies() -> frozenset[str]:
     """Normalised currency names (ريال، دولار): with a country adjective they are money."""
     return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "currencies.txt"))
