@@ -168,6 +168,7 @@ class WordInfo:
     speech: bool
     phrase_start: bool  # may start a gazetteer phrase or a ministry head
     candidate: bool  # the tagger should look at it
+    facility: bool  # opens a building's name (ملعب، بمطار; not the generic الملعب)
 
 
 _INFO: dict[str, WordInfo] = {}
@@ -182,6 +183,7 @@ def word_info(word: str) -> WordInfo:
         _is_speech_verb(word),
         bool(g.hits(word) or _starts_head(word)) and word not in gz.stoplist(),
         model.is_candidate(word),
+        _facility_head(word),
     )
     if len(_INFO) < _INFO_MAX:
         _INFO[word] = info
@@ -420,11 +422,10 @@ MAX_FACILITY_NAME = 4
 _FACILITY_PARTICLES = _NAME_PARTICLES | {"الملك", "الامير", "الشيخ", "الامام", "السلطان", "سمو"}
 
 
-@lru_cache(maxsize=300_000)
-def _facility_head(word: str) -> str:
-    """The proclitic of the reading that makes the word a facility head (ملعب، بمطار), or None."""
+def _facility_head(word: str) -> bool:
+    """Whether the word is an indefinite facility head, proclitics allowed (ملعب، بمطار; not الملعب)."""
     heads = gz.facility_heads()
-    return next((p for p, s in proclitic_splits(word) if s in heads), None)
+    return any(s in heads and not p.endswith(("ال", "لل")) for p, s in proclitic_splits(word))
 
 
 def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
@@ -436,9 +437,8 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
     owner = {k: f for f in found for k in range(f.i, f.j)}
     g = gz.gazetteer()
     out, drop = [], set()
-    for i in range(doc.n - 1):
-        p = _facility_head(doc.norms[i]) if doc.glue[i] and i not in owner else None
-        if p is None or p.endswith(("ال", "لل")):
+    for i in [i for i, x in enumerate(doc.info[:-1]) if x.facility]:
+        if not doc.glue[i] or i in owner:
             continue
         j, named, inside = i + 1, False, {}
         while j < doc.n and doc.glue[j - 1] and j - i - 1 < MAX_FACILITY_NAME:

@@ -23,9 +23,8 @@ def _gaz_words() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=300_000)
-def word_features(w: str) -> tuple[str, ...]:
-    """Features of one normalised word, independent of context."""
+def _word_parts(w: str) -> tuple[tuple[str, ...], list[str], list[str]]:
+    """A word's own features, those every neighbour sees, and those only the next-door ones see."""
     from .model import is_common
 
     splits = proclitic_splits(w)
@@ -33,11 +32,11 @@ def word_features(w: str) -> tuple[str, ...]:
     prefix = splits[-1][0]
     gaz = _gaz_words()
     g = next((gaz[s] for _, s in splits if s in gaz), "")
-    f = [
-        "w=" + w,
-        "s=" + stem,
-        "p=" + prefix,
-        "s2=" + stem[-2:],
+    # Seen from ±1 and ±2: the word, its stem, list membership and flags.
+    far = ["w=" + w, "s=" + stem]
+    # Seen from ±1 only: the proclitic and the endings.
+    near = ["p=" + prefix, "s2=" + stem[-2:], "e2=" + w[-2:]]
+    rest = [
         "s3=" + stem[-3:],
         "b2=" + stem[:2],
         "b1=" + stem[:1],
@@ -47,40 +46,47 @@ def word_features(w: str) -> tuple[str, ...]:
         "w1=" + w[:1],
         "w2=" + w[:2],
         "w3=" + w[:3],
-        "e2=" + w[-2:],
         "e3=" + w[-3:],
         "len=" + str(min(len(stem), 8)),
     ]
     if w.startswith("ال"):
-        f.append("al")
+        far.append("al")
     if g:
-        f.append("g=" + g)
+        far.append("g=" + g)
     if is_common(w):
-        f.append("common")
+        far.append("common")
     if stem in gz.given_names() or w in gz.given_names():
-        f.append("gn")
+        far.append("gn")
     if w in gz.function_words():
-        f.append("fw")
+        far.append("fw")
     if any(s in gz.speech_verbs() for _, s in splits):
-        f.append("sv")
-    return tuple(f)
+        far.append("sv")
+    return tuple(far + near + rest), far, near
 
 
-@lru_cache(maxsize=300_000)
+def word_features(w: str) -> tuple[str, ...]:
+    """Features of one normalised word, independent of context."""
+    return bundle(w)[0]
+
+
+@lru_cache(maxsize=400_000)
+def bundle(w: str) -> tuple[tuple[str, ...], ...]:
+    """A word's own features and what its neighbours see of it, from -1, +1, -2 and +2 (one cache
+    entry per word type: tagging a sentence only joins precomputed tuples)."""
+    own, far, near = _word_parts(w)
+    both = far + near
+    return (
+        own,
+        tuple(["-1:" + x for x in both]),
+        tuple(["+1:" + x for x in both]),
+        tuple(["-2:" + x for x in far]),
+        tuple(["+2:" + x for x in far]),
+    )
+
+
 def context_features(w: str, rel: str) -> tuple[str, ...]:
     """The subset of a neighbour's features seen from a position ``rel`` away (-1, +1, ...)."""
-    own = word_features(w)
-    near = rel in ("-1:", "+1:")
-    keep = [
-        x
-        for x in own
-        if x.startswith(("s=", "g="))
-        or x == "gn"
-        or x.startswith("w=")
-        or x in ("fw", "sv", "common", "al")
-        or (near and x.startswith(("p=", "s2=", "e2=")))
-    ]
-    return tuple(rel + x for x in keep)
+    return bundle(w)[("-1:", "+1:", "-2:", "+2:").index(rel) + 1]
 
 
 def sequence_features(
@@ -89,14 +95,16 @@ def sequence_features(
     """Feature tuples for ``words[lo:hi]`` within the segment ``words[start:end]`` (no slicing)."""
     end = len(words) if end is None else end
     hi = end if hi is None else hi
+    a, b = max(start, lo - 2), min(end, hi + 2)
+    bs = [bundle(w) for w in words[a:b]]
     out = []
     for i in range(lo, hi):
-        f = word_features(words[i])
-        f += context_features(words[i - 1], "-1:") if i > start else BOS
-        f += context_features(words[i + 1], "+1:") if i + 1 < end else EOS
-        if i > start + 1:
-            f += context_features(words[i - 2], "-2:")
-        if i + 2 < end:
-            f += context_features(words[i + 2], "+2:")
-        out.append(f)
+        x = i - a
+        out.append(
+            bs[x][0]
+            + (bs[x - 1][1] if i > start else BOS)
+            + (bs[x + 1][2] if i + 1 < end else EOS)
+            + (bs[x - 2][3] if i > start + 1 else ())
+            + (bs[x + 2][4] if i + 2 < end else ())
+        )
     return out

@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import features
 
     features.word_features.cache_clear()
-    features.context_features.cache_clear()
+    features.bundle.cache_clear()
     trainer = pycrfsuite.Trainer(verbose=False)
     for sent in train:
         for toks, tags in segments(*sent):
