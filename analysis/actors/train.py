@@ -135,7 +135,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     model.lexicon.cache_clear()
     from . import features
 
-    features.word_features.cache_clear()
     features.bundle.cache_clear()
     trainer = pycrfsuite.Trainer(verbose=False)
     for sent in train:
