@@ -8,7 +8,10 @@ folds them into one row per canonical actor. How mentions are found, in order of
    well-known people), matched on normalised, clitic-stripped tokens; the longest phrase wins;
 2. pattern — ministries and armed forces before a country word (وزارة الدفاع اليابانية), people after a
    title (+ affiliation: الأمين العام لحلف الناتو مارك روت) or a speech verb (قال ...);
-3. model — a CRF tagger trained on NewsFANE for names no list holds (``data/models/``);
+3. model — a CRF tagger trained on NewsFANE for names no list holds (``data/models/``); where it reads a
+   listed country or place as (part of) an organisation, the whole name becomes that organisation
+   (جامعة الإسكندرية -> an organisation with iso3 EGY; a bare فاز برشلونة -> a team);
+   a building or site with its name (ملعب الملك فهد، مطار هيثرو) is one place (pattern), not a king;
 4. coreference — within a document, a later surname (ناكاتاني) resolves to the full name found earlier
    and a generic anaphor (الحلف) to the organisation already named.
 

@@ -1,4 +1,5 @@
-"""Per-document actor extraction: gazetteer, ministries, titled people, speech verbs, model, coreference.
+"""Per-document actor extraction: gazetteer, ministries, organisations around places, facilities, titled
+people, speech verbs, model, coreference.
 
 Works on the normalised text (:func:`analysis.arabic.normalize_with_map`) token by token; every span is
 mapped back to the original text and covers the whole word, clitics included.
