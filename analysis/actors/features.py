@@ -32,7 +32,7 @@ def _word_parts(w: str) -> tuple[tuple[str, ...], list[str], list[str]]:
     prefix = splits[-1][0]
     gaz = _gaz_words()
     g = next((gaz[s] for _, s in splits if s in gaz), "")
-    # Seen from ±1 and ±2: the word, its stem, list membership and flags.
+    # Seen from ±1 (±2: see bundle): the word, its stem, list membership and flags.
     far = ["w=" + w, "s=" + stem]
     # Seen from ±1 only: the proclitic and the endings.
     near = ["p=" + prefix, "s2=" + stem[-2:], "e2=" + w[-2:]]
@@ -75,12 +75,14 @@ def bundle(w: str) -> tuple[tuple[str, ...], ...]:
     entry per word type: tagging a sentence only joins precomputed tuples)."""
     own, far, near = _word_parts(w)
     both = far + near
+    # Two words away only the stem and list membership still help (and every feature costs time).
+    far2 = [x for x in far if x[:2] in ("s=", "g=") or x == "gn"]
     return (
         own,
         tuple(["-1:" + x for x in both]),
         tuple(["+1:" + x for x in both]),
-        tuple(["-2:" + x for x in far]),
-        tuple(["+2:" + x for x in far]),
+        tuple(["-2:" + x for x in far2]),
+        tuple(["+2:" + x for x in far2]),
     )
 
 

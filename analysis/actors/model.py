@@ -192,6 +192,8 @@ def tagger_view(doc: Doc) -> tuple[list[int], list[str], list[bool]]:
     """The tokens as the tagger was trained on them: a standalone و (tokenised text, typos) is glued
     to the next word, as training glued NewsFANE's. Returns (doc index, word, glue) per kept token."""
     norms, glue = doc.norms, doc.glue
+    if "و" not in norms:
+        return list(range(doc.n)), norms, glue
     idx, words, gl = [], [], []
     k = 0
     while k < doc.n:
