@@ -318,3 +318,11 @@ def test_a_building_with_its_name_is_one_place(text, want):
     rows = mentions(text)
     assert [r["surface"] for r in rows] == want
     assert all(r["type"] != "person" for r in rows)
+
+
+def test_an_institution_named_after_a_king_is_not_the_king():
+    rows = mentions("وصلت طائرة يسيرها مركز الملك سلمان للإغاثة إلى عدن.")
+    got = [(r["surface"], r["type"]) for r in rows]
+    assert got == [("مركز الملك سلمان", "organization"), ("عدن", "place")]
+    # Without an honorific or a person in it, an institution head reads nothing on its own.
+    assert mentions("يقع مركز الشرطة قرب السوق.") == []

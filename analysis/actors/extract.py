@@ -436,7 +436,7 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
     The head is indefinite (a construct: ملعب X; الملعب is generic) and the name's words carry no
     proclitic (مسجد بأبها is a mosque in Abha); a place or person from the lists ends the name."""
     owner = {k: f for f in found for k in range(f.i, f.j)}
-    g = gz.gazetteer()
+    g, heads = gz.gazetteer(), gz.facility_heads()
     out, drop = [], set()
     for i in [i for i, x in enumerate(doc.info[:-1]) if x.facility]:
         if not doc.glue[i] or i in owner:
@@ -467,13 +467,22 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
         if not named:
             continue
         iso3 = next((f.entry.iso3 for f in inside.values() if f.entry.iso3), "")
-        words = [doc.splits(i)[-1][1], *doc.norms[i + 1 : j]]
+        head = next(st for _, st in doc.splits(i) if st in heads)
+        kind = heads[head]
+        if kind == "organization" and not (
+            any(f.entry.type == "person" for f in inside.values())
+            or any(w in _FACILITY_PARTICLES for w in doc.norms[i + 1 : j])
+        ):
+            # An institution's name is read here only when it honours someone (مركز الملك سلمان);
+            # the tagger and the lists handle the rest.
+            continue
+        words = [head, *doc.norms[i + 1 : j]]
         s, e = doc.span(i, j)
         entry = gz.Entry(
-            f"place:{slug(' '.join(words))}",
+            f"{'org' if kind == 'organization' else 'place'}:{slug(' '.join(words))}",
             remove_tashkeel(doc.nt.original[s:e]),
             "",
-            "place",
+            kind,
             iso3,
         )
         out.append(Found(i, j, entry, "pattern"))

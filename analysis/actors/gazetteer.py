@@ -74,9 +74,13 @@ def stoplist() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def facility_heads() -> frozenset[str]:
-    """Normalised words that open the name of a building or site (ملعب، مطار، مسجد)."""
-    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "facility_heads.txt"))
+def facility_heads() -> dict[str, str]:
+    """Normalised words that open the name of a building or site (ملعب، مطار -> place) or of an
+    institution often named after someone (مركز، جامعة -> organization)."""
+    g = config.GAZETTEER_DIR
+    out = {normalize(w): "organization" for w in read_words(g / "institution_heads.txt")}
+    out.update({normalize(w): "place" for w in read_words(g / "facility_heads.txt")})
+    return out
 
 
 @lru_cache(maxsize=1)
