@@ -36,7 +36,7 @@ EXPORTS_DIR: Path = ROOT / "exports"
 FIGURES_DIR: Path = EXPORTS_DIR / "figures"
 EXPORTED_NOTEBOOKS_DIR: Path = EXPORTS_DIR / "notebooks"
 # Development data lives beside the project, never inside it; absent on a user's clone.
-SHARED_DIR: Path = ROOT.parent / "shared"
+SHARED_DIR: Path = Path(os.environ.get("ANALYSIS_SHARED_DIR") or ROOT.parent / "shared")
 
 DEFAULT_CORPUS: Path = SEEDS_DIR
 DEFAULT_TOP_N: int = 20
