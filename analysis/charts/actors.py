@@ -19,6 +19,7 @@ from ._common import (
     no_data,
     tr,
     type_color,
+    type_name,
 )
 
 BY = ("mentions", "docs")
@@ -73,7 +74,9 @@ def plot_actor_frequency(
     ax.spines[["top", "right"]].set_visible(False)
     xlabel = {"mentions": ("عدد الإشارات", "mentions"), "docs": ("عدد المقالات", "articles")}[by]
     ax.set_xlabel(tr(*xlabel, lang))
-    ax.set_title(tr(f"أكثر {len(data)} فاعلا ذكرا", f"Top {len(data)} actors", lang))
+    # One type only (a per-type chart): name it in the title.
+    kind = f" · {type_name(data['type'].iloc[0], lang)}" if data["type"].nunique() == 1 else ""
+    ax.set_title(tr(f"أكثر {len(data)} فاعلا ذكرا{kind}", f"Top {len(data)} actors{kind}", lang))
     legend_for_types(ax, list(data["type"]), lang, loc="lower right", fontsize=9)
     attach_data(ax, data[["actor_id", "name", "name_ar", "name_en", "type", "mentions", "docs"]])
     return ax
