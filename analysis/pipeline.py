@@ -157,11 +157,16 @@ def warm() -> None:
     )
 
 
-def _run(engine: Engine, articles: pd.DataFrame, *, chunk_size: int) -> dict[str, pd.DataFrame]:
+def _run(
+    engine: Engine, articles: pd.DataFrame, *, chunk_size: int, progress: bool = False
+) -> dict[str, pd.DataFrame]:
     acc: dict[str, list[dict]] = {name: [] for name in (*PER_DOC_FRAMES, "errors")}
-    for res in engine.map(_parse_chunk, _chunks(_records(articles), chunk_size)):
-        for name, rows in res.items():
-            acc[name].extend(rows)
+    chunks = list(_chunks(_records(articles), chunk_size))
+    with tqdm(total=len(articles), desc="parse", unit="doc", disable=not progress) as bar:
+        for chunk, res in zip(chunks, engine.map(_parse_chunk, chunks), strict=True):
+            for name, rows in res.items():
+                acc[name].extend(rows)
+            bar.update(len(chunk))
     return _frames_from_rows(acc)
 
 
@@ -182,11 +187,14 @@ def parse_articles(
     engine: str = "local",
     workers: int | None = None,
     scheduler: str | None = None,
+    progress: bool | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run :func:`parse_document` over an ``articles`` frame; return the per-document frames."""
     n_workers = workers or default_workers()
+    progress = len(articles) > PROGRESS_MIN_DOCS if progress is None else progress
     with _engine(engine, workers, scheduler, len(articles)) as eng:
-        frames = _run(eng, articles, chunk_size=_chunk_size(len(articles), n_workers))
+        size = _chunk_size(len(articles), n_workers)
+        frames = _run(eng, articles, chunk_size=size, progress=progress)
     order = articles["doc_id"]
     return {name: canonical_order(df, name, order) for name, df in frames.items()}
 
@@ -336,7 +344,9 @@ def parse(
             .fillna(pd.Timestamp(published_default))
             .astype(schema.DATE)
         )
-    frames = parse_articles(articles, engine=engine, workers=workers, scheduler=scheduler)
+    frames = parse_articles(
+        articles, engine=engine, workers=workers, scheduler=scheduler, progress=progress
+    )
     errors = schema.conform(
         pd.concat([loaded.errors, frames["errors"]], ignore_index=True), "errors"
     )
