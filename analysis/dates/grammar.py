@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from re import _constants as sre
+from re import _parser as sre_parse
 
 from ..arabic import proclitic_splits
 from . import periods as P
@@ -336,6 +338,73 @@ def _first_word(lx: Lexicon, p: Pieces) -> str:
     )
 
 
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+}
+
+
+class _AnyFirst(Exception):
+    """The first character is not a known class."""
+
+
+def _first_chars(seq) -> tuple[list[str], bool]:
+    """(class items a match of the parsed ``seq`` can open with, whether it can be empty)."""
+    items: list[str] = []
+    for op, av in seq:
+        if op is sre.LITERAL:
+            return [*items, re.escape(chr(av))], False
+        if op is sre.IN:
+            for o, a in av:
+                if o is sre.LITERAL:
+                    items.append(re.escape(chr(a)))
+                elif o is sre.RANGE:
+                    items.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+                elif o is sre.CATEGORY and a in _CATEGORIES:
+                    items.append(_CATEGORIES[a])
+                else:
+                    raise _AnyFirst
+            return items, False
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):  # zero-width
+            continue
+        if op is sre.SUBPATTERN:
+            if av[1] & sre.SRE_FLAG_IGNORECASE:  # case variants are not listed
+                raise _AnyFirst
+            sub, empty = _first_chars(av[3])
+        elif op is sre.BRANCH:
+            firsts = [_first_chars(alt) for alt in av[1]]
+            sub = [i for f, _ in firsts for i in f]
+            empty = any(e for _, e in firsts)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            sub, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise _AnyFirst
+        items += sub
+        if not empty:
+            return items, False
+    return items, True
+
+
+def _first_char_guard(pattern: str) -> str:
+    """A lookahead for the characters ``pattern`` can open with ("" when any or none).
+
+    It changes no match, but lets a family that cannot match here fail at once instead of
+    after trying its optional openings.
+    """
+    try:
+        items, empty = _first_chars(sre_parse.parse(pattern))
+    except _AnyFirst:
+        return ""
+    if empty or not items:
+        return ""
+    return "(?=[" + "".join(dict.fromkeys(items)) + "])"
+
+
 @lru_cache(maxsize=1)
 def master() -> re.Pattern[str]:
     """All families in one alternation (group ``f<i>`` tells which), to scan the text once.
@@ -345,7 +414,10 @@ def master() -> re.Pattern[str]:
     lx = lexicon()
     p = _pieces(lx)
     cores = _cores(p)
-    body = "|".join(f"(?P<f{i}>{prefix_groups(v, f'g{i}_')})" for i, v in enumerate(cores.values()))
+    body = "|".join(
+        f"{_first_char_guard(v)}(?P<f{i}>{prefix_groups(v, f'g{i}_')})"
+        for i, v in enumerate(cores.values())
+    )
     return re.compile(rf"{PRE}{_first_word(lx, p)}(?:{body})(?!\w)")
 
 
