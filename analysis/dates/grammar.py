@@ -26,8 +26,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from re import _constants as sre
-from re import _parser as sre_parse
+
+try:  # private modules, used only to derive an optional speed-up (see _first_char_guard)
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - a Python whose re internals moved
+    sre = sre_parse = None
 
 from ..arabic import proclitic_splits
 from . import periods as P
@@ -338,14 +342,18 @@ def _first_word(lx: Lexicon, p: Pieces) -> str:
     )
 
 
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-}
+_CATEGORIES = (
+    {
+        sre.CATEGORY_DIGIT: r"\d",
+        sre.CATEGORY_NOT_DIGIT: r"\D",
+        sre.CATEGORY_WORD: r"\w",
+        sre.CATEGORY_NOT_WORD: r"\W",
+        sre.CATEGORY_SPACE: r"\s",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+    }
+    if sre is not None
+    else {}
+)
 
 
 class _AnyFirst(Exception):
@@ -398,7 +406,7 @@ def _first_char_guard(pattern: str) -> str:
     """
     try:
         items, empty = _first_chars(sre_parse.parse(pattern))
-    except _AnyFirst:
+    except Exception:  # _AnyFirst, or re internals not as expected: no guard, same matches
         return ""
     if empty or not items:
         return ""
