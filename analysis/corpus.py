@@ -541,14 +541,20 @@ def _frames(
                 severity="warning",
             )
         )
-    if published_default is not None and len(arts):
-        default = pd.Timestamp(published_default)
-        arts["published"] = arts["published"].fillna(default).astype(schema.DATE)
+    arts = fill_published(arts, published_default)
     errs = schema.conform(
         pd.DataFrame([p.as_row() for p in problems], columns=list(schema.SCHEMAS["errors"])),
         "errors",
     )
     return Loaded(arts, errs)
+
+
+def fill_published(articles: pd.DataFrame, default: Any = None) -> pd.DataFrame:
+    """``articles`` with unknown publication dates set to ``default`` (unchanged if None)."""
+    if default is None or not len(articles):
+        return articles
+    filled = articles["published"].fillna(pd.Timestamp(default)).astype(schema.DATE)
+    return articles.assign(published=filled)
 
 
 def iter_batches(

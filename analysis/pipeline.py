@@ -17,7 +17,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from . import config, schema
-from .corpus import Loaded, iter_batches, load_corpus
+from .corpus import Loaded, fill_published, iter_batches, load_corpus
 from .engines import Engine, default_workers, make_engine
 from .sentences import sentence_rows
 from .store import HASH_COL, Store, canonical_order, corpus_key, doc_hashes
@@ -336,14 +336,8 @@ def parse(
     elif isinstance(source, pd.DataFrame):
         loaded = Loaded(schema.conform(source, "articles"), schema.empty("errors"))
     else:
-        loaded = load_corpus(source, published_default=published_default, warn=warn)
-    articles = loaded.articles
-    if published_default is not None and len(articles):
-        articles = articles.assign(
-            published=articles["published"]
-            .fillna(pd.Timestamp(published_default))
-            .astype(schema.DATE)
-        )
+        loaded = load_corpus(source, warn=warn)
+    articles = fill_published(loaded.articles, published_default)
     frames = parse_articles(
         articles, engine=engine, workers=workers, scheduler=scheduler, progress=progress
     )

@@ -62,6 +62,11 @@ def read_words(path: Path) -> list[str]:
         return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def word_set(name: str) -> frozenset[str]:
+    """The normalised words of the list ``data/gazetteer/<name>``."""
+    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / name))
+
+
 def key_of(phrase: str) -> tuple[str, ...]:
     """The lookup key of a phrase: its normalised word tokens."""
     return tuple(m.group() for m in WORD_RE.finditer(normalize(phrase)))
@@ -70,29 +75,28 @@ def key_of(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def stoplist() -> frozenset[str]:
     """Normalised false-friend words (never an actor on their own)."""
-    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "stoplist.txt"))
+    return word_set("stoplist.txt")
 
 
 @lru_cache(maxsize=1)
 def facility_heads() -> dict[str, str]:
     """Normalised words that open the name of a building or site (ملعب، مطار -> place) or of an
     institution often named after someone (مركز، جامعة -> organization)."""
-    g = config.GAZETTEER_DIR
-    out = {normalize(w): "organization" for w in read_words(g / "institution_heads.txt")}
-    out.update({normalize(w): "place" for w in read_words(g / "facility_heads.txt")})
+    out = dict.fromkeys(word_set("institution_heads.txt"), "organization")
+    out.update(dict.fromkeys(word_set("facility_heads.txt"), "place"))
     return out
 
 
 @lru_cache(maxsize=1)
 def currencies() -> frozenset[str]:
     """Normalised currency names (ريال، دولار): with a country adjective they are money."""
-    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "currencies.txt"))
+    return word_set("currencies.txt")
 
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Normalised words that never belong to a person's name."""
-    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "function_words.txt"))
+    return word_set("function_words.txt")
 
 
 def country_names() -> dict[str, tuple[str, str, str]]:
@@ -303,10 +307,10 @@ def titles() -> dict[str, list[tuple[str, ...]]]:
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Normalised common given names (a tagger feature, never an actor by itself)."""
-    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "given_names.txt"))
+    return word_set("given_names.txt")
 
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """Normalised speech verbs (قال, أكد ...)."""
-    return frozenset(normalize(w) for w in read_words(config.GAZETTEER_DIR / "speech_verbs.txt"))
+    return word_set("speech_verbs.txt")

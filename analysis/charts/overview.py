@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
 from .. import render
 from ..arabic import WORD_RE
 from ..export import attach_data
+from ._common import axes
 
-
-def _axes(ax: Axes | None, figsize: tuple[float, float] = (7, 3.5)) -> Axes:
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
+OVERVIEW_SIZE = (7, 3.5)
 
 
 def sentence_lengths(sentences: pd.DataFrame) -> pd.Series:
@@ -26,7 +22,7 @@ def plot_sentence_lengths(
     sentences: pd.DataFrame, *, ax: Axes | None = None, bins: int = 30
 ) -> Axes:
     """Histogram of sentence lengths in words."""
-    ax = _axes(ax)
+    ax = axes(ax, OVERVIEW_SIZE)
     lengths = sentence_lengths(sentences)
     ax.hist(lengths, bins=min(bins, max(1, lengths.nunique())), color="#4C72B0", edgecolor="white")
     ax.set_xlabel("words per sentence")
@@ -56,7 +52,7 @@ def articles_per_day(articles: pd.DataFrame) -> pd.DataFrame:
 
 def plot_articles_by_date(articles: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Stacked bars of articles per publication day, by source."""
-    ax = _axes(ax)
+    ax = axes(ax, OVERVIEW_SIZE)
     counts = articles_per_day(articles)
     if counts.empty:
         ax.text(0.5, 0.5, "no publication dates", ha="center", va="center", transform=ax.transAxes)
