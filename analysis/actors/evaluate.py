@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..arabic import WORD_RE
 from ..evaluate import prf
-from .train import COARSE, is_dev, read_type_map
+from .train import COARSE, read_type_map, split_of
 
 TYPE_TO_COARSE = {"person": "PER", "organization": "ORG", "country": "LOC", "place": "LOC"}
 Span = tuple[int, int, str]
@@ -63,7 +63,7 @@ def _records(
         for line in fh:
             rec = json.loads(line)
             sid = int(rec["sent_id"])
-            if split == "dev" and not is_dev(sid):
+            if split != "all" and split_of(sid) != split:
                 continue
             gold = [
                 (e["char_start"], e["char_end"], type_map.get(e["type"], ""))
@@ -158,7 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m analysis.evaluate actors", description=__doc__)
     p.add_argument("path", nargs="?", help="gold JSONL (newsfane_gold_sentences.jsonl)")
     p.add_argument("--type-map", help="fine type -> coarse CSV (newsfane_type_map.csv)")
-    p.add_argument("--split", choices=("dev", "all"), default="dev")
+    p.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="dev",
+        help="dev (default; used to choose options) or test (held out from training and tuning)",
+    )
     p.add_argument(
         "--group",
         type=int,

@@ -20,6 +20,9 @@ from ..arabic import WORD_RE, normalize
 
 BLOCK = 100  # sentences per block; every DEV_EVERY-th block is dev
 DEV_EVERY = 5
+# A test split held out from training and from every tuning choice (added in the second session,
+# after the dev split had been used to choose options): blocks 1, 11, 21, ... (10% of the data).
+TEST_EVERY, TEST_AT = 10, 1
 COARSE = ("PER", "ORG", "LOC")
 GOLD_TSV = config.SHARED_DIR / "eval" / "newsfane_gold.tsv"
 TYPE_MAP = config.SHARED_DIR / "eval" / "newsfane_type_map.csv"
@@ -28,6 +31,16 @@ TYPE_MAP = config.SHARED_DIR / "eval" / "newsfane_type_map.csv"
 def is_dev(sent_index: int) -> bool:
     """Contiguous-block split: sentence blocks of BLOCK, every DEV_EVERY-th block is dev."""
     return (sent_index // BLOCK) % DEV_EVERY == DEV_EVERY - 1
+
+
+def is_test(sent_index: int) -> bool:
+    """The held-out test blocks: never trained on, never used to choose an option."""
+    return (sent_index // BLOCK) % TEST_EVERY == TEST_AT
+
+
+def split_of(sent_index: int) -> str:
+    """'train', 'dev' or 'test' for a NewsFANE sentence index."""
+    return "dev" if is_dev(sent_index) else "test" if is_test(sent_index) else "train"
 
 
 def read_type_map(path: Path) -> dict[str, str]:
@@ -120,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
     t0 = time.perf_counter()
     sents = read_tsv(Path(args.gold), read_type_map(Path(args.type_map)))
-    train = [attach_conjunctions(*s) for i, s in enumerate(sents) if not is_dev(i)]
+    train = [attach_conjunctions(*s) for i, s in enumerate(sents) if split_of(i) == "train"]
     # The lexicon first: features use it.
     model.LEXICON_PATH.parent.mkdir(parents=True, exist_ok=True)
     words = word_counts(train)
@@ -156,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     size = Path(args.out).stat().st_size
     print(
         f"trained on {len(train)} sentences ({sum(len(t) for t, _ in train)} tokens), "
-        f"{len(sents) - len(train)} dev sentences held out; {len(words)} words in the lexicon; "
+        f"{len(sents) - len(train)} dev and test sentences held out; {len(words)} words in the lexicon; "
         f"model {size / 1e6:.2f} MB -> {args.out} ({time.perf_counter() - t0:.1f}s)"
     )
     return 0
