@@ -458,3 +458,66 @@ def test_modifiers():
 def test_clitics_left_out_of_span_but_lil_kept():
     r = by_surface("وفي العام الماضي وللعام المقبل")
     assert set(r) == {"العام الماضي", "للعام المقبل"}
+
+
+# --- holidays ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "hijri"),
+    [
+        ("عيد الفطر", "2015-07-17", "1436-10-01"),  # this Hijri year's, already past
+        ("عيد الفطر المبارك", "2015-07-17", "1436-10-01"),
+        ("عيد الأضحى", "2015-09-23", "1436-12-10"),  # this Hijri year's, still ahead
+        ("عيد الأضحى الماضي", "2014-10-04", "1435-12-10"),
+        ("عيد الاضحى المقبل", "2015-09-23", "1436-12-10"),
+        ("يوم عرفة", "2015-09-22", "1436-12-09"),
+        ("رأس السنة الهجرية", "2014-10-25", "1436-01-01"),
+        ("رأس السنة الهجرية المقبلة", "2015-10-14", "1437-01-01"),
+        ("المولد النبوي الشريف", "2015-01-03", "1436-03-12"),
+        ("ثالث أيام عيد الفطر", "2015-07-19", "1436-10-03"),
+        ("عيد الميلاد المجيد", "2015-12-25", ""),
+        ("عيد الميلاد الماضي", "2014-12-25", ""),
+        ("رأس السنة", "2015-01-01", ""),
+        ("رأس السنة المقبلة", "2016-01-01", ""),
+    ],
+)
+def test_holidays(text, day, hijri):
+    rows = dates(f"وقال المتحدث إن {text} كان مناسبة")
+    assert [r["surface"] for r in rows] == [text]
+    r = rows[0]
+    assert (r["type"], r["granularity"], r["relative"]) == ("DATE", "day", True)
+    assert interval(r) == (day, day) and r["value"] == day
+    assert r["hijri"] == hijri and r["calendar"] == ("hijri" if hijri else "gregorian")
+
+
+def test_holiday_in_the_publications_hijri_year_even_ahead():
+    # 2015-12-01 is 19 Safar 1437: this year's Eid al-Fitr is 1 Shawwal 1437.
+    r = dates("يعود بعد عيد الفطر", published=pd.Timestamp("2015-12-01"))
+    assert interval(r[0]) == ("2016-07-06", "2016-07-06")
+
+
+def test_holiday_with_a_year_of_either_calendar():
+    r = by_surface("في عيد الأضحى لعام 1435هـ ثم في عيد الفطر 2016")
+    assert interval(r["عيد الأضحى لعام 1435هـ"]) == ("2014-10-04", "2014-10-04")
+    assert interval(r["عيد الفطر 2016"]) == ("2016-07-06", "2016-07-06")
+    assert not r["عيد الفطر 2016"]["relative"]
+
+
+def test_holiday_look_alikes_and_no_publication_date():
+    assert dates("احتفل بعيد الميلاد الخمسين ثم بعيد الميلاد الـ50 وعيد ميلاده") == []
+    rows = dates("قبل عيد الفطر وعيد الميلاد", published=None)
+    assert [(r["value"], r["hijri"], r["resolved"]) for r in rows] == [
+        ("", "XXXX-10-01", False),
+        ("XXXX-12-25", "", False),
+    ]
+
+
+def test_ramadan_as_a_month_after_a_time_preposition_but_not_as_a_name():
+    r = by_surface("أنتجت في رمضان وعاد نهاية رمضان ووقع في شهر رمضان")
+    assert {k: (v["value"], v["mod"]) for k, v in r.items()} == {
+        "رمضان": ("2015-06-18/2015-07-16", ""),
+        "نهاية رمضان": ("2015-06-18/2015-07-16", "END"),
+        "شهر رمضان": ("2015-06-18/2015-07-16", ""),
+    }
+    assert dates("قال محمد رمضان إن الفيلم نجح ولرمضان قديروف") == []

@@ -13,6 +13,12 @@ Documented choices:
   الماضي/المقبل mean the last one before / the next one after the current month;
 - a bare weekday is the most recent one (the publication day included), or the next one after a future
   cue; الماضي/المقبل exclude the publication day; a weekday next to a relative day wins over it;
+- a holiday (``date_holidays.csv``: عيد الفطر، عيد الأضحى، يوم عرفة، رأس السنة الهجرية، المولد النبوي،
+  عيد الميلاد، رأس السنة) is its day in the publication's year of the holiday's calendar (the Hijri
+  year for Islamic feasts, even if that day is still ahead); الماضي/المقبل make it the last one before /
+  the next one after the publication day; a year written after it names the year;
+- an ambiguous Hijri month that is also a name (رمضان، رجب...) counts after a time preposition or a
+  modifier ("في رمضان"، "نهاية رمضان");
 - a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
   in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
 - modifiers (أوائل، منتصف، أواخر، نحو) set ``mod`` and keep the interval of the whole period;
@@ -35,7 +41,7 @@ except ImportError:  # pragma: no cover - a Python whose re internals moved
 
 from ..arabic import proclitic_splits
 from . import periods as P
-from .lexicon import Lexicon, lexicon
+from .lexicon import Holiday, Lexicon, lexicon
 
 # ---------------------------------------------------------------------------------------------
 # Regex pieces
@@ -102,6 +108,9 @@ NOT_AMOUNT = r"(?!\s*(?:" + "|".join(sorted(AMOUNT_WORDS)) + r")(?!\w))"
 # Four-digit years of the Gregorian (1000-2099) and Hijri calendars; 2938 is no year.
 YEAR_DIGITS = r"(?:1\d{3}|20\d\d)"
 APPROX_EXTRA = ("اكثر من", "اقل من", "ما يزيد عن", "ما يقارب")
+# "ثالث أيام العيد": the n-th day of a feast; the praise a holiday is named with.
+HOLIDAY_DAYS = {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4}
+HOLY = ("المبارك", "السعيد", "المجيد", "الشريف")
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ class Pieces:
     dual_def: str
     units_plural: str
     sets: str
+    hol: str
 
 
 def _pieces(lx: Lexicon) -> Pieces:
@@ -162,6 +172,7 @@ def _pieces(lx: Lexicon) -> Pieces:
         dual_def=alt("ال" + f for f, (_, n) in lx.units.items() if n == 2),
         units_plural=alt(f for f, (_, n) in lx.units.items() if n == 0),
         sets=alt(lx.sets),
+        hol=alt(lx.holidays),
     )
 
 
@@ -257,6 +268,12 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?!\s+(?:\d|{p.mg}|{p.mh}))"
     )
     st = rf"(?P<set>{p.sets})|كل\s+(?P<swd>{p.wd})"
+    # "ثالث أيام عيد الفطر المبارك"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ".
+    hol = (
+        rf"(?:(?P<hn>{'|'.join(HOLIDAY_DAYS)})\s+(?:ايام|يوم)\s+)?(?P<hol>{p.hol})"
+        rf"(?:\s+(?P<holy>{'|'.join(HOLY)})(?!\w))?"
+        rf"(?:\s+(?P<hdx>{p.dx})|\s*[،,]?\s*(?:ل?{ART}?(?:عام|سنه)\s+)?{_year()})?"
+    )
     side = "|".join(ungroup(x) for x in (dmy, num, my, yr, dr, p.ordm, r"[0-3]?\d(?!\d)"))
     rg = (
         rf"(?:(?P<rb>بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?P<a>{side})"
@@ -272,6 +289,7 @@ def _cores(p: Pieces) -> dict[str, str]:
         "nummy": nummy,
         "time": tm,
         "quarter": qh,
+        "holiday": hol,
         "century": ce,
         "decade": dc,
         "my": my,
@@ -316,6 +334,8 @@ def _first_word(lx: Lexicon, p: Pieces) -> str:
         *lx.numbers,
         *lx.period_units,
         *lx.sets,
+        *lx.holidays,
+        *HOLIDAY_DAYS,
         *FIRST_WORDS,
         *("ال" + f for f in (*lx.numbers, *lx.units)),
     ]
@@ -718,15 +738,28 @@ def interp_my(g: re.Match, ctx: Context) -> Hit | None:
         return None
     month_no, cal = mo
     form = g.group("mg") or g.group("mh")
-    ambiguous = _key(lexicon().months, form).ambiguous
+    entry = _key(lexicon().months, form)
     has_tail = bool(g.group("y") or g.group("ydx") or g.group("mdx"))
-    if ambiguous and not (has_tail or g.group("shr") or g.group("holy") or g.group("mg2")):
+    in_context = has_tail or g.group("shr") or g.group("holy") or g.group("mg2")
+    # "في رمضان"، "نهاية رمضان": a name is not read after a time preposition or a modifier.
+    named = entry.after_preposition and (g.group("mod") or _after_preposition(ctx.text, g))
+    if entry.ambiguous and not (in_context or named):
         return None
     spec = Spec(calendar=cal, month=month_no, mod=_mod(g))
     if not _year_part(g, spec, month_cal=cal):
         return None
     _default_month_dir(spec, ctx, g.start())
     return resolve_spec(spec, ctx.ref)
+
+
+def _after_preposition(text: str, g: re.Match) -> bool:
+    """True if a time preposition (في، قبل، خلال...) is the word right before the match."""
+    start = g.start("c")
+    return (
+        start > 0
+        and text[start - 1] in " \t"
+        and prev_word(text, start) in (lexicon().year_prepositions)
+    )
 
 
 def _year_in_context(text: str, start: int) -> bool:
@@ -1213,6 +1246,94 @@ def interp_range(g: re.Match, ctx: Context) -> Hit | None:
     return _join(a, b)
 
 
+# --- holidays -----------------------------------------------------------------------------------
+
+
+def _holiday_date(h: Holiday, y: int, n: int = 1) -> dt.date | None:
+    """Day ``n`` of holiday ``h`` in year ``y`` of its own calendar."""
+    if h.calendar == "hijri":
+        first = P.hijri_to_gregorian(y, h.month, h.day)
+    else:
+        first = dt.date(y, h.month, h.day) if P.valid_day(y, h.month, h.day) else None
+    return None if first is None else first + dt.timedelta(days=n - 1)
+
+
+def _own_year(h: Holiday, d: dt.date) -> int | None:
+    """The year of ``d`` in the holiday's calendar."""
+    if h.calendar == "gregorian":
+        return d.year
+    hd = P.gregorian_to_hijri(d)
+    return None if hd is None else hd[0]
+
+
+def _holiday_year(h: Holiday, *, ref: dt.date, direction: int | None) -> int | None:
+    """The holiday's year: the one of ``ref`` in its calendar, or the next / last occurrence."""
+    ry = _own_year(h, ref)
+    if ry is None or not direction:
+        return ry
+    days = [(y, d) for y in (ry - 1, ry, ry + 1) if (d := _holiday_date(h, y)) is not None]
+    if direction > 0:
+        return next((y for y, d in days if d > ref), None)
+    return next((y for y, d in reversed(days) if d < ref), None)
+
+
+def _holiday_in_year(h: Holiday, y: int, cal: str) -> int | None:
+    """The holiday's year (own calendar) of its occurrence in year ``y`` of calendar ``cal``."""
+    if cal == h.calendar:
+        return y
+    if cal == "gregorian":
+        if not 1900 <= y <= 2076:  # inside the Umm al-Qura table
+            return None
+        first = _own_year(h, dt.date(y, 1, 1))
+        if first is None:
+            return None
+        return next(
+            (k for k in (first, first + 1) if (d := _holiday_date(h, k)) and d.year == y), None
+        )
+    iv = P.hijri_year(y)
+    if iv is None:
+        return None
+    return next(
+        (k for k in (iv.start.year, iv.end.year) if iv.start <= _holiday_date(h, k) <= iv.end), None
+    )
+
+
+def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
+    """Holidays: "عيد الفطر"، "يوم عرفة"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ"."""
+    lx = lexicon()
+    h = _key(lx.holidays, g.group("hol"))
+    if h is None:
+        return None
+    after = next_word(ctx.text, g.end("c"))
+    if not (g.group("y") or g.group("hdx")) and (
+        after in lx.ordinals_m
+        or (after.startswith("ال") and after[2:] in lx.numbers)
+        or any(ch.isdigit() for ch in after)
+    ):
+        return None  # "عيد الميلاد الخمسين"، "الـ50": a birthday
+    n = HOLIDAY_DAYS.get(g.group("hn") or "", 1)
+    relative = not g.group("y")
+    if g.group("y"):
+        y = int(g.group("y"))
+        own = _holiday_in_year(h, y, _year_calendar(y, g.group("ys")))
+    elif ctx.ref is None:
+        own = None
+    else:
+        dx = _key(lx.deictics, g.group("hdx")) if g.group("hdx") else None
+        own = _holiday_year(h, ref=ctx.ref, direction=dx)
+    y_s = "XXXX" if own is None else f"{own:04d}"
+    spelled = f"{y_s}-{h.month:02d}-{h.day + n - 1:02d}"
+    hit = Hit(granularity="day", calendar=h.calendar, relative=relative)
+    if h.calendar == "hijri":
+        hit.hijri = spelled
+    d = None if own is None else _holiday_date(h, own, n)
+    if d is None:
+        hit.value = "" if h.calendar == "hijri" else spelled
+        return hit
+    hit.value, hit.start, hit.end = d.isoformat(), d, d
+    return hit
+
+
 # Priority order settles ties between equally long candidates.
 INTERPRETERS: dict[str, Callable[[re.Match, Context], Hit | None]] = {
     "range": interp_range,
@@ -1221,6 +1342,7 @@ INTERPRETERS: dict[str, Callable[[re.Match, Context], Hit | None]] = {
     "nummy": interp_nummy,
     "time": interp_time,
     "quarter": interp_quarter,
+    "holiday": interp_holiday,
     "century": interp_century,
     "decade": interp_decade,
     "my": interp_my,

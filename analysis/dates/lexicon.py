@@ -34,6 +34,17 @@ class Month:
     month: int
     calendar: str
     ambiguous: bool
+    # The other reading is a name: a time preposition or a modifier before it makes it the month.
+    after_preposition: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A named holiday: the calendar and the month and day it falls on every year."""
+
+    calendar: str
+    month: int
+    day: int
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,7 @@ class Lexicon:
     """All date word lists, keyed by their normalised form."""
 
     months: dict[str, Month]
+    holidays: dict[str, Holiday]
     weekdays: dict[str, tuple[int, bool]]
     ordinals_m: dict[str, int]
     ordinals_f: dict[str, int]
@@ -83,7 +95,12 @@ def _blockers(side: str) -> dict[str, frozenset[str]]:
 def lexicon() -> Lexicon:
     """The date lexicon, read from ``config.LEXICON_DIR`` once per process."""
     months = {
-        norm(r["form"]): Month(int(r["month"]), r["calendar"], r["ambiguous"] == "1")
+        norm(r["form"]): Month(
+            int(r["month"]),
+            r["calendar"],
+            r["ambiguous"] == "1",
+            after_preposition=r["after_preposition"] == "1",
+        )
         for r in read_rows("date_months.csv")
     }
     ordinals = read_rows("date_ordinals.csv")
@@ -91,6 +108,10 @@ def lexicon() -> Lexicon:
     year_context = read_rows("date_year_context.csv")
     return Lexicon(
         months=months,
+        holidays={
+            norm(r["form"]): Holiday(r["calendar"], int(r["month"]), int(r["day"]))
+            for r in read_rows("date_holidays.csv")
+        },
         weekdays={
             norm(r["form"]): (int(r["isoweekday"]), r["ambiguous"] == "1")
             for r in read_rows("date_weekdays.csv")
