@@ -88,6 +88,29 @@ def test_org_affiliation_and_ministry_pattern():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A false friend alone (الحكومة) still opens a body with a country adjective.
+        ("طلبت الحكومة اليمنية من الأمم المتحدة", "org:YEM-GOV"),
+        ("وقالت الشرطة البريطانية إن", "org:GBR-POLICE"),
+        # Bare الخارجية is the ministry only when the adjective agrees with it ...
+        ("أعلنت الخارجية الأمريكية أمس", "org:USA-MFA"),
+    ],
+)
+def test_government_bodies_by_pattern(text, expected):
+    assert expected in ids(text)
+
+
+def test_body_inside_a_title_stays_the_role():
+    # ... not with the minister (الأمريكي agrees with وزير), and a title keeps its words.
+    rows = mentions("قال وزير الخارجية الأمريكي جون كيري ورئيس الحكومة الإسرائيلية بنيامين نتنياهو")
+    assert not [r for r in rows if r["type"] == "organization"]
+    people = {r["surface"]: r for r in rows if r["type"] == "person"}
+    assert people["بنيامين نتنياهو"]["role"] == "رئيس الحكومة"
+    assert people["بنيامين نتنياهو"]["affiliation"] == "country:ISR"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "تحدث عن الدفاع والحرب والأمل والسلام بأسلوب حسن.",

@@ -137,6 +137,8 @@ def gazetteer_pass(doc: Doc) -> list[Found]:
 
 def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | None:
     """وزارة الدفاع اليابانية / الجيش الروسي: a head phrase followed by a country word."""
+    if _inside_title(doc, i):
+        return None
     for _, stem in doc.splits(i):
         for rest, ministry in heads.first.get(stem, ()):
             h = i + 1 + len(rest)
@@ -149,6 +151,10 @@ def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | 
                 continue
             if c.entry.form == "adjective" and not doc.norms[h].startswith("ال"):
                 continue
+            if ministry.feminine_only and not (
+                c.entry.form == "adjective" and doc.norms[c.j - 1].endswith("ه")
+            ):
+                continue
             iso3 = c.entry.iso3
             e = gz.Entry(
                 f"org:{iso3}-{ministry.slug}",
@@ -159,6 +165,16 @@ def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | 
             )
             return Found(i, c.j, e, "pattern")
     return None
+
+
+def _inside_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` continues a title opened just before (رئيس مجلس الوزراء العراقي: a role)."""
+    for x in range(i - 1, max(-1, i - 3), -1):
+        if not doc.glue[x]:
+            return False
+        if doc.title_rests[x] and (_title_at(doc, x) or 0) > i:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +198,8 @@ def word_info(word: str) -> WordInfo:
     info = WordInfo(
         _title_rests(word),
         _is_speech_verb(word),
-        bool(g.hits(word) or _starts_head(word)) and word not in gz.stoplist(),
+        # A false friend alone (الحكومة) may still open a head phrase (الحكومة اليمنية).
+        bool(g.hits(word) and word not in gz.stoplist()) or _starts_head(word),
         model.is_candidate(word),
         _facility_head(word),
     )

@@ -271,6 +271,9 @@ class Ministry:
     head: str
     slug: str
     name_en: str
+    feminine_only: bool = (
+        False  # the country word must be a feminine adjective (الخارجية الأمريكية)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +289,9 @@ def ministry_heads() -> Heads:
     first: dict[str, list[tuple[tuple[str, ...], Ministry]]] = {}
     for r in read_rows(config.GAZETTEER_DIR / "ministries.csv"):
         key = key_of(r["head"])
-        first.setdefault(key[0], []).append((key[1:], Ministry(r["head"], r["slug"], r["name_en"])))
+        first.setdefault(key[0], []).append(
+            (key[1:], Ministry(r["head"], r["slug"], r["name_en"], r.get("agree") == "f"))
+        )
     for v in first.values():
         v.sort(key=lambda t: -len(t[0]))
     return Heads(first)
