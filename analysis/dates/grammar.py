@@ -13,6 +13,9 @@ Documented choices:
   الماضي/المقبل mean the last one before / the next one after the current month;
 - a bare weekday is the most recent one (the publication day included), or the next one after a future
   cue; الماضي/المقبل exclude the publication day; a weekday next to a relative day wins over it;
+  الأحد/الاثنين ("the one"/"the two") are weekdays anywhere in a sentence ("أفرجت الاثنين عن...")
+  unless read as the number (``date_weekday_numbers.csv``: بين/كلا/أي من الاثنين، الاثنين معا; a
+  number word after it, a definite dual before it, a preposition glued to it);
 - a holiday (``date_holidays.csv``: عيد الفطر، عيد الأضحى، يوم عرفة، رأس السنة الهجرية، المولد النبوي،
   عيد الميلاد، رأس السنة) is its day in the publication's year of the holiday's calendar (the Hijri
   year for Islamic feasts, even if that day is still ahead); الماضي/المقبل make it the last one before /
@@ -517,6 +520,7 @@ def _key(d: dict, s: str | None):
 _WORD_CHARS_RE = re.compile(r"\w+")
 _NEXT_WORD_RE = re.compile(r"\W*(\w+)")
 _CLITIC_RE = re.compile(r"^[وف]?[بلك]?")
+_NEXT_WORD_IN_PHRASE_RE = re.compile(r"[ \t]+(\w+)")  # the next word, no punctuation between
 
 
 def prev_word(text: str, i: int) -> str:
@@ -754,7 +758,7 @@ def interp_my(g: re.Match, ctx: Context) -> Hit | None:
 
 def _after_preposition(text: str, g: re.Match) -> bool:
     """True if a time preposition (في، قبل، خلال...) is the word right before the match."""
-    start = g.start("c")
+    start = g.start("c") if "c" in g.re.groupindex else g.start()
     return (
         start > 0
         and text[start - 1] in " \t"
@@ -838,6 +842,37 @@ def _weekday_date(w: int, direction: int | None, ref: dt.date) -> dt.date:
     return ref - dt.timedelta(days=(rw - w) % 7)
 
 
+def _definite_dual(word: str) -> bool:
+    """A definite dual noun ("الفريقين") or a noun with the dual pronoun ("إرهابهما")."""
+    dual = word.startswith("ال") and len(word) > 5 and word.endswith("ين") and word[-3] != "ي"
+    return dual or word.endswith("هما")
+
+
+def _number_reading(text: str, s: int, e: int) -> bool:
+    """True if a bare الأحد/الاثنين at ``text[s:e]`` reads as "the one"/"the two", not a weekday.
+
+    "طردت الاثنين الحوثيين" is Monday; "بين الاثنين"، "الفريقين الاثنين"، "للاثنين"، "الأحد عشر"،
+    "الاثنين معا" are numbers.
+    """
+    lx = lexicon()
+    if s > 0 and text[s - 1] in "بلك":  # a preposition glued to it: "للاثنين"
+        return True
+    before = prev_word(text, s)
+    # "وكلا الاثنين"، "ومن الاثنين": the word itself, or without its و/ف, or all its clitics.
+    forms = (before, before[1:] if before[:1] in ("و", "ف") else "", _CLITIC_RE.sub("", before))
+    always = next(
+        (lx.weekday_numbers_before[f] for f in forms if f in lx.weekday_numbers_before), None
+    )
+    closing = text[e : e + 2].lstrip(" ")[:1] in tuple(".،,؛:")
+    if always or (always is not None and not closing):
+        return True
+    m = _NEXT_WORD_IN_PHRASE_RE.match(text, e)
+    after = m.group(1) if m else ""
+    plain = after[1:] if after.startswith("و") else after
+    plain = plain[2:] if plain.startswith("ال") else plain  # "الاثنين والعشرين"
+    return after in lx.weekday_numbers_after or plain in lx.numbers or _definite_dual(before)
+
+
 def interp_dayrel(g: re.Match, ctx: Context) -> Hit | None:
     """Relative days and weekdays: "اليوم الجمعة"، "أمس"، "يوم الخميس الماضي"، "صباح الأحد"."""
     lx = lexicon()
@@ -858,12 +893,9 @@ def interp_dayrel(g: re.Match, ctx: Context) -> Hit | None:
     form = g.group("wd2")
     w, ambiguous = _key(lx.weekdays, form)
     dx = _key(lx.deictics, g.group("wdx")) if g.group("wdx") else None
-    if ambiguous and not (g.group("yom") or g.group("dp") or g.group("wdx")):
-        # "أفاد الإعلام السويدي الاثنين." - a bare الاثنين/الأحد closing a clause is a weekday;
-        # "بين الاثنين" / "كلا الاثنين" are "the two".
-        after = ctx.text[e : e + 2].lstrip(" ")
-        if not after or after[0] not in ".،,؛:" or prev_word(ctx.text, s) in ("بين", "كلا"):
-            return None
+    bare = not (g.group("yom") or g.group("dp") or g.group("wdx"))
+    if ambiguous and bare and _number_reading(ctx.text, s, e):
+        return None
     if blocked(ctx.text, s, e):
         return None
     if ctx.ref is None:

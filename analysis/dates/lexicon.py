@@ -54,6 +54,8 @@ class Lexicon:
     months: dict[str, Month]
     holidays: dict[str, Holiday]
     weekdays: dict[str, tuple[int, bool]]
+    weekday_numbers_before: dict[str, bool]
+    weekday_numbers_after: frozenset[str]
     ordinals_m: dict[str, int]
     ordinals_f: dict[str, int]
     numbers: dict[str, tuple[int, str]]
@@ -104,6 +106,7 @@ def lexicon() -> Lexicon:
         for r in read_rows("date_months.csv")
     }
     ordinals = read_rows("date_ordinals.csv")
+    weekday_numbers = read_rows("date_weekday_numbers.csv")
     dayparts = read_rows("date_dayparts.csv")
     year_context = read_rows("date_year_context.csv")
     return Lexicon(
@@ -116,6 +119,12 @@ def lexicon() -> Lexicon:
             norm(r["form"]): (int(r["isoweekday"]), r["ambiguous"] == "1")
             for r in read_rows("date_weekdays.csv")
         },
+        weekday_numbers_before={
+            norm(r["word"]): r["always"] == "1" for r in weekday_numbers if r["side"] == "before"
+        },
+        weekday_numbers_after=frozenset(
+            norm(r["word"]) for r in weekday_numbers if r["side"] == "after"
+        ),
         ordinals_m={norm(r["form"]): int(r["value"]) for r in ordinals if r["gender"] == "m"},
         ordinals_f={norm(r["form"]): int(r["value"]) for r in ordinals if r["gender"] == "f"},
         numbers={
