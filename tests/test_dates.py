@@ -314,6 +314,7 @@ def test_ambiguous_weekday_alone_mid_sentence_unless_read_as_a_number():
         ("ونشرت القوات الأحد مدرعاتها", "2015-08-09"),
         ("بدأ التسجيل ابتداء من الأحد، إذ تم", "2015-08-09"),
         ("وقع الهجوم مساء السبت - الأحد في مالي", "2015-08-09"),
+        ("بعد يومي الراحة (الأحد والإثنين) اللذين", "2015-08-10"),
         ("ومن المقرر أن يصل الوفد الأحد إلى الرياض", "2015-08-16"),  # future cue: the next one
     ]:
         rows = dates(text)
@@ -544,3 +545,33 @@ def test_ramadan_as_a_month_after_a_time_preposition_but_not_as_a_name():
         "شهر رمضان": ("2015-06-18/2015-07-16", ""),
     }
     assert dates("قال محمد رمضان إن الفيلم نجح ولرمضان قديروف") == []
+
+
+# --- a number and a dual, two units, a half ----------------------------------------------------
+
+
+def test_number_and_dual_and_two_units_in_durations():
+    r = by_surface("استمر مئة وعامين ثم ثلاثة أعوام وشهرين ثم ثلاثة أيام وساعتين ثم عامين وشهرا")
+    assert {k: (v["type"], v["value"]) for k, v in r.items()} == {
+        "مئة وعامين": ("DURATION", "P102Y"),
+        "ثلاثة أعوام وشهرين": ("DURATION", "P3Y2M"),
+        "ثلاثة أيام وساعتين": ("DURATION", "P3DT2H"),
+        "عامين وشهرا": ("DURATION", "P2Y1M"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end"),
+    [
+        ("منذ مئة وعامين", "1913", "1913-01-01", "1913-12-31"),
+        ("قبل ثلاثة أعوام ونصف", "2012-02", "2012-02-01", "2012-02-29"),
+        ("منذ عشرة أعوام وشهرين", "2005-06", "2005-06-01", "2005-06-30"),
+        ("منذ عام وشهرين", "2014-06", "2014-06-01", "2014-06-30"),
+        ("قبل شهر ونصف الشهر", "2015-W26", "2015-06-22", "2015-06-28"),  # 10 Aug - 1 m - 15 d
+        ("منذ عقد ونصف", "2000", "2000-01-01", "2000-12-31"),
+    ],
+)
+def test_offsets_with_a_dual_a_second_unit_or_a_half(text, value, start, end):
+    rows = dates(f"وقع ذلك {text} في المدينة")
+    assert [(r["surface"], r["value"]) for r in rows] == [(text, value)]
+    assert interval(rows[0]) == (start, end)

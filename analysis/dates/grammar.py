@@ -25,6 +25,10 @@ Documented choices:
 - a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
   in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
 - modifiers (أوائل، منتصف، أواخر، نحو) set ``mod`` and keep the interval of the whole period;
+- a number and a dual add up ("مئة وعامين" = 102 years); a second, shorter unit makes a compound
+  ("ثلاثة أعوام وشهرين" = P3Y2M, "ثلاثة أيام وساعتين" = P3DT2H); an offset with a half or two units
+  ("قبل ثلاثة أعوام ونصف"، "منذ عشرة أعوام وشهرين") is counted in months and days and given as the
+  month (years), the week (months, weeks) or the day (days) it lands in;
 - granularity adds ``half``, ``hour`` and ``minute`` to day/week/month/quarter/year/decade/century.
 """
 
@@ -136,6 +140,8 @@ class Pieces:
     units: str
     units_dual: str
     units_one: str
+    units_more: str
+    units_more_cal: str
     numw: str
     numw_def: str
     units_def: str
@@ -168,6 +174,13 @@ def _pieces(lx: Lexicon) -> Pieces:
         units=alt(lx.units),
         units_dual=alt(f for f, (_, n) in lx.units.items() if n == 2),
         units_one=alt(f for f, (_, n) in lx.units.items() if n == 1),
+        # The second unit of "ثلاثة أعوام وشهرين"، "عام وشهر"; calendar units only for offsets.
+        units_more=alt(
+            f for f, (u, n) in lx.units.items() if n in (1, 2) and u not in ("DE", "CE")
+        ),
+        units_more_cal=alt(
+            f for f, (u, n) in lx.units.items() if n in (1, 2) and u in ("Y", "M", "W", "D")
+        ),
         numw=numw,
         # Definite forms for "الثلاثة الأشهر الماضية"، "اليومين الماضيين".
         numw_def=alt("ال" + f for f in (*kinds["unit"], *kinds["teen"], *kinds["ten"])),
@@ -259,15 +272,21 @@ def _cores(p: Pieces) -> dict[str, str]:
         rf"(?:(?P<ap>{p.approx})\s+)?(?:(?P<dn>{p.numw_def})\s+(?P<du>{p.units_def})\s+(?P<dx>{p.dx})"
         rf"|(?P<dn2>{p.numw_def})\s+(?P<du2>{p.units_plural})"
         rf"|(?P<dd>{p.dual_def})\s+(?P<ddx>{p.dx})"
+        # "مئة وعامين": a number and a dual, 102 years.
+        rf"|(?P<nd>{p.numw})\s+و\s*(?P<ud>{p.units_dual})"
         rf"|(?<![\d.,])(?:ال\s?)?(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
-        # "ونصف السنة"; not "ونصف اليوم", where اليوم is today.
-        rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?(?:سنه|عام|شهر|ساعه)(?!\w))?)?"
-        rf"|(?P<u2>{p.units_dual})|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
+        # "ونصف السنة"; not "ونصف اليوم", where اليوم is today. "ثلاثة أعوام وشهرين": two units.
+        rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?(?:سنه|عام|شهر|ساعه)(?!\w))?"
+        rf"|\s+و\s*(?P<u4>{p.units_more}))?"
+        rf"|(?P<u2>{p.units_dual})(?:\s+و\s*(?P<u5>{p.units_more}))?|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
         rf"(?:\s+{ART}?{p.units_one})?)"
     )
     of = (
         rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<ap>{p.approx})\s+)?"
-        rf"(?:(?P<n>\d+|{p.numw})\s+(?P<u>{p.units})|(?P<u2>{p.units_dual}|{p.units_one}))"
+        rf"(?:(?P<nd>{p.numw})\s+و\s*(?P<ud>{p.units_dual})"
+        rf"|(?:(?P<n>\d+|{p.numw})\s+(?P<u>{p.units})|(?P<u2>{p.units_dual}|{p.units_one}))"
+        rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?(?:سنه|عام|شهر)(?!\w))?"
+        rf"|\s+و\s*(?P<u4>{p.units_more_cal}))?)"
         rf"(?!\s+(?:\d|{p.mg}|{p.mh}))"
     )
     st = rf"(?P<set>{p.sets})|كل\s+(?P<swd>{p.wd})"
@@ -869,6 +888,8 @@ def _number_reading(text: str, s: int, e: int) -> bool:
     m = _NEXT_WORD_IN_PHRASE_RE.match(text, e)
     after = m.group(1) if m else ""
     plain = after[1:] if after.startswith("و") else after
+    if plain in lx.weekdays:  # "الأحد والاثنين"
+        return _definite_dual(before)
     plain = plain[2:] if plain.startswith("ال") else plain  # "الاثنين والعشرين"
     return after in lx.weekday_numbers_after or plain in lx.numbers or _definite_dual(before)
 
@@ -955,10 +976,48 @@ def interp_period(g: re.Match, ctx: Context) -> Hit | None:
     return _from_interval(_period(gran, off, ctx.ref), mod=mod)
 
 
+def _offset_interval(parts: dict[str, float], sign: int, ref: dt.date) -> P.Interval | None:
+    """The period ``parts`` before (sign -1) or after (+1) ``ref``.
+
+    A half ("ثلاثة أعوام ونصف") is counted in a finer unit: five years of a decade, six months of
+    a year, fifteen days of a month, three days of a week, nothing of a day. The interval is the
+    year for decades, the month for years, the week for months and weeks, the day for days.
+    """
+    months = days = 0
+    for unit, n in parts.items():
+        whole, half = int(n), n != int(n)
+        if unit == "DE":
+            months += 120 * whole + 60 * half
+        elif unit == "Y":
+            months += 12 * whole + 6 * half
+        elif unit == "M":
+            months += whole
+            days += 15 * half
+        elif unit == "W":
+            days += 7 * whole + 3 * half
+        else:
+            days += whole
+    y, m = P.add_months(ref.year, ref.month, sign * months)
+    d = dt.date(y, m, min(ref.day, P.month(y, m).end.day)) + dt.timedelta(days=sign * days)
+    finest = [u for u in _UNIT_ORDER if u in parts][-1]
+    if finest == "DE" or (finest == "Y" and not any(n != int(n) for n in parts.values())):
+        return P.year(d.year)
+    if finest in ("Y", "M") and not days:
+        return P.month(d.year, d.month)
+    if finest in ("M", "W"):
+        return P.week(d)
+    return P.day(d)
+
+
 def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
-    """Offsets from the publication date: "قبل ثلاثة أيام"، "منذ عامين"، "بعد أسبوع"."""
+    """Offsets from the publication date: "قبل ثلاثة أيام"، "منذ عامين"، "منذ مئة وعامين"."""
+    parts = _amounts(g)
+    if parts is None:
+        return None
     n, unit = _amount(g)
-    if n is None or unit not in ("D", "W", "M", "Y", "DE", "CE") or n != int(n):
+    if unit not in ("D", "W", "M", "Y", "DE", "CE"):
+        return None
+    if len(parts) == 1 and n != int(n) and not g.group("half"):
         return None
     direction = g.group("dir")
     if direction != "منذ" and next_word(ctx.text, g.end("c")) in ("من", "علي", "على"):
@@ -974,6 +1033,13 @@ def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
     sign = 1 if direction == "بعد" else -1
     gran = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}
     mod = "APPROX" if g.group("ap") else ""
+    if len(parts) > 1 or g.group("half"):
+        if unit == "CE":
+            return None
+        if ctx.ref is None:
+            finest = [u for u in _UNIT_ORDER if u in parts][-1]
+            return Hit(value=_UNRESOLVED[gran[finest]], granularity="", relative=True, mod=mod)
+        return _from_interval(_offset_interval(parts, sign, ctx.ref), mod=mod)
     if ctx.ref is None:
         return Hit(value=_UNRESOLVED[gran[unit]], granularity=gran[unit], relative=True, mod=mod)
     k = sign * int(n)
@@ -1019,6 +1085,10 @@ def _amount(g: re.Match) -> tuple[float | None, str]:
     if "dn2" in g.re.groupindex and g.group("dn2"):
         unit, _ = units[g.group("du2")]
         return _number(_strip_article(g.group("dn2"))), unit
+    if g.group("nd"):
+        unit, count = units[g.group("ud")]
+        n = _number(g.group("nd"))
+        return (None if n is None else n + count), unit
     if "dd" in g.re.groupindex and g.group("dd"):
         unit, count = units[_strip_article(g.group("dd"))]
         return float(count), unit
@@ -1030,31 +1100,65 @@ def _amount(g: re.Match) -> tuple[float | None, str]:
         return n, unit
     form = g.group("u2") or (g.group("u3") if "u3" in g.re.groupindex else None)
     unit, count = _key(units, form)
-    if "one" in g.re.groupindex and g.group("one") == "ونصف":
+    if ("one" in g.re.groupindex and g.group("one") == "ونصف") or g.group("half"):
         return count + 0.5, unit
     return float(count), unit
 
 
-def interp_duration(g: re.Match, ctx: Context) -> Hit | None:
-    """Durations: "ثلاثة أيام"، "20 سنة"، "عامين"، "48 ساعة" (never on a timeline)."""
+# Units from the longest to the shortest, for "ثلاثة أعوام وشهرين" (the second one must be shorter).
+_UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MI")
+_UNIT_GRANULARITY = {
+    "D": "day",
+    "W": "week",
+    "M": "month",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+    "H": "hour",
+    "MI": "minute",
+}
+
+
+def _amounts(g: re.Match) -> dict[str, float] | None:
+    """Amount per unit of a duration or offset match ("ثلاثة أعوام وشهرين" -> Y 3, M 2)."""
     n, unit = _amount(g)
     if n is None or n <= 0:
         return None
-    num = str(int(n)) if n == int(n) else f"{n:g}"
-    # Clock units go after TIMEX3's "T" (PT48H); the minute is "M" there.
-    value = f"PT{num}{unit[0]}" if unit in ("H", "MI") else f"P{num}{unit}"
-    gran = {
-        "D": "day",
-        "W": "week",
-        "M": "month",
-        "Y": "year",
-        "DE": "decade",
-        "CE": "century",
-        "H": "hour",
-        "MI": "minute",
-    }[unit]
+    parts = {unit: n}
+    second = g.group("u4") or ("u5" in g.re.groupindex and g.group("u5"))
+    if second:
+        unit2, count2 = _key(lexicon().units, second)
+        if _UNIT_ORDER.index(unit2) <= _UNIT_ORDER.index(unit) or n != int(n):
+            return None
+        parts[unit2] = float(count2)
+    return parts
+
+
+def _duration_value(parts: dict[str, float]) -> str:
+    """TIMEX3 duration: P3Y2M, PT48H, P3DT2H (clock units after "T", where the minute is "M")."""
+    date, clock = "", ""
+    for unit in _UNIT_ORDER:
+        if unit in parts:
+            n = parts[unit]
+            num = str(int(n)) if n == int(n) else f"{n:g}"
+            if unit in ("H", "MI"):
+                clock += f"{num}{unit[0]}"
+            else:
+                date += f"{num}{unit}"
+    return "P" + date + (f"T{clock}" if clock else "")
+
+
+def interp_duration(g: re.Match, ctx: Context) -> Hit | None:
+    """Durations: "ثلاثة أيام"، "20 سنة"، "عامين"، "48 ساعة"، "مئة وعامين" (never on a timeline)."""
+    parts = _amounts(g)
+    if parts is None:
+        return None
+    smallest = [u for u in _UNIT_ORDER if u in parts][-1]
     return Hit(
-        type="DURATION", value=value, granularity=gran, mod="APPROX" if g.group("ap") else ""
+        type="DURATION",
+        value=_duration_value(parts),
+        granularity=_UNIT_GRANULARITY[smallest],
+        mod="APPROX" if g.group("ap") else "",
     )
 
 
