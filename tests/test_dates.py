@@ -357,7 +357,7 @@ def test_day_of_month_without_year_is_the_nearest():
 def test_range_from_ordinal_day_to_modified_month():
     r = dates("الفترة من أول يونيو وحتى منتصف يوليو كانت الأشد")
     assert [(x["surface"], interval(x)) for x in r] == [
-        ("من أول يونيو وحتى منتصف يوليو", ("2015-06-01", "2015-07-31"))
+        ("من أول يونيو وحتى منتصف يوليو", ("2015-06-01", "2015-07-20"))  # mid-July: 11-20
     ]
 
 
@@ -475,6 +475,38 @@ def test_modifiers():
     assert r["منتصف أغسطس"]["mod"] == "MID"
     assert r["أواخر الشهر الماضي"]["mod"] == "END"
     assert r["نحو ثلاثة أيام"]["mod"] == "APPROX"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end"),
+    [
+        # a month: days 1-10 / 11-20 / 21-last; the value stays the whole period
+        ("أوائل أغسطس 2015", "2015-08", "2015-08-01", "2015-08-10"),
+        ("منتصف أغسطس", "2015-08", "2015-08-11", "2015-08-20"),
+        ("أواخر الشهر الماضي", "2015-07", "2015-07-21", "2015-07-31"),
+        ("نهاية شهر فبراير 2016", "2016-02", "2016-02-21", "2016-02-29"),
+        ("نهاية شهر شوال الجاري", "2015-07-17/2015-08-15", "2015-08-06", "2015-08-15"),
+        # a year: months 1-4 / 5-8 / 9-12 (Hijri months for a Hijri year)
+        ("مطلع عام 2015", "2015", "2015-01-01", "2015-04-30"),
+        ("منتصف العام الجاري", "2015", "2015-05-01", "2015-08-31"),
+        ("نهاية 2014", "2014", "2014-09-01", "2014-12-31"),
+        ("أواسط عام 1436هـ", "2014-10-25/2015-10-13", "2015-02-20", "2015-06-17"),
+        ("أواخر عام 1436هـ", "2014-10-25/2015-10-13", "2015-06-18", "2015-10-13"),
+        # weeks and decades keep the whole period
+        ("مطلع الأسبوع المقبل", "2015-W34", "2015-08-17", "2015-08-23"),
+        ("نهاية الخمسينات", "195X", "1950-01-01", "1959-12-31"),
+    ],
+)
+def test_modifiers_narrow_months_and_years(text, value, start, end):
+    rows = dates(f"وقال إن ذلك حدث {text} في المدينة")
+    assert [(r["surface"], r["value"]) for r in rows] == [(text, value)]
+    assert interval(rows[0]) == (start, end) and rows[0]["mod"] in {"START", "MID", "END"}
+
+
+def test_modifiers_narrow_range_sides():
+    r = by_surface("بين أواخر 2014 ومطلع 2015 ثم من منتصف مايو إلى نهاية يونيو")
+    assert interval(r["بين أواخر 2014 ومطلع 2015"]) == ("2014-09-01", "2015-04-30")
+    assert interval(r["من منتصف مايو إلى نهاية يونيو"]) == ("2015-05-11", "2015-06-30")
 
 
 def test_clitics_left_out_of_span_but_lil_kept():

@@ -92,3 +92,18 @@ def test_cli_prints_summary(capsys):
     assert main(["dates", str(HELDOUT), "--corpus", str(corpus), "--no-baseline"]) == 0
     out = capsys.readouterr().out
     assert "dates: span F1" in out and "analysis" in out
+
+
+def test_narrowed_modifier_misses_are_told_apart():
+    from analysis.dates.evaluate import Span, _narrowed_by_modifier
+
+    text = "في أواخر مارس وفي مارس"
+    d = dt.date
+    whole_late = Span(3, 13, "DATE", d(2015, 3, 1), d(2015, 3, 31))
+    whole_bare = Span(17, 21, "DATE", d(2015, 3, 1), d(2015, 3, 31))
+    late = Span(3, 13, "DATE", d(2015, 3, 21), d(2015, 3, 31))
+    assert _narrowed_by_modifier(late, whole_late, text)
+    assert not _narrowed_by_modifier(late, whole_bare, text)  # no modifier in the gold text
+    outside = Span(3, 13, "DATE", d(2015, 4, 21), d(2015, 4, 30))
+    assert not _narrowed_by_modifier(outside, whole_late, text)
+    assert not _narrowed_by_modifier(None, whole_late, text)

@@ -24,7 +24,12 @@ Documented choices:
   modifier ("في رمضان"، "نهاية رمضان");
 - a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
   in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
-- modifiers (أوائل، منتصف، أواخر، نحو) set ``mod`` and keep the interval of the whole period;
+- modifiers set ``mod`` (``date_modifiers.csv``: أوائل/مطلع/بداية START, منتصف/أواسط MID,
+  أواخر/نهاية END, نحو APPROX) and ``value`` keeps the whole period, as in TIMEX3; START/MID/END
+  narrow the interval of a month to its days 1-10 / 11-20 / 21-last (the Arabic العشر الأوائل/
+  الأواسط/الأواخر) and of a year to its months 1-4 / 5-8 / 9-12 (Hijri days and months for Hijri
+  periods), see :func:`analysis.dates.periods.part`; weeks, decades and centuries keep the whole
+  period, and so does APPROX ("نحو");
 - a number and a dual add up ("مئة وعامين" = 102 years); a second, shorter unit makes a compound
   ("ثلاثة أعوام وشهرين" = P3Y2M, "ثلاثة أيام وساعتين" = P3DT2H); an offset with a half or two units
   ("قبل ثلاثة أعوام ونصف"، "منذ عشرة أعوام وشهرين") is counted in months and days and given as the
@@ -640,6 +645,8 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
             iv = P.hijri_year(y)
         if iv is None:
             return hit
+        if spec.mod:
+            iv = P.part(iv, spec.mod, hijri_year=y if m is None else None)
     else:
         if spec.day is not None:
             if not P.valid_day(y, m, spec.day):
@@ -651,6 +658,8 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
             if not 1 <= y <= 9989:
                 return None
             iv = P.year(y)
+        if spec.mod:
+            iv = P.part(iv, spec.mod)
     hit.value, hit.start, hit.end = iv.value, iv.start, iv.end
     return hit
 
@@ -973,7 +982,7 @@ def interp_period(g: re.Match, ctx: Context) -> Hit | None:
         return resolve_spec(Spec(_year_calendar(y, g.group("ys")), year=y, mod=mod), ctx.ref)
     if ctx.ref is None:
         return Hit(value=_UNRESOLVED[gran], granularity=gran, relative=True, mod=mod)
-    return _from_interval(_period(gran, off, ctx.ref), mod=mod)
+    return _from_interval(P.part(_period(gran, off, ctx.ref), mod), mod=mod)
 
 
 def _offset_interval(parts: dict[str, float], sign: int, ref: dt.date) -> P.Interval | None:
@@ -1340,11 +1349,11 @@ def _side(s: str, ctx: Context, *, partial: bool = True) -> Hit | Spec | None:
             cal = _year_calendar(y, m.group("ys"))
             if cal == "gregorian" and not 1000 <= y <= 2100:
                 return None
-            return resolve_spec(Spec(calendar=cal, year=y), ctx.ref)
+            return resolve_spec(Spec(calendar=cal, year=y, mod=_mod(m)), ctx.ref)
         if name == "my" and partial:
             mo = _month_of(m)
             if mo and not (m.group("y") or m.group("ydx") or m.group("mdx")):
-                return Spec(calendar=mo[1], month=mo[0])
+                return Spec(calendar=mo[1], month=mo[0], mod=_mod(m))
         return _SIDE_INTERP[name](m, ctx)
     return None
 
@@ -1369,6 +1378,7 @@ def interp_range(g: re.Match, ctx: Context) -> Hit | None:
             year_dir=bs.year_dir,
             month_dir=bs.month_dir,
             month_rel=bs.month_rel,
+            mod=a.mod,
         )
         if a.month is not None and a.calendar != bs.calendar:
             return None

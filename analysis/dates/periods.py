@@ -163,3 +163,34 @@ def hijri_year(y: int) -> Interval | None:
         return None
     b = z + dt.timedelta(days=n - 1)
     return Interval(_range_value(a, b), "year", a, b)
+
+
+# --- modifiers --------------------------------------------------------------------------------
+
+_THIRDS = {"START": 0, "MID": 1, "END": 2}
+
+
+def part(iv: Interval, mod: str, *, hijri_year: int | None = None) -> Interval:
+    """The first, middle or last third of a month or a year for ``mod`` START / MID / END.
+
+    A month (Gregorian or Hijri, whose interval starts on its first day) splits into days 1-10,
+    11-20 and 21-last, the Arabic أوائل/أواسط/أواخر الشهر (العشر الأوائل/الأواسط/الأواخر); a year
+    into months 1-4, 5-8 and 9-12 (Hijri months for a Hijri year: give ``hijri_year``). Any other
+    period or mod keeps ``iv``; the value (the whole period) is kept as TIMEX3 does with its mod.
+    """
+    k = _THIRDS.get(mod)
+    if k is None or iv.granularity not in ("month", "year"):
+        return iv
+    if iv.granularity == "month":
+        a = iv.start + dt.timedelta(days=10 * k)
+        b = iv.end if k == 2 else iv.start + dt.timedelta(days=10 * k + 9)
+    elif hijri_year is None:
+        a = dt.date(iv.start.year, 4 * k + 1, 1)
+        b = month(iv.start.year, 4 * k + 4).end
+    else:
+        a = hijri_to_gregorian(hijri_year, 4 * k + 1, 1)
+        nxt = None if k == 2 else hijri_to_gregorian(hijri_year, 4 * k + 5, 1)
+        if a is None or (k < 2 and nxt is None):
+            return iv
+        b = iv.end if nxt is None else nxt - dt.timedelta(days=1)
+    return Interval(iv.value, iv.granularity, a, b)
