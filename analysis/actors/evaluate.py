@@ -154,6 +154,33 @@ def throughput(corpus: Path) -> tuple[int, float, int]:
     return n_tokens, cpu, n_mentions
 
 
+def sample_mentions(corpus: Path, *, n: int, seed: int = 0, types: tuple[str, ...]) -> list[str]:
+    """``n`` random mentions of the given types from a JSONL corpus, each as a line with context,
+    for judging precision by hand on real news (which has no gold)."""
+    import random
+
+    from .extract import extract
+
+    texts = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line).get("text") or "")
+    rows = [
+        (i, r)
+        for i, t in enumerate(texts)
+        for r in extract(doc_id="", text=t, sentences=[])
+        if r["type"] in types and r["form"] == "name"
+    ]
+    picked = random.Random(seed).sample(rows, min(n, len(rows)))
+    out = []
+    for k, (i, r) in enumerate(picked, 1):
+        t, s, e = texts[i], r["start"], r["end"]
+        left, right = t[max(0, s - 60) : s], t[e : e + 40]
+        ctx = f"{left}[[{r['surface']}]]{right}".replace("\n", " ")
+        out.append(f"{k}\t{r['type']}\t{r['method']}\t{r['actor_id']}\t{ctx}")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m analysis.evaluate actors", description=__doc__)
     p.add_argument("path", nargs="?", help="gold JSONL (newsfane_gold_sentences.jsonl)")
@@ -172,7 +199,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="read N consecutive gold sentences as one document (default 1: each sentence alone)",
     )
     p.add_argument("--throughput", metavar="CORPUS", help="time extraction on a JSONL corpus")
+    p.add_argument(
+        "--sample",
+        metavar="CORPUS",
+        help="print --n random person/organisation mentions of a JSONL corpus to judge by hand",
+    )
+    p.add_argument("--n", type=int, default=100)
+    p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.sample:
+        lines = sample_mentions(
+            Path(args.sample), n=args.n, seed=args.seed, types=("person", "organization")
+        )
+        print("\n".join(lines))
+        return 0
     if args.throughput:
         n_tok, secs, n_m = throughput(Path(args.throughput))
         print(
