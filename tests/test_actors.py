@@ -313,6 +313,26 @@ def test_tagger_sees_a_standalone_waw_glued_to_the_next_word():
     assert glue == [True, True, True, False, False]
 
 
+def test_tagger_glues_standalone_clitics_to_their_host():
+    from analysis.actors import model
+    from analysis.actors.extract import Doc
+
+    # NewsFANE-style segmentation: pronoun suffixes join the word before, prepositions the word after.
+    doc = Doc("و قال ه ان ل مصر دور ا ، ف قد")
+    idx, words, _ = model.tagger_view(doc)
+    assert words == ["وقاله", "ان", "لمصر", "دور", "ا", "فقد"]
+    assert [doc.norms[k] for k in idx] == ["قال", "ان", "مصر", "دور", "ا", "قد"]
+
+
+def test_training_glues_only_untagged_clitics():
+    from analysis.actors.train import attach_clitics
+
+    toks, tags = attach_clitics(
+        ["و", "قال", "ه", "ل", "مصر", "و", "،"], ["O", "O", "O", "O", "B-LOC", "O", "O"]
+    )
+    assert toks == ["وقاله", "لمصر", "و", "،"] and tags == ["O", "B-LOC", "O", "O"]
+
+
 def test_a_place_inside_an_organisation_name_becomes_the_organisation():
     rows = mentions("درس محمد في جامعة الإسكندرية قبل أن يعود إلى الرياض.")
     got = [(r["surface"], r["type"], r["iso3"]) for r in rows]

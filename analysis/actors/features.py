@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..arabic import proclitic_splits
@@ -9,6 +11,48 @@ from . import gazetteer as gz
 
 BOS = ("BOS",)
 EOS = ("EOS",)
+# Clitics written as tokens of their own (NewsFANE's segmentation, typed text such as "و قال"); raw
+# news glues them to their host word, and the tagger always sees them glued.
+PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ال", "لل"})
+ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي", "ك"})
+CLITIC_TOKENS = PROCLITICS | ENCLITICS
+_ARABIC_RE = re.compile("[\u0621-\u064a]")
+
+
+def clitic_groups(
+    words: list[str], glue: list[bool], *, may_glue: Callable[[int], bool] = lambda k: True
+) -> list[tuple[int, int, int]]:
+    """(first, end, host) token ranges as the tagger reads them: a standalone proclitic joins the next
+    word, a standalone pronoun suffix the previous one (``glue[k]``: only blanks after token k;
+    ``may_glue(k)``: whether token k may be joined, e.g. only untagged clitics in training)."""
+    out: list[tuple[int, int, int]] = []
+    first = -1
+    n = len(words)
+    for k, w in enumerate(words):
+        if (
+            w in PROCLITICS
+            and glue[k]
+            and k + 1 < n
+            and _ARABIC_RE.match(words[k + 1])
+            and may_glue(k)
+        ):
+            first = k if first < 0 else first
+            continue
+        if (
+            first < 0
+            and w in ENCLITICS
+            and out
+            and out[-1][1] == k
+            and glue[k - 1]
+            and _ARABIC_RE.match(words[k - 1])
+            and may_glue(k)
+        ):
+            a, _, h = out[-1]
+            out[-1] = (a, k + 1, h)
+            continue
+        out.append((k if first < 0 else first, k + 1, k))
+        first = -1
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -189,23 +189,20 @@ def _runs(win: list[tuple[int, int] | None], glue: list[bool]) -> list[tuple[int
 
 
 def tagger_view(doc: Doc) -> tuple[list[int], list[str], list[bool]]:
-    """The tokens as the tagger was trained on them: a standalone و (tokenised text, typos) is glued
-    to the next word, as training glued NewsFANE's. Returns (doc index, word, glue) per kept token."""
+    """The tokens as the tagger was trained on them: standalone clitics (tokenised text, typos such as
+    "و قال") are glued to their host word, as training glued NewsFANE's. Returns (doc index of the
+    host, word, glue) per token the tagger reads."""
+    from .features import CLITIC_TOKENS, clitic_groups
+
     norms, glue = doc.norms, doc.glue
-    if "و" not in norms:
+    if CLITIC_TOKENS.isdisjoint(norms):
         return list(range(doc.n)), norms, glue
-    idx, words, gl = [], [], []
-    k = 0
-    while k < doc.n:
-        w = norms[k]
-        if w == "و" and glue[k] and k + 1 < doc.n and _ARABIC_RE.match(norms[k + 1]):
-            k += 1
-            w = "و" + norms[k]
-        idx.append(k)
-        words.append(w)
-        gl.append(glue[k])
-        k += 1
-    return idx, words, gl
+    groups = clitic_groups(norms, glue)
+    return (
+        [h for _, _, h in groups],
+        ["".join(norms[a:b]) for a, b, _ in groups],
+        [glue[b - 1] for _, b, _ in groups],
+    )
 
 
 def doc_tags(

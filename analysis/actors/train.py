@@ -77,18 +77,14 @@ def read_tsv(path: Path, type_map: dict[str, str]) -> list[tuple[list[str], list
     return sents
 
 
-def attach_conjunctions(toks: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
-    """Glue NewsFANE's standalone و to the next word, as raw news writes it."""
-    out_t, out_g = [], []
-    glue = False
-    for t, g in zip(toks, tags, strict=True):
-        if t == "و" and g == "O":
-            glue = True
-            continue
-        out_t.append("و" + t if glue else t)
-        out_g.append(g)
-        glue = False
-    return out_t, out_g
+def attach_clitics(toks: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """Glue NewsFANE's standalone clitics (و ب ل ... ه ها هم ...) to their host word, as raw news
+    writes them and as the tagger reads text (:func:`features.clitic_groups`); only untagged clitics
+    are glued, and the host keeps its tag."""
+    from .features import clitic_groups
+
+    groups = clitic_groups(toks, [True] * len(toks), may_glue=lambda k: tags[k] == "O")
+    return ["".join(toks[a:b]) for a, b, _ in groups], [tags[h] for _, _, h in groups]
 
 
 def segments(toks: list[str], tags: list[str]) -> list[tuple[list[str], list[str]]]:
@@ -133,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
     t0 = time.perf_counter()
     sents = read_tsv(Path(args.gold), read_type_map(Path(args.type_map)))
-    train = [attach_conjunctions(*s) for i, s in enumerate(sents) if split_of(i) == "train"]
+    train = [attach_clitics(*s) for i, s in enumerate(sents) if split_of(i) == "train"]
     # The lexicon first: features use it.
     model.LEXICON_PATH.parent.mkdir(parents=True, exist_ok=True)
     words = word_counts(train)
