@@ -95,6 +95,8 @@ def test_org_affiliation_and_ministry_pattern():
         ("وقالت الشرطة البريطانية إن", "org:GBR-POLICE"),
         # Bare الخارجية is the ministry only when the adjective agrees with it ...
         ("أعلنت الخارجية الأمريكية أمس", "org:USA-MFA"),
+        # A ministry named with no country is still an organisation (of unknown country).
+        ("قال مسؤولون بوزارة الداخلية إن", "org:MOI"),
     ],
 )
 def test_government_bodies_by_pattern(text, expected):

@@ -18,6 +18,7 @@ from . import gazetteer as gz
 from . import model
 
 MAX_NAME_TOKENS = 4
+_MINISTRY = "وزاره"  # normalised وزارة: a ministry is an actor even when no country is named
 MAX_TITLE_TOKENS = 6
 # Particles that sit inside Arabic personal names (عبد الله، محمد بن سلمان، أبو مازن، آل سعود).
 _NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "اول"})
@@ -136,15 +137,24 @@ def gazetteer_pass(doc: Doc) -> list[Found]:
 
 
 def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | None:
-    """وزارة الدفاع اليابانية / الجيش الروسي: a head phrase followed by a country word."""
+    """وزارة الدفاع اليابانية / الجيش الروسي: a head phrase followed by a country word; a ministry
+    named with no country (وزارة الداخلية) is an organisation of unknown country."""
     if _inside_title(doc, i):
         return None
+    bare: Found | None = None
     for _, stem in doc.splits(i):
         for rest, ministry in heads.first.get(stem, ()):
             h = i + 1 + len(rest)
-            if h >= doc.n or not doc.glue[h - 1]:
+            if h > doc.n or any(
+                doc.norms[i + 1 + k] != w or not doc.glue[i + k] for k, w in enumerate(rest)
+            ):
                 continue
-            if any(doc.norms[i + 1 + k] != w or not doc.glue[i + k] for k, w in enumerate(rest)):
+            if bare is None and stem == _MINISTRY:
+                e = gz.Entry(
+                    f"org:{ministry.slug}", ministry.head, ministry.name_en, "organization", ""
+                )
+                bare = Found(i, h, e, "pattern")
+            if h >= doc.n or not doc.glue[h - 1]:
                 continue
             c = g.match_at(doc.norms, h, doc.glue)
             if c is None or c.prefix or c.entry.type != "country":
@@ -164,7 +174,7 @@ def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | 
                 iso3,
             )
             return Found(i, c.j, e, "pattern")
-    return None
+    return bare
 
 
 def _inside_title(doc: Doc, i: int) -> bool:
