@@ -607,3 +607,12 @@ def test_offsets_with_a_dual_a_second_unit_or_a_half(text, value, start, end):
     rows = dates(f"وقع ذلك {text} في المدينة")
     assert [(r["surface"], r["value"]) for r in rows] == [(text, value)]
     assert interval(rows[0]) == (start, end)
+
+
+def test_huge_offsets_are_not_dates_and_durations_have_no_exponent():
+    r = by_surface("منذ مليون عام وشهرين وقبل 10000000000 أسبوع ونصف")
+    assert {k: v["value"] for k, v in r.items()} == {
+        "مليون عام وشهرين": "P1000000Y2M",
+        "10000000000 أسبوع ونصف": "P10000000000.5W",
+    }
+    assert not any(v["resolved"] for v in r.values())

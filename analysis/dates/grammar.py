@@ -986,7 +986,7 @@ def interp_period(g: re.Match, ctx: Context) -> Hit | None:
 
 
 def _offset_interval(parts: dict[str, float], sign: int, ref: dt.date) -> P.Interval | None:
-    """The period ``parts`` before (sign -1) or after (+1) ``ref``.
+    """The period ``parts`` before (sign -1) or after (+1) ``ref``; None outside years 1-9989.
 
     A half ("ثلاثة أعوام ونصف") is counted in a finer unit: five years of a decade, six months of
     a year, fifteen days of a month, three days of a week, nothing of a day. The interval is the
@@ -1007,7 +1007,11 @@ def _offset_interval(parts: dict[str, float], sign: int, ref: dt.date) -> P.Inte
         else:
             days += whole
     y, m = P.add_months(ref.year, ref.month, sign * months)
+    if not 1 <= y <= 9989 or days > 3_000_000:
+        return None
     d = dt.date(y, m, min(ref.day, P.month(y, m).end.day)) + dt.timedelta(days=sign * days)
+    if not 1 <= d.year <= 9989:
+        return None
     finest = [u for u in _UNIT_ORDER if u in parts][-1]
     if finest == "DE" or (finest == "Y" and not any(n != int(n) for n in parts.values())):
         return P.year(d.year)
@@ -1048,7 +1052,8 @@ def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
         if ctx.ref is None:
             finest = [u for u in _UNIT_ORDER if u in parts][-1]
             return Hit(value=_UNRESOLVED[gran[finest]], granularity="", relative=True, mod=mod)
-        return _from_interval(_offset_interval(parts, sign, ctx.ref), mod=mod)
+        iv = _offset_interval(parts, sign, ctx.ref)
+        return None if iv is None else _from_interval(iv, mod=mod)
     if ctx.ref is None:
         return Hit(value=_UNRESOLVED[gran[unit]], granularity=gran[unit], relative=True, mod=mod)
     k = sign * int(n)
@@ -1149,7 +1154,7 @@ def _duration_value(parts: dict[str, float]) -> str:
     for unit in _UNIT_ORDER:
         if unit in parts:
             n = parts[unit]
-            num = str(int(n)) if n == int(n) else f"{n:g}"
+            num = str(int(n)) if n == int(n) else f"{n:f}".rstrip("0")  # no exponent
             if unit in ("H", "MI"):
                 clock += f"{num}{unit[0]}"
             else:

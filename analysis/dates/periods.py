@@ -29,7 +29,7 @@ def week(d: dt.date) -> Interval:
     """The ISO week (Monday to Sunday) containing ``d``."""
     y, w, wd = d.isocalendar()
     start = d - dt.timedelta(days=wd - 1)
-    return Interval(f"{y}-W{w:02d}", "week", start, start + dt.timedelta(days=6))
+    return Interval(f"{y:04d}-W{w:02d}", "week", start, start + dt.timedelta(days=6))
 
 
 def month(y: int, m: int) -> Interval:
