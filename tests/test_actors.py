@@ -103,6 +103,13 @@ def test_government_bodies_by_pattern(text, expected):
     assert expected in ids(text)
 
 
+def test_a_name_without_the_article_does_not_take_one():
+    # الحماس is zeal; حماس is the movement. A country name may double as the adjective (التشيلي).
+    assert "org:HAMAS" not in ids("أظهر اللاعبون الحماس الكبير")
+    assert "org:HAMAS" in ids("وأعلنت حماس أمس")
+    assert "country:CHL" in ids("وقال المدرب التشيلي إن")
+
+
 def test_body_inside_a_title_stays_the_role():
     # ... not with the minister (الأمريكي agrees with وزير), and a title keeps its words.
     rows = mentions("قال وزير الخارجية الأمريكي جون كيري ورئيس الحكومة الإسرائيلية بنيامين نتنياهو")

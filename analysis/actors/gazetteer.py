@@ -170,7 +170,13 @@ class Gazetteer:
         best: Match | None = None
         n = len(norms)
         for prefix, cands in self.hits(norms[i]):
+            # A name written without the article never takes one: الحماس is zeal, not Hamas (names
+            # that take it, and definite adjectives, are listed with it). Country names that double
+            # as adjectives (تشيلي -> التشيلي) are the exception.
+            article = prefix.endswith((_AL, "لل"))
             for rest, entry in cands:
+                if article and entry.type != "country":
+                    continue
                 j = i + 1 + len(rest)
                 if best is not None and j <= best.j:
                     break
