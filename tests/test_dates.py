@@ -616,3 +616,11 @@ def test_huge_offsets_are_not_dates_and_durations_have_no_exponent():
         "10000000000 أسبوع ونصف": "P10000000000.5W",
     }
     assert not any(v["resolved"] for v in r.values())
+
+
+def test_offset_with_a_half_without_publication_date_is_unresolved_at_its_granularity():
+    rows = dates("منذ ثلاثة أعوام ونصف وقبل شهر ونصف", published=None)
+    assert [(r["value"], r["granularity"], r["resolved"]) for r in rows] == [
+        ("XXXX-XX", "month", False),
+        ("XXXX-WXX", "week", False),
+    ]

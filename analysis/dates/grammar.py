@@ -790,7 +790,7 @@ def _after_preposition(text: str, g: re.Match) -> bool:
     return (
         start > 0
         and text[start - 1] in " \t"
-        and prev_word(text, start) in (lexicon().year_prepositions)
+        and prev_word(text, start) in lexicon().year_prepositions
     )
 
 
@@ -985,12 +985,13 @@ def interp_period(g: re.Match, ctx: Context) -> Hit | None:
     return _from_interval(P.part(_period(gran, off, ctx.ref), mod), mod=mod)
 
 
-def _offset_interval(parts: dict[str, float], sign: int, ref: dt.date) -> P.Interval | None:
-    """The period ``parts`` before (sign -1) or after (+1) ``ref``; None outside years 1-9989.
+def _offset_shape(parts: dict[str, float]) -> tuple[int, int, str]:
+    """(months, days, granularity) of an offset with a half or two units.
 
     A half ("ثلاثة أعوام ونصف") is counted in a finer unit: five years of a decade, six months of
-    a year, fifteen days of a month, three days of a week, nothing of a day. The interval is the
-    year for decades, the month for years, the week for months and weeks, the day for days.
+    a year, fifteen days of a month, three days of a week, nothing of a day. The interval given is
+    the year for decades (and whole years), the month for years, the week for months and weeks,
+    the day for days.
     """
     months = days = 0
     for unit, n in parts.items():
@@ -1006,20 +1007,28 @@ def _offset_interval(parts: dict[str, float], sign: int, ref: dt.date) -> P.Inte
             days += 7 * whole + 3 * half
         else:
             days += whole
+    finest = [u for u in _UNIT_ORDER if u in parts][-1]
+    if finest == "DE" or (finest == "Y" and not any(n != int(n) for n in parts.values())):
+        return months, days, "year"
+    if finest in ("Y", "M") and not days:
+        return months, days, "month"
+    return months, days, "week" if finest in ("M", "W") else "day"
+
+
+def _offset_interval(parts: dict[str, float], sign: int, ref: dt.date) -> P.Interval | None:
+    """The period ``parts`` before (sign -1) or after (+1) ``ref``; None outside years 1-9989."""
+    months, days, gran = _offset_shape(parts)
     y, m = P.add_months(ref.year, ref.month, sign * months)
     if not 1 <= y <= 9989 or days > 3_000_000:
         return None
     d = dt.date(y, m, min(ref.day, P.month(y, m).end.day)) + dt.timedelta(days=sign * days)
     if not 1 <= d.year <= 9989:
         return None
-    finest = [u for u in _UNIT_ORDER if u in parts][-1]
-    if finest == "DE" or (finest == "Y" and not any(n != int(n) for n in parts.values())):
+    if gran == "year":
         return P.year(d.year)
-    if finest in ("Y", "M") and not days:
+    if gran == "month":
         return P.month(d.year, d.month)
-    if finest in ("M", "W"):
-        return P.week(d)
-    return P.day(d)
+    return P.week(d) if gran == "week" else P.day(d)
 
 
 def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
@@ -1050,8 +1059,8 @@ def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
         if unit == "CE":
             return None
         if ctx.ref is None:
-            finest = [u for u in _UNIT_ORDER if u in parts][-1]
-            return Hit(value=_UNRESOLVED[gran[finest]], granularity="", relative=True, mod=mod)
+            shape = _offset_shape(parts)[2]
+            return Hit(value=_UNRESOLVED[shape], granularity=shape, relative=True, mod=mod)
         iv = _offset_interval(parts, sign, ctx.ref)
         return None if iv is None else _from_interval(iv, mod=mod)
     if ctx.ref is None:
