@@ -110,6 +110,13 @@ def test_a_name_without_the_article_does_not_take_one():
     assert "country:CHL" in ids("وقال المدرب التشيلي إن")
 
 
+def test_patronymic_chains_are_one_name_and_no_surname():
+    text = "استقبل الأمير فيصل بن خالد بن عبدالعزيز الوفد. وقال عبدالعزيز إن الزيارة مهمة."
+    people = [r for r in mentions(text) if r["type"] == "person"]
+    # Particles do not count toward the name's length; the father's name is no surname to resolve.
+    assert [r["surface"] for r in people] == ["فيصل بن خالد بن عبدالعزيز"]
+
+
 def test_body_inside_a_title_stays_the_role():
     # ... not with the minister (الأمريكي agrees with وزير), and a title keeps its words.
     rows = mentions("قال وزير الخارجية الأمريكي جون كيري ورئيس الحكومة الإسرائيلية بنيامين نتنياهو")

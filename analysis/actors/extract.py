@@ -18,6 +18,7 @@ from . import gazetteer as gz
 from . import model
 
 MAX_NAME_TOKENS = 4
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ال"})  # ال as in آل سعود, once normalised
 _MINISTRY = "وزاره"  # normalised وزارة: a ministry is an actor even when no country is named
 MAX_TITLE_TOKENS = 6
 # Particles that sit inside Arabic personal names (عبد الله، محمد بن سلمان، أبو مازن، آل سعود).
@@ -296,7 +297,8 @@ def _definite(word: str) -> bool:
 def read_name(doc: Doc, k: int, taken: dict[int, Found]) -> int:
     """End of the person name starting at token ``k`` (== k when there is none)."""
     j = k
-    while j < doc.n and j - k < MAX_NAME_TOKENS:
+    words = 0  # particles (بن، عبد، آل) do not count: محمد بن سلمان بن عبدالعزيز is three names
+    while j < doc.n and words < MAX_NAME_TOKENS:
         if j > k and not doc.glue[j - 1]:
             break
         f = taken.get(j)
@@ -306,6 +308,7 @@ def read_name(doc: Doc, k: int, taken: dict[int, Found]) -> int:
             break
         if not _is_name_token(doc, j, first=j == k):
             break
+        words += doc.norms[j] not in _NAME_PARTICLES
         j += 1
     while j > k and doc.norms[j - 1] in _NAME_PARTICLES:
         j -= 1
@@ -410,8 +413,14 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
         trusted = f.method != "pattern" or bool(f.role)
         if f.entry.type == "person" and f.j - f.i >= 2 and trusted:
             last = doc.norms[f.j - 1]
-            # Only a distinctive surname: one the training data never saw outside a name.
-            if len(last) >= 3 and model.is_candidate(last) and not _title_rests(last):
+            # Only a distinctive surname: one the training data never saw outside a name, and not a
+            # father's name in a chain (فيصل بن خالد بن عبدالعزيز: عبدالعزيز is not his surname).
+            if (
+                len(last) >= 3
+                and model.is_candidate(last)
+                and not _title_rests(last)
+                and doc.norms[f.j - 2] not in _PATRONYMIC
+            ):
                 surnames.setdefault(last, f)
     # Every spelling a surname may take with its proclitics, looked up in one dict.
     variants = {p + last: f for last, f in surnames.items() for p in _SURNAME_PREFIXES}
