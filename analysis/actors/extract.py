@@ -275,7 +275,10 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
     vote = model.says_person(doc, k, first=first)
     if vote is not None:
         return vote
-    # It skips only words it knows as non-names; without a model, fall back on the common words.
+    # It skips words it knows as non-names; a given name after a title is still a name (الشيخ صالح).
+    if w in gz.given_names():
+        return True
+    # Without a model, fall back on the common words.
     return model.tagger() is None and not model.is_common(w)
 
 

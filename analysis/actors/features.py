@@ -13,7 +13,8 @@ BOS = ("BOS",)
 EOS = ("EOS",)
 # Clitics written as tokens of their own (NewsFANE's segmentation, typed text such as "و قال"); raw
 # news glues them to their host word, and the tagger always sees them glued.
-PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ال", "لل"})
+# Not ال: normalised آل (the family, آل سعود) reads the same and belongs to the name.
+PROCLITICS = frozenset({"و", "ف", "ب", "ل", "لل"})
 ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي", "ك"})
 CLITIC_TOKENS = PROCLITICS | ENCLITICS
 _ARABIC_RE = re.compile("[\u0621-\u064a]")
