@@ -21,6 +21,17 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def load_texts(corpus: Path, ids: set[str]) -> dict[str, dict]:
+    """The records of a JSONL corpus whose id is in ``ids``."""
+    out = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("id") in ids:
+                out[rec["id"]] = rec
+    return out
+
+
 def _gold_boundaries(text: str, sentences: Sequence[str]) -> set[int] | None:
     ends, pos = [], 0
     for sent in sentences:

@@ -385,3 +385,43 @@ def test_an_institution_named_after_a_king_is_not_the_king():
     assert got == [("مركز الملك سلمان", "organization"), ("عدن", "place")]
     # Without an honorific or a person in it, an institution head reads nothing on its own.
     assert mentions("يقع مركز الشرطة قرب السوق.") == []
+
+
+def test_raw_news_evaluation_reads_texts_from_the_corpus_and_checks_them(tmp_path, capsys):
+    import hashlib
+    import json
+
+    from analysis.actors.evaluate import evaluate_raw
+
+    text = "قال وزير الدفاع الياباني جن ناكاتاني في طوكيو إن اليابان مستعدة."
+    other = "نص تغير بعد التوصيف."
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "\n".join(
+            json.dumps({"id": i, "text": t}, ensure_ascii=False)
+            for i, t in [("a", text), ("b", other)]
+        ),
+        encoding="utf-8",
+    )
+
+    def span(surface: str, kind: str) -> dict:
+        s = text.rindex(surface)  # the last one: اليابان is also inside الياباني
+        return {"start": s, "end": s + len(surface), "type": kind}
+
+    gold = tmp_path / "gold.jsonl"
+    recs = [
+        {
+            "doc_id": "a",
+            "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
+            "entities": [span("جن ناكاتاني", "PER"), span("طوكيو", "LOC"), span("اليابان", "LOC")],
+        },
+        {"doc_id": "b", "text_sha1": "0" * 40, "entities": [{"start": 0, "end": 2, "type": "PER"}]},
+    ]
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    totals = evaluate_raw([gold], corpus)
+    # The changed text is skipped, loudly; the other is scored (the adjective الياباني is not).
+    assert totals["n_sentences"] == 1
+    assert "skipped b" in capsys.readouterr().err
+    assert totals["system"]["exact"]["PER"] == [1, 1, 1]
+    assert totals["system"]["overlap"]["LOC"] == [2, 2, 2]
+    assert totals["baseline"]["exact"]["PER"][0] == 1  # Nakatani is in people.csv

@@ -5,21 +5,27 @@ analysis.actors.evaluate ...``) prints exact-span and overlap precision / recall
 (PER, ORG, LOC; MISC and GROUP ignored) on the dev split (:func:`analysis.actors.train.is_dev`), for the
 full system and for a gazetteer-only baseline. Only ``form == "name"`` mentions are scored: the gold does
 not tag adjectives. ``--throughput CORPUS.jsonl`` times the extractor on a JSONL corpus (field ``text``).
+
+``--raw GOLD.jsonl ...`` scores raw news instead: hand-annotated SaudiNewsNet articles (offsets only, see
+``tests/data/actors_annotation_guide.md``), whose texts are read from ``--corpus`` and checked by SHA-1.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import config
 from ..arabic import WORD_RE
-from ..evaluate import prf
+from ..evaluate import load_texts, prf
 from .train import COARSE, read_type_map, split_of
 
+DEFAULT_CORPUS = config.SHARED_DIR / "corpora" / "saudinewsnet_2015-08-10_2015-08-11.jsonl"
 TYPE_TO_COARSE = {"person": "PER", "organization": "ORG", "country": "LOC", "place": "LOC"}
 Span = tuple[int, int, str]
 
@@ -89,6 +95,41 @@ def _grouped(records: list[tuple[int, str, list[Span]]], group: int):
         i = j
 
 
+def _new_totals() -> dict:
+    return {
+        sys_: {m: {t: [0, 0, 0] for t in COARSE} for m in ("exact", "overlap")}
+        for sys_ in ("system", "baseline")
+    }
+
+
+def _add(totals: dict, text: str, gold: list[Span]) -> None:
+    """Score both systems on one text and add the counts."""
+    for name, baseline in (("system", False), ("baseline", True)):
+        for m, per_type in count(predicted_spans(text, baseline=baseline), gold).items():
+            for t, v in per_type.items():
+                acc = totals[name][m][t]
+                for k in range(3):
+                    acc[k] += v[k]
+
+
+def evaluate_raw(gold_paths: Sequence[Path], corpus: Path) -> dict:
+    """Summed counts over hand-annotated raw-news articles (texts from ``corpus``, SHA-1 checked)."""
+    records = [json.loads(ln) for p in gold_paths for ln in p.open(encoding="utf-8") if ln.strip()]
+    texts = load_texts(corpus, {r["doc_id"] for r in records})
+    totals = _new_totals()
+    n = 0
+    for rec in records:
+        text = (texts.get(rec["doc_id"]) or {}).get("text") or ""
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]:
+            print(f"skipped {rec['doc_id']}: text missing or changed", file=sys.stderr)
+            continue
+        _add(totals, text, [(e["start"], e["end"], e["type"]) for e in rec["entities"]])
+        n += 1
+    totals["n_sentences"] = n
+    totals["unit"] = "raw-news articles"
+    return totals
+
+
 def evaluate(
     gold_path: Path, type_map: dict[str, str], *, split: str = "dev", group: int = 1
 ) -> dict:
@@ -97,26 +138,18 @@ def evaluate(
     ``group`` > 1 reads that many consecutive sentences as one document, so that coreference within
     a document (a surname after the full name) can work as it does on real articles.
     """
-    totals = {
-        sys_: {m: {t: [0, 0, 0] for t in COARSE} for m in ("exact", "overlap")}
-        for sys_ in ("system", "baseline")
-    }
+    totals = _new_totals()
     records = _records(gold_path, type_map, split)
     for text, gold in _grouped(records, group):
-        for name, baseline in (("system", False), ("baseline", True)):
-            c = count(predicted_spans(text, baseline=baseline), gold)
-            for m, per_type in c.items():
-                for t, v in per_type.items():
-                    acc = totals[name][m][t]
-                    for k in range(3):
-                        acc[k] += v[k]
+        _add(totals, text, gold)
     totals["n_sentences"] = len(records)
     return totals
 
 
 def print_report(totals: dict) -> None:
     """One table line per system, match mode and type, plus micro averages."""
-    print(f"{totals['n_sentences']} gold sentences scored (form == name; PER, ORG, LOC)")
+    unit = totals.get("unit", "gold sentences")
+    print(f"{totals['n_sentences']} {unit} scored (form == name; PER, ORG, LOC)")
     print(
         f"{'system':<9} {'match':<8} {'type':<5} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}"
     )
@@ -205,6 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="print --n random person/organisation mentions of a JSONL corpus to judge by hand",
     )
     p.add_argument("--n", type=int, default=100)
+    p.add_argument(
+        "--raw", nargs="+", metavar="GOLD", help="score hand-annotated raw-news articles instead"
+    )
+    p.add_argument(
+        "--corpus", default=str(DEFAULT_CORPUS), help="the corpus the --raw gold refers to"
+    )
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.sample:
@@ -212,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             Path(args.sample), n=args.n, seed=args.seed, types=("person", "organization")
         )
         print("\n".join(lines))
+        return 0
+    if args.raw:
+        print_report(evaluate_raw([Path(x) for x in args.raw], Path(args.corpus)))
         return 0
     if args.throughput:
         n_tok, secs, n_m = throughput(Path(args.throughput))

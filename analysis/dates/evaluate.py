@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
-from ..evaluate import prf
+from ..evaluate import load_texts, prf
 from . import extract_dates
 from .lexicon import lexicon, norm
 
@@ -74,17 +74,6 @@ def load_gold(path: Path) -> list[dict]:
     """Gold records (one per article)."""
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
-
-
-def load_texts(corpus: Path, ids: set[str]) -> dict[str, dict]:
-    """The corpus records whose id is in ``ids``."""
-    out = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("id") in ids:
-                out[rec["id"]] = rec
-    return out
 
 
 def gold_spans(rec: dict) -> list[Span]:
