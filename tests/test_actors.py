@@ -117,6 +117,47 @@ def test_patronymic_chains_are_one_name_and_no_surname():
     assert [r["surface"] for r in people] == ["فيصل بن خالد بن عبدالعزيز"]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "iso3"),
+    [
+        ("أوضح الأمين العام للهيئة السعودية للمهندسين أن", "للهيئة السعودية للمهندسين", "SAU"),
+        ("أطلق البنك السعودي الهولندي منتجه", "البنك السعودي الهولندي", "SAU"),
+        ("وتنظم غرفة الشرقية خلال الأسبوع", "غرفة الشرقية", ""),
+        ("بدأ مكتب تعليم الشرق بالطائف عامه", "مكتب تعليم الشرق", ""),
+        (
+            "وصفت هيئة الإغاثة الإسلامية العالمية التابعة للرابطة",
+            "هيئة الإغاثة الإسلامية العالمية",
+            "",
+        ),
+    ],
+)
+def test_organisations_named_by_a_head_noun(text, surface, iso3):
+    orgs = [(r["surface"], r["iso3"]) for r in mentions(text) if r["type"] == "organization"]
+    assert orgs == [(surface, iso3)]
+    # The country adjective inside the name is absorbed, not counted as the country.
+    assert not [r for r in mentions(text) if r["type"] == "country" and r["form"] == "name"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أسست شركة كبرى في الرياض فرعا جديدا",  # an indefinite adjective is no name
+        "تحسين إدارة المشاريع في البلديات",  # management, not an office
+        "نفذ التحالف 29 ضربة بقيادة أمريكا",  # led by, not a leadership body
+        "رعى مدير جامعة المجمعة الدكتور خالد الحفل",  # a title ends the name
+    ],
+)
+def test_head_nouns_that_do_not_make_an_organisation(text):
+    orgs = [r["surface"] for r in mentions(text) if r["type"] == "organization"]
+    assert all("الدكتور" not in o for o in orgs)
+    assert not [o for o in orgs if o.startswith(("شركة", "إدارة", "بقيادة"))]
+
+
+def test_a_country_name_after_a_definite_noun_is_the_adjective():
+    rows = mentions("تتزايد مشاركة المرأة السعودية في الانتخابات")
+    assert [(r["actor_id"], r["form"]) for r in rows] == [("country:SAU", "adjective")]
+
+
 def test_body_inside_a_title_stays_the_role():
     # ... not with the minister (الأمريكي agrees with وزير), and a title keeps its words.
     rows = mentions("قال وزير الخارجية الأمريكي جون كيري ورئيس الحكومة الإسرائيلية بنيامين نتنياهو")

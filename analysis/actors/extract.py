@@ -197,6 +197,7 @@ class WordInfo:
     phrase_start: bool  # may start a gazetteer phrase or a ministry head
     candidate: bool  # the tagger should look at it
     facility: bool  # opens a building's name (ملعب، بمطار; not the generic الملعب)
+    org_head: int  # opens an organisation's name: 1 indefinite (هيئة، بغرفة), 2 definite (الهيئة)
 
 
 _INFO: dict[str, WordInfo] = {}
@@ -213,10 +214,24 @@ def word_info(word: str) -> WordInfo:
         bool(g.hits(word) and word not in gz.stoplist()) or _starts_head(word),
         model.is_candidate(word),
         _facility_head(word),
+        _org_head(word),
     )
     if len(_INFO) < _INFO_MAX:
         _INFO[word] = info
     return info
+
+
+def _org_head(word: str) -> int:
+    """2 if a reading of the word is a definite organisation head (الهيئة، للبنك), 1 if indefinite
+    (هيئة، بغرفة), else 0."""
+    heads = gz.org_heads()
+    best = 0
+    for p, s in proclitic_splits(word):
+        if s in heads:
+            definite = p.endswith(("ال", "لل"))
+            if definite or not heads[s]:
+                best = max(best, 2 if definite else 1)
+    return best
 
 
 @lru_cache(maxsize=300_000)
@@ -457,6 +472,121 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
+MAX_ORG_NAME = 6  # words after the head
+
+
+def _article_word(word: str) -> bool:
+    """A word with the article and no other proclitic (inside a name: الإغاثة، الإسلامية)."""
+    return word.startswith("ال") and len(word) > 3
+
+
+def adjective_readings(doc: Doc, found: list[Found]) -> list[Found]:
+    """A country name that is also its feminine adjective (السعودية) right after a definite noun
+    (المرأة السعودية، الهيئة السعودية) is the adjective."""
+    out = []
+    for f in found:
+        k = f.i
+        if (
+            f.entry.type == "country"
+            and f.entry.form == "name"
+            and f.j - f.i == 1
+            and k > 0
+            and doc.glue[k - 1]
+            and doc.norms[k].startswith("ال")
+            and doc.norms[k].endswith("يه")
+            and _definite(doc.norms[k - 1])
+        ):
+            f = Found(f.i, f.j, replace(f.entry, form="adjective"), f.method, f.role)
+        out.append(f)
+    return out
+
+
+def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """Organisations named by a head noun (``data/gazetteer/org_heads.txt``): a construct ending in a
+    definite word (غرفة الشرقية، مكتب تعليم الشرق، هيئة الإغاثة الإسلامية العالمية), or a definite head
+    with definite adjectives and a country adjective (الهيئة السعودية للمهندسين، البنك السعودي
+    الهولندي), which gives the organisation its country. List hits inside the name are absorbed."""
+    owner = {k: f for f in found for k in range(f.i, f.j)}
+    fw = gz.function_words()
+    out: list[Found] = []
+    drop: set[int] = set()
+    i = 0
+    while i < doc.n - 1:
+        kind = doc.info[i].org_head
+        if not kind or i in owner or not doc.glue[i]:
+            i += 1
+            continue
+        j, last_def, country, inside = i + 1, 0, None, {}
+        while j < doc.n and doc.glue[j - 1] and j - i <= MAX_ORG_NAME:
+            w, f = doc.norms[j], owner.get(j)
+            if f is not None:
+                m = gz.gazetteer().match_at(doc.norms, j, doc.glue)
+                if (
+                    f.i < j
+                    or f.entry.type not in ("country", "place")
+                    or (m is not None and m.prefix not in ("", "ال"))
+                ):
+                    break  # بالطائف: a place with a preposition is where, not part of the name
+                adjective = f.entry.form == "adjective" and w.startswith("ال")
+                if not adjective and kind == 2:
+                    break  # الهيئة + a country name: "the authority" of somewhere, not a name
+                country = country or f
+                inside[id(f)] = f
+                j = last_def = f.j
+                if not adjective:
+                    break  # a name ends the construct (غرفة الشرقية، جامعة القاهرة)
+                continue
+            if (
+                w in fw
+                or w in gz.stoplist()
+                or _DIGIT_RE.search(w)
+                or not _ARABIC_RE.match(w)
+                or doc.title_rests[j]  # جامعة المجمعة الدكتور: a title opens the next phrase
+                or doc.info[j].org_head  # مجلس إدارة الهيئة: the board of another body
+            ):
+                break
+            if _article_word(w):
+                j = last_def = j + 1
+            elif kind == 1 and not last_def and j - i <= 2 and len(doc.splits(j)) == 1:
+                j += 1  # an idafa chain: مكتب تعليم الشرق
+            else:
+                break
+        end = last_def
+        ok = end > i + 1 if kind == 1 else country is not None and end > i + 1
+        if not ok:
+            i += 1
+            continue
+        # A purpose after the name (للمهندسين، لنصرة الأشقاء) belongs to it.
+        if kind == 2 and end < doc.n and doc.glue[end - 1]:
+            w = doc.norms[end]
+            if w.startswith("لل") and end not in owner:
+                end += 1
+            elif (
+                w[:1] == "ل"
+                and end + 1 < doc.n
+                and doc.glue[end]
+                and end not in owner
+                and _article_word(doc.norms[end + 1])
+                and end + 1 not in owner
+            ):
+                end += 2
+        s, e = doc.span(i, end)
+        words = [doc.splits(i)[-1][1], *doc.norms[i + 1 : end]]
+        iso3 = country.entry.iso3 if country is not None else ""
+        entry = gz.Entry(
+            f"org:{slug(' '.join(words))}",
+            remove_tashkeel(doc.nt.original[s:e]),
+            "",
+            "organization",
+            iso3,
+        )
+        out.append(Found(i, end, entry, "pattern"))
+        drop.update(inside)
+        owner.update({k: out[-1] for k in range(i, end)})
+        i = end
+    return [f for f in found if id(f) not in drop] + out
+
+
 MAX_FACILITY_NAME = 4
 # Honorifics inside a building's name (ملعب الملك فهد، جامع الإمام تركي بن عبدالله).
 _FACILITY_PARTICLES = _NAME_PARTICLES | {"الملك", "الامير", "الشيخ", "الامام", "السلطان", "سمو"}
@@ -574,6 +704,7 @@ def extract(
         model.doc_tags(doc, {k for f in found for k in range(f.i, f.j)}, places)
         found = model.organisation_pass(doc, found)
         found = facility_pass(doc, found)
+        found = institution_pass(doc, adjective_readings(doc, found))
         found += people_pass(doc, found)
         found += coreference_pass(doc, found)
         found += model.model_pass(doc, found)

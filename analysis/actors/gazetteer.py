@@ -88,6 +88,17 @@ def facility_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def org_heads() -> dict[str, bool]:
+    """Normalised nouns that open an organisation's name (هيئة، جمعية، البنك ...) -> whether only in
+    the definite pattern (marked ``*`` in the file)."""
+    out = {}
+    for line in read_words(config.GAZETTEER_DIR / "org_heads.txt"):
+        word, _, mark = line.partition(" ")
+        out[normalize(word)] = mark.strip() == "*"
+    return out
+
+
+@lru_cache(maxsize=1)
 def currencies() -> frozenset[str]:
     """Normalised currency names (ريال، دولار): with a country adjective they are money."""
     return word_set("currencies.txt")
