@@ -153,6 +153,14 @@ def test_head_nouns_that_do_not_make_an_organisation(text):
     assert not [o for o in orgs if o.startswith(("شركة", "إدارة", "بقيادة"))]
 
 
+def test_a_school_named_after_a_person_is_an_organisation():
+    rows = mentions("ومشروع ثانوية سلمان الفارسي بمكة، ومبنى مدرسة حسان بن ثابت الابتدائية")
+    assert [(r["surface"], r["type"]) for r in rows if r["type"] != "place"] == [
+        ("ثانوية سلمان الفارسي", "organization"),
+        ("مدرسة حسان بن ثابت الابتدائية", "organization"),
+    ]
+
+
 def test_a_country_name_after_a_definite_noun_is_the_adjective():
     rows = mentions("تتزايد مشاركة المرأة السعودية في الانتخابات")
     assert [(r["actor_id"], r["form"]) for r in rows] == [("country:SAU", "adjective")]

@@ -660,6 +660,37 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
     return [f for f in found if id(f) not in drop] + out
 
 
+def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:
+    """An institution head right before a person (مدرسة حسان بن ثابت، ثانوية سلمان الفارسي) makes one
+    organisation named after them: the school is not the companion."""
+    heads = gz.facility_heads()
+    out = []
+    for f in found:
+        # The tagger may have read the head into the name (ثانوية سلمان الفارسي).
+        h = f.i if f.j - f.i > 1 and doc.info[f.i].facility else f.i - 1
+        if (
+            f.entry.type == "person"
+            and h >= 0
+            and doc.glue[h]
+            and doc.info[h].facility
+            and (h == f.i or not any(g.i <= h < g.j for g in found))
+        ):
+            head = next((st for p, st in doc.splits(h) if st in heads), "")
+            if heads.get(head) == "organization":
+                s, e = doc.span(h, f.j)
+                words = [head, *doc.norms[h + 1 : f.j]]
+                entry = gz.Entry(
+                    f"org:{slug(' '.join(words))}",
+                    remove_tashkeel(doc.nt.original[s:e]),
+                    "",
+                    "organization",
+                    "",
+                )
+                f = Found(h, f.j, entry, "pattern")
+        out.append(f)
+    return out
+
+
 @lru_cache(maxsize=300_000)
 def _bare_name_word(word: str) -> bool:
     """An Arabic word no list or training sentence uses outside names, without a proclitic."""
@@ -709,6 +740,7 @@ def extract(
         found += coreference_pass(doc, found)
         found += model.model_pass(doc, found)
         found += coreference_pass(doc, found)
+        found = named_after_people(doc, found)
     found.sort(key=lambda f: f.i)
     bounds = sorted((int(s["start"]), int(s["sent_id"])) for s in sentences) or [(0, 0)]
     sent_starts = [b for b, _ in bounds]
