@@ -159,9 +159,29 @@ class Gazetteer:
         for cands in index.values():
             cands.sort(key=lambda c: -len(c[0]))
         self.index = index
+        # For matching: phrases of two or more words are found by their first two words (a given
+        # name opens hundreds of people's names), single words by the first alone.
+        self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], Entry]]] = {}
+        self._single: dict[str, Entry] = {}
+        for first, cands in index.items():
+            for rest, entry in cands:
+                if rest:
+                    self._pairs.setdefault((first, rest[0]), []).append((rest[1:], entry))
+                else:
+                    self._single.setdefault(first, entry)
         self.entries = {e.actor_id: e for e in table.values() if e.form == "name"}
         self.max_len = max((len(k) for k in table), default=1)
         self._hits: dict[str, tuple[tuple[str, list], ...]] = {}
+        self._readings: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def readings(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(proclitic, stem) for each reading of a normalised word whose stem starts a phrase."""
+        cached = self._readings.get(word)
+        if cached is None:
+            cached = tuple((p, st) for p, st in proclitic_splits(word) if st in self.index)
+            if len(self._readings) < 500_000:
+                self._readings[word] = cached
+        return cached
 
     def hits(self, word: str) -> tuple[tuple[str, list], ...]:
         """(proclitic, phrases) for each reading of a normalised word that starts a phrase."""
@@ -180,22 +200,24 @@ class Gazetteer:
         """The longest phrase starting at token ``i`` (``glue[k]``: tokens k and k+1 are adjacent)."""
         best: Match | None = None
         n = len(norms)
-        for prefix, cands in self.hits(norms[i]):
-            # A name written without the article never takes one: الحماس is zeal, not Hamas (names
-            # that take it, and definite adjectives, are listed with it). Country names that double
-            # as adjectives (تشيلي -> التشيلي) are the exception.
+        nxt = norms[i + 1] if i + 1 < n and glue[i] else None
+        for prefix, s in self.readings(norms[i]):
             article = prefix.endswith((_AL, "لل"))
-            for rest, entry in cands:
-                if article and entry.type != "country":
-                    continue
-                j = i + 1 + len(rest)
+            for rest, entry in self._pairs.get((s, nxt), ()) if nxt is not None else ():
+                j = i + 2 + len(rest)
                 if best is not None and j <= best.j:
                     break
-                if j > n:
+                # A name written without the article never takes one: الحماس is zeal, not Hamas
+                # (names that take it, and definite adjectives, are listed with it). Country names
+                # that double as adjectives (تشيلي -> التشيلي) are the exception.
+                if j > n or (article and entry.type != "country"):
                     continue
-                if all(norms[i + 1 + k] == w and glue[i + k] for k, w in enumerate(rest)):
+                if all(norms[i + 2 + k] == w and glue[i + 1 + k] for k, w in enumerate(rest)):
                     best = Match(i, j, prefix, entry)
                     break
+            entry = self._single.get(s)
+            if entry is not None and best is None and not (article and entry.type != "country"):
+                best = Match(i, i + 1, prefix, entry)
         return best
 
 
