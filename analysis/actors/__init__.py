@@ -6,8 +6,10 @@ folds them into one row per canonical actor. How mentions are found, in order of
 1. gazetteer — CLDR country names (via Babel) plus the curated lists in ``data/gazetteer/`` (variants,
    nisba adjectives in every inflection, cities and regions, organisations with aliases and acronyms,
    well-known people), matched on normalised, clitic-stripped tokens; the longest phrase wins;
-2. pattern — ministries and armed forces before a country word (وزارة الدفاع اليابانية), people after a
-   title (+ affiliation: الأمين العام لحلف الناتو مارك روت) or a speech verb (قال ...);
+2. pattern — ministries, government bodies and armed forces before a country word (وزارة الدفاع اليابانية،
+   الحكومة اليمنية), organisations named by a head noun (غرفة الشرقية، الهيئة السعودية للمهندسين), people
+   after a title or a profession (+ affiliation: الأمين العام لحلف الناتو مارك روت، الشاعر ...) or a speech
+   verb (قال ...), an institution named after a person (مدرسة حسان بن ثابت: the school, not the man);
 3. model — a CRF tagger trained on NewsFANE for names no list holds (``data/models/``); where it reads a
    listed country or place as (part of) an organisation, the whole name becomes that organisation
    (جامعة الإسكندرية -> an organisation with iso3 EGY; a bare فاز برشلونة -> a team);
