@@ -145,12 +145,29 @@ def test_organisations_named_by_a_head_noun(text, surface, iso3):
         "تحسين إدارة المشاريع في البلديات",  # management, not an office
         "نفذ التحالف 29 ضربة بقيادة أمريكا",  # led by, not a leadership body
         "رعى مدير جامعة المجمعة الدكتور خالد الحفل",  # a title ends the name
+        "ارتفع عدد أعضاء هيئة التدريس الوطنيين",  # faculty members: a common noun
+        "ترفعها بلدية المحافظة إلى الأمانة",  # a reference back, not a name
     ],
 )
 def test_head_nouns_that_do_not_make_an_organisation(text):
     orgs = [r["surface"] for r in mentions(text) if r["type"] == "organization"]
     assert all("الدكتور" not in o for o in orgs)
-    assert not [o for o in orgs if o.startswith(("شركة", "إدارة", "بقيادة"))]
+    assert not [o for o in orgs if o.startswith(("شركة", "إدارة", "بقيادة", "هيئة", "بلدية"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("حقق منتخب مصر لكرة القدم بداية جيدة", "org:team-EGY"),
+        ("وفازت أوغندا على ليسوتو 3 - صفر", "org:team-LSO"),
+    ],
+)
+def test_a_country_named_as_a_sports_side_is_its_team(text, team):
+    assert team in ids(text)
+    # Not after a definite cue (المدرب التشيلي is the coach's nationality) nor without a cue.
+    assert "country:CHL" in ids("وقال المدرب التشيلي إن") and "country:EGY" in ids(
+        "زار الرئيس مصر أمس"
+    )
 
 
 def test_a_school_named_after_a_person_is_an_organisation():

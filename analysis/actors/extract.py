@@ -472,6 +472,50 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
+_SCORE_RE = re.compile(r"\s*[-–:]\s*")
+
+
+def _score_at(doc: Doc, j: int) -> bool:
+    """Whether a match score (3 - صفر، 1-1) starts at token ``j``."""
+    if j + 1 >= doc.n:
+        return False
+    a, b = doc.norms[j], doc.norms[j + 1]
+    between = doc.nt.text[doc.ends[j] : doc.starts[j + 1]]
+    return (
+        (a.isdigit() or a == "صفر")
+        and (b.isdigit() or b == "صفر")
+        and _SCORE_RE.fullmatch(between) is not None
+    )
+
+
+def teams_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """A country or city named as a sports side is its team: after a cue word (منتخب مصر، مرمى جورجيا،
+    لاعبي إيطاليا, ``data/gazetteer/team_cues.txt``) or before a score (فاز على ليسوتو 3 - صفر)."""
+    cues = gz.team_cues()
+    out = []
+    for f in found:
+        if (
+            f.method == gz.METHOD
+            and f.entry.type in ("country", "place")
+            and f.entry.form == "name"
+            and (
+                # The cue is a construct head, so indefinite: منتخب مصر, not المدرب التشيلي.
+                (
+                    f.i > 0
+                    and doc.glue[f.i - 1]
+                    and any(
+                        st in cues and not p.endswith(("ال", "لل")) and not st.startswith("ال")
+                        for p, st in doc.splits(f.i - 1)
+                    )
+                )
+                or _score_at(doc, f.j)
+            )
+        ):
+            f = Found(f.i, f.j, model.team_entry(f.entry), "pattern")
+        out.append(f)
+    return out
+
+
 MAX_ORG_NAME = 6  # words after the head
 
 
@@ -553,6 +597,13 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 break
         end = last_def
         ok = end > i + 1 if kind == 1 else country is not None and end > i + 1
+        if ok and kind == 1:
+            phrases, generic = gz.org_head_exceptions()
+            head = next(st for p, st in doc.splits(i) if st in gz.org_heads())
+            words = (head, *doc.norms[i + 1 : end])
+            ok = doc.norms[end - 1] not in generic and not any(
+                words[: len(p)] == p for p in phrases
+            )
         if not ok:
             i += 1
             continue
@@ -734,6 +785,7 @@ def extract(
         }
         model.doc_tags(doc, {k for f in found for k in range(f.i, f.j)}, places)
         found = model.organisation_pass(doc, found)
+        found = teams_pass(doc, found)
         found = facility_pass(doc, found)
         found = institution_pass(doc, adjective_readings(doc, found))
         found += people_pass(doc, found)

@@ -94,8 +94,29 @@ def org_heads() -> dict[str, bool]:
     out = {}
     for line in read_words(config.GAZETTEER_DIR / "org_heads.txt"):
         word, _, mark = line.partition(" ")
-        out[normalize(word)] = mark.strip() == "*"
+        if word not in ("!", "~"):
+            out[normalize(word)] = mark.strip() == "*"
     return out
+
+
+@lru_cache(maxsize=1)
+def org_head_exceptions() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """Phrases that open like an organisation's name but are common nouns (هيئة التدريس), and definite
+    nouns that point back to a body already named (المحافظة): both from ``org_heads.txt``."""
+    phrases, generic = set(), set()
+    for line in read_words(config.GAZETTEER_DIR / "org_heads.txt"):
+        mark, _, rest = line.partition(" ")
+        if mark == "!":
+            phrases.add(key_of(rest))
+        elif mark == "~":
+            generic.add(normalize(rest.strip()))
+    return frozenset(phrases), frozenset(generic)
+
+
+@lru_cache(maxsize=1)
+def team_cues() -> frozenset[str]:
+    """Normalised words that make the country or city after them a sports team (منتخب، مرمى)."""
+    return word_set("team_cues.txt")
 
 
 @lru_cache(maxsize=1)

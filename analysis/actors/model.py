@@ -20,6 +20,7 @@ from .. import config
 from ..arabic import proclitic_splits
 
 if TYPE_CHECKING:
+    from . import gazetteer as gz
     from .extract import Doc, Found
 
 MODEL_PATH = config.MODELS_DIR / "actors_crf.crfsuite"
@@ -350,6 +351,18 @@ def _opens_badly(word: str, *, money: bool) -> bool:
     )
 
 
+def team_entry(place: gz.Entry) -> gz.Entry:
+    """The sports team of a country or city (فاز برشلونة، منتخب مصر): an organisation."""
+    base = place.actor_id.split(":", 1)[1]
+    return replace(
+        place,
+        actor_id=f"org:team-{base}",
+        name_en=f"{place.name_en} (team)",
+        type="organization",
+        form="name",
+    )
+
+
 def organisation_pass(doc: Doc, found: list[Found]) -> list[Found]:
     """Country and place names the tagger reads as (part of) an organisation.
 
@@ -396,14 +409,7 @@ def organisation_pass(doc: Doc, found: list[Found]) -> list[Found]:
             out.append(f)
             continue
         if b - a == f.j - f.i:
-            base = f.entry.actor_id.split(":", 1)[1]
-            e = replace(
-                f.entry,
-                actor_id=f"org:team-{base}",
-                name_en=f"{f.entry.name_en} (team)",
-                type="organization",
-                form="name",
-            )
+            e = team_entry(f.entry)
         else:
             e = replace(entity_for_model(doc, a, b, "ORG"), iso3=f.entry.iso3)
         drop.update(inside)
