@@ -170,6 +170,14 @@ def test_a_country_named_as_a_sports_side_is_its_team(text, team):
     )
 
 
+def test_a_surname_that_starts_like_a_proclitic_is_still_bare():
+    from analysis.actors import model
+
+    # فيرغوسن starts with ف but يرغوسن is no word: no clitic; وقال is و + a known word.
+    assert not model.clitic_reading("فيرغوسن") and model.clitic_reading("وقال")
+    assert "فيرغوسن" in [r["surface"] for r in mentions("و قال فيرغوسن ان فريقه يبحث عن لاعب")]
+
+
 def test_a_school_named_after_a_person_is_an_organisation():
     for text, name in [
         ("ومشروع ثانوية سلمان الفارسي بحي الهجرة بمكة", "ثانوية سلمان الفارسي"),

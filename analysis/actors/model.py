@@ -118,6 +118,14 @@ def future_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=300_000)
+def clitic_reading(word: str) -> bool:
+    """Whether the word plausibly carries a proclitic: stripping one leaves a word the training data
+    knows (وخلية، بأسلوب). A name that merely starts with such a letter (فيرغوسن، بوتين) does not."""
+    vocab = lexicon().vocab
+    return any(p and s in vocab for p, s in proclitic_splits(word))
+
+
+@lru_cache(maxsize=300_000)
 def prep_reading(word: str) -> bool:
     """Whether the word reads as a preposition + a known word (لكرة = ل + كرة): no name starts so."""
     seen = lexicon().seen
@@ -265,7 +273,7 @@ def _lone_surname(doc: Doc, k: int, prob: float, *, after_demonym: bool) -> bool
     w = doc.norms[k]
     if not (
         prob >= min(MIN_MARGINAL_LONE_PER, MIN_MARGINAL_LONE_PER_SPEECH)
-        and len(proclitic_splits(w)) == 1
+        and not clitic_reading(w)
         and is_namey(w)
         and not w.endswith(_ENCLITICS[:4])
     ):
