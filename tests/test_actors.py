@@ -178,6 +178,11 @@ def test_a_surname_that_starts_like_a_proclitic_is_still_bare():
     assert "فيرغوسن" in [r["surface"] for r in mentions("و قال فيرغوسن ان فريقه يبحث عن لاعب")]
 
 
+def test_an_abbreviated_title_with_its_period_introduces_a_person():
+    rows = [r for r in mentions("وأكد د. بيرند ليندر أن البنك") if r["type"] == "person"]
+    assert [r["role"] for r in rows] == ["د"] and rows[0]["surface"].startswith("بيرند")
+
+
 def test_a_school_named_after_a_person_is_an_organisation():
     for text, name in [
         ("ومشروع ثانوية سلمان الفارسي بحي الهجرة بمكة", "ثانوية سلمان الفارسي"),

@@ -98,8 +98,10 @@ class Doc:
         self.ends = [m.end() for m in matches]
         self.norms = [m.group() for m in matches]
         # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue).
+        # An abbreviation's period (د. بيرند، م. علي) glues too: one letter and a dot.
         self.glue = [
-            not norm[e:s].strip() for e, s in zip(self.ends, self.starts[1:], strict=False)
+            not (gap := norm[e:s].strip()) or (gap == "." and e - b == 1)
+            for b, e, s in zip(self.starts, self.ends, self.starts[1:], strict=False)
         ] + [False]
         self.n = len(matches)
         # Everything the passes ask of a word, computed once per distinct word per process.
@@ -791,8 +793,8 @@ def extract(
         found += people_pass(doc, found)
         found += coreference_pass(doc, found)
         found += model.model_pass(doc, found)
-        found += coreference_pass(doc, found)
         found = named_after_people(doc, found)
+        found += coreference_pass(doc, found)
     found.sort(key=lambda f: f.i)
     bounds = sorted((int(s["start"]), int(s["sent_id"])) for s in sentences) or [(0, 0)]
     sent_starts = [b for b, _ in bounds]
