@@ -183,6 +183,12 @@ def test_an_abbreviated_title_with_its_period_introduces_a_person():
     assert [r["role"] for r in rows] == ["د"] and rows[0]["surface"].startswith("بيرند")
 
 
+def test_an_area_named_by_one_definite_word_is_a_place():
+    got = [(r["surface"], r["type"]) for r in mentions("وقع الحادث بحي الحمراء قرب شارع التحلية")]
+    assert got == [("بحي الحمراء", "place"), ("شارع التحلية", "place")]
+    assert mentions("نقلت إلى قرية صغيرة") == []
+
+
 def test_a_school_named_after_a_person_is_an_organisation():
     for text, name in [
         ("ومشروع ثانوية سلمان الفارسي بحي الهجرة بمكة", "ثانوية سلمان الفارسي"),

@@ -664,6 +664,7 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
         if not doc.glue[i] or i in owner:
             continue
         j, named, inside = i + 1, False, {}
+        area = any(st in gz.area_heads() for _, st in doc.splits(i))
         while j < doc.n and doc.glue[j - 1] and j - i - 1 < MAX_FACILITY_NAME:
             w, f = doc.norms[j], owner.get(j)
             if f is not None:
@@ -682,6 +683,9 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 j += 1
             elif _bare_name_word(w):
                 j, named = j + 1, True
+            elif area and j == i + 1 and _article_word(w) and w not in gz.function_words():
+                j, named = j + 1, True  # حي الحمراء: an area named by one definite word
+                break
             else:
                 break
         while j > i + 1 and doc.norms[j - 1] in _FACILITY_PARTICLES:

@@ -83,8 +83,16 @@ def facility_heads() -> dict[str, str]:
     """Normalised words that open the name of a building or site (ملعب، مطار -> place) or of an
     institution often named after someone (مركز، جامعة -> organization)."""
     out = dict.fromkeys(word_set("institution_heads.txt"), "organization")
-    out.update(dict.fromkeys(word_set("facility_heads.txt"), "place"))
+    for line in read_words(config.GAZETTEER_DIR / "facility_heads.txt"):
+        out[normalize(line.split()[0])] = "place"
     return out
+
+
+@lru_cache(maxsize=1)
+def area_heads() -> frozenset[str]:
+    """Facility heads that one definite word may name (حي الحمراء، شارع التحلية): marked * in the file."""
+    rows = read_words(config.GAZETTEER_DIR / "facility_heads.txt")
+    return frozenset(normalize(ln.split()[0]) for ln in rows if ln.split()[1:] == ["*"])
 
 
 @lru_cache(maxsize=1)
