@@ -189,6 +189,11 @@ def test_an_area_named_by_one_definite_word_is_a_place():
     assert mentions("نقلت إلى قرية صغيرة") == []
 
 
+def test_a_listed_word_after_a_given_name_can_be_a_surname():
+    assert [r["surface"] for r in mentions("وقال الممثل هاريسون فورد إن")] == ["هاريسون فورد"]
+    assert "org:ERICSSON" in ids("وأعلنت شركة إريكسون أمس")
+
+
 def test_a_school_named_after_a_person_is_an_organisation():
     for text, name in [
         ("ومشروع ثانوية سلمان الفارسي بحي الهجرة بمكة", "ثانوية سلمان الفارسي"),

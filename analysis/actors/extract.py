@@ -18,6 +18,7 @@ from . import gazetteer as gz
 from . import model
 
 MAX_NAME_TOKENS = 4
+MIN_SURNAME_OVER_LIST = 0.9  # the tagger's confidence needed to read a listed word as a surname
 _PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ال"})  # ال as in آل سعود, once normalised
 _MINISTRY = "وزاره"  # normalised وزارة: a ministry is an actor even when no country is named
 MAX_TITLE_TOKENS = 6
@@ -717,6 +718,22 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
     return [f for f in found if id(f) not in drop] + out
 
 
+def _surname_of_a_person(doc: Doc, f: Found) -> bool:
+    """A one-word list hit that is the surname after a given name, as the tagger reads it (غوران
+    إريكسون is a coach, not Ericsson; هاريسون فورد is an actor, not Ford)."""
+    k = f.i
+    if f.method != gz.METHOD or f.j - k != 1 or f.entry.type == "person" or k == 0:
+        return False
+    tags, probs, _ = doc._tags
+    return (
+        doc.glue[k - 1]
+        and tags[k - 1] == "B-PER"
+        and tags[k] == "I-PER"
+        and min(probs[k - 1], probs[k]) >= MIN_SURNAME_OVER_LIST
+        and doc.norms[k - 1] in gz.given_names()
+    )
+
+
 def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:
     """An institution head right before a person (مدرسة حسان بن ثابت، ثانوية سلمان الفارسي) makes one
     organisation named after them: the school is not the companion."""
@@ -796,6 +813,7 @@ def extract(
         found = institution_pass(doc, adjective_readings(doc, found))
         found += people_pass(doc, found)
         found += coreference_pass(doc, found)
+        found = [f for f in found if not _surname_of_a_person(doc, f)]
         found += model.model_pass(doc, found)
         found = named_after_people(doc, found)
         found += coreference_pass(doc, found)
