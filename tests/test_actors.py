@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pandas as pd
@@ -518,3 +519,41 @@ def test_raw_news_evaluation_reads_texts_from_the_corpus_and_checks_them(tmp_pat
     assert totals["system"]["exact"]["PER"] == [1, 1, 1]
     assert totals["system"]["overlap"]["LOC"] == [2, 2, 2]
     assert totals["baseline"]["exact"]["PER"][0] == 1  # Nakatani is in people.csv
+
+
+@pytest.mark.parametrize("name", ["actors_raw_a.jsonl", "actors_raw_b.jsonl"])
+def test_raw_news_gold_is_well_formed(name):
+    import json
+
+    recs = [json.loads(ln) for ln in (config.ROOT / "tests" / "data" / name).open(encoding="utf-8")]
+    assert len(recs) == 20 and len({r["doc_id"] for r in recs}) == 20
+    for r in recs:
+        ents = r["entities"]
+        assert all(e["type"] in ("PER", "ORG", "LOC") for e in ents)
+        assert all(0 <= e["start"] < e["end"] <= r["n_chars"] for e in ents)
+        # Sorted and never overlapping: one name, one span.
+        assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(ents))
+
+
+def test_raw_news_gold_matches_the_corpus_texts():
+    import hashlib
+    import json
+
+    from conftest import shared_path
+
+    from analysis.evaluate import load_texts
+
+    corpus = shared_path("corpora", "saudinewsnet_2015-08-10_2015-08-11.jsonl")
+    data = config.ROOT / "tests" / "data"
+    recs = [
+        json.loads(ln)
+        for f in ("actors_raw_a.jsonl", "actors_raw_b.jsonl")
+        for ln in (data / f).open()
+    ]
+    texts = load_texts(corpus, {r["doc_id"] for r in recs})
+    for r in recs:
+        text = texts[r["doc_id"]]["text"]
+        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == r["text_sha1"]
+        for e in r["entities"]:
+            surface = text[e["start"] : e["end"]]
+            assert surface == surface.strip() and surface
