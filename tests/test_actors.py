@@ -557,3 +557,9 @@ def test_raw_news_gold_matches_the_corpus_texts():
         for e in r["entities"]:
             surface = text[e["start"] : e["end"]]
             assert surface == surface.strip() and surface
+
+
+def test_page_furniture_holding_a_name_is_no_actor():
+    # The share buttons end many articles: جوجل there is Google+, not Google.
+    assert ids("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك") == []
+    assert "org:GOOGLE" in ids("أعلنت جوجل أمس")

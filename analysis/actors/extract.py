@@ -135,6 +135,7 @@ def gazetteer_pass(doc: Doc) -> list[Found]:
             out.append(org)
             end = org.j
         elif m is not None:
+            # Page furniture (جوجل بلس) is kept until the end so that no later pass reads it.
             out.append(Found(m.i, m.j, m.entry, gz.METHOD))
             end = m.j
     return out
@@ -375,7 +376,9 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
             f = starts.get(k)
             if f is not None and k < doc.n and doc.glue[k - 1]:
                 definite_adj = f.entry.form == "adjective" and doc.norms[k].startswith("ال")
-                if definite_adj or (f.entry.form == "name" and f.entry.type != "person"):
+                if definite_adj or (
+                    f.entry.form == "name" and f.entry.type not in ("person", "none")
+                ):
                     affiliation, k = f.entry, f.j
             p = starts.get(k)
             if p is not None and p.entry.type == "person" and doc.glue[k - 1]:
@@ -817,6 +820,7 @@ def extract(
         found += model.model_pass(doc, found)
         found = named_after_people(doc, found)
         found += coreference_pass(doc, found)
+    found = [f for f in found if f.entry is not gz.NOT_AN_ACTOR]
     found.sort(key=lambda f: f.i)
     bounds = sorted((int(s["start"]), int(s["sent_id"])) for s in sentences) or [(0, 0)]
     sent_starts = [b for b, _ in bounds]

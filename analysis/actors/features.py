@@ -62,7 +62,8 @@ def _gaz_words() -> dict[str, str]:
     out: dict[str, str] = {}
     for first, cands in gz.gazetteer().index.items():
         for rest, e in cands:
-            out.setdefault(first, e.type if not rest else e.type + ":B")
+            if e is not gz.NOT_AN_ACTOR:
+                out.setdefault(first, e.type if not rest else e.type + ":B")
     for first, rests in gz.titles().items():
         out.setdefault(first, "title" if () in rests else "title:B")
     return out

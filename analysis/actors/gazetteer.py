@@ -198,7 +198,9 @@ class Gazetteer:
                     self._pairs.setdefault((first, rest[0]), []).append((rest[1:], entry))
                 else:
                     self._single.setdefault(first, entry)
-        self.entries = {e.actor_id: e for e in table.values() if e.form == "name"}
+        self.entries = {
+            e.actor_id: e for e in table.values() if e.form == "name" and e.type != "none"
+        }
         self.max_len = max((len(k) for k in table), default=1)
         self._hits: dict[str, tuple[tuple[str, list], ...]] = {}
         self._readings: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -317,7 +319,13 @@ def _build_table() -> tuple[dict[tuple[str, ...], Entry], dict[str, Entry]]:
             put(name, country_entry(iso3, "name"))
     for iso3 in variants.keys() - countries.keys():
         raise ValueError(f"country_variants.csv: unknown iso3 {iso3}")
+    # 4. Phrases that hold a listed name but are no actor (جوجل بلس): matched, then dropped.
+    for phrase in read_words(g / "not_actors.txt"):
+        put(phrase, NOT_AN_ACTOR)
     return table, anaphors
+
+
+NOT_AN_ACTOR = Entry("none:", "", "", "none", "")
 
 
 @lru_cache(maxsize=1)
