@@ -111,6 +111,17 @@ def test_a_name_without_the_article_does_not_take_one():
     assert "country:CHL" in ids("وقال المدرب التشيلي إن")
 
 
+def test_a_listed_persons_surname_resolves_later_but_not_an_ordinal():
+    text = "التقى المشرف العام الدكتور عبدالله الربيعة الوفد. وناقش مع الربيعة الجهود."
+    people = [r for r in mentions(text) if r["type"] == "person"]
+    assert [r["method"] for r in people] == ["gazetteer", "coreference"]
+    assert len({r["actor_id"] for r in people}) == 1
+    text = "زار البابا يوحنا بولس الثاني المدينة. وقال النائب الثاني إن"
+    assert [r["surface"] for r in mentions(text) if r["type"] == "person"] == [
+        "البابا يوحنا بولس الثاني"
+    ]
+
+
 def test_patronymic_chains_are_one_name_and_no_surname():
     text = "استقبل الأمير فيصل بن خالد بن عبدالعزيز الوفد. وقال عبدالعزيز إن الزيارة مهمة."
     people = [r for r in mentions(text) if r["type"] == "person"]

@@ -439,9 +439,17 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
             last = doc.norms[f.j - 1]
             # Only a distinctive surname: one the training data never saw outside a name, and not a
             # father's name in a chain (فيصل بن خالد بن عبدالعزيز: عبدالعزيز is not his surname).
+            # A listed person's surname may be a rarer word (الربيعة reads as الربيع + ه); the
+            # tagger's and the patterns' need the stricter test.
+            distinctive = (
+                not model.is_common_reading(last)
+                if f.method == gz.METHOD
+                else model.is_candidate(last)
+            )
             if (
                 len(last) >= 3
-                and model.is_candidate(last)
+                and distinctive
+                and last not in gz.stoplist()  # يوحنا بولس الثاني: no surname
                 and not _title_rests(last)
                 and doc.norms[f.j - 2] not in _PATRONYMIC
             ):

@@ -318,7 +318,13 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             j += 1
         end = j
         while end > k + 1 and (
-            doc.norms[end - 1] in _PARTICLES or (kind == "PER" and _not_name(doc.norms[end - 1]))
+            doc.norms[end - 1] in _PARTICLES
+            or (
+                kind == "PER"
+                and _not_name(doc.norms[end - 1])
+                # ناصر بن سليمان المنيع: after a patronymic the definite word is the family name.
+                and not (end - k >= 4 and doc.norms[end - 3] in ("بن", "ابن", "بنت"))
+            )
         ):
             end -= 1
         words = doc.norms[k:end]
