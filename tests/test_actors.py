@@ -206,6 +206,18 @@ def test_a_listed_word_after_a_given_name_can_be_a_surname():
     assert "org:ERICSSON" in ids("وأعلنت شركة إريكسون أمس")
 
 
+def test_unknown_items_of_an_enumeration_of_places_are_places():
+    text = "وشملت الأمطار رنية، الخرمة، المويه، ميسان، بني سعد، المحاني."
+    got = [r["surface"] for r in mentions(text) if r["type"] == "place"]
+    assert got == ["رنية", "الخرمة", "المويه", "ميسان", "بني سعد", "المحاني"]
+    # A word that only starts with و is no list item, and a clause after the list is not one either.
+    text = "في بريطانيا وفرنسا، كرر وزير الخارجية ذلك"
+    assert [r["surface"] for r in mentions(text) if r["type"] in ("place", "country")] == [
+        "بريطانيا",
+        "وفرنسا",
+    ]
+
+
 def test_a_school_named_after_a_person_is_an_organisation():
     for text, name in [
         ("ومشروع ثانوية سلمان الفارسي بحي الهجرة بمكة", "ثانوية سلمان الفارسي"),

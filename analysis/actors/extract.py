@@ -788,6 +788,101 @@ def _bare_name_word(word: str) -> bool:
     )
 
 
+MAX_LIST_ITEM = 3  # words of one item in an enumeration of places
+_LIST_SEP_RE = re.compile(r"\s*[،,]\s*")
+
+
+def _list_items(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """The items (token ranges) of the enumeration that tokens ``[i, j)`` belong to, in order: items
+    are separated by a comma or by و glued to the next item (تربة، رنية، المويه وبني سعد)."""
+
+    def sep_after(k: int) -> bool:  # a list boundary after token k
+        gap = doc.nt.text[doc.ends[k] : doc.starts[k + 1]] if k + 1 < doc.n else ""
+        w = doc.norms[k + 1] if k + 1 < doc.n else ""
+        return _LIST_SEP_RE.fullmatch(gap) is not None or (
+            # و + the next item (وتربة), not a word that starts with و (وزير).
+            doc.glue[k] and w[:1] == "و" and len(w) > 3 and w not in model.lexicon().vocab
+        )
+
+    def extent(a: int, b: int, step: int, *, end: bool) -> tuple[int, int]:
+        """Grow an item from its first token; an item at either end of the list (no separator on
+        its far side) keeps one word, or a tribe's بني + name."""
+        limit = 2 if end and doc.norms[a if step > 0 else b - 1] == "بني" else 1
+        if not end:
+            limit = MAX_LIST_ITEM
+        while b - a < limit:
+            if step > 0 and b < doc.n and doc.glue[b - 1] and not sep_after(b - 1):
+                b += 1
+            elif step < 0 and a > 0 and doc.glue[a - 1] and not sep_after(a - 1):
+                a -= 1
+            else:
+                break
+        return a, b
+
+    items = [(i, j)]
+    a = i  # leftwards: an item ends before each separator
+    while a > 0 and sep_after(a - 1):
+        b = a
+        a, _ = extent(a - 1, b, -1, end=not (a - 1 > 0 and sep_after(a - 2)))
+        items.insert(0, (a, b))
+    b = j  # rightwards
+    while b < doc.n and sep_after(b - 1):
+        _, b2 = extent(b, b + 1, 1, end=False)
+        if b2 < doc.n and not sep_after(b2 - 1):
+            _, b2 = extent(b, b + 1, 1, end=True)
+            if doc.glue[b2 - 1]:
+                break  # the list's last item ends at a mark: وخصص لهم runs on into a clause
+        items.append((b, b2))
+        b = b2
+    return items
+
+
+def enumeration_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """Unknown items of an enumeration in which at least two listed places stand are places too
+    (شملت الأمطار تربة، رنية، الخرمة، المويه، بني سعد: المويه and بني سعد are villages)."""
+    places = {
+        (f.i, f.j): f
+        for f in found
+        if f.method == gz.METHOD and f.entry.type in ("place", "country") and f.entry.form == "name"
+    }
+    if len(places) < 2:
+        return []
+    owner = {k for f in found for k in range(f.i, f.j)}
+    fw, stop = gz.function_words(), gz.stoplist()
+    out: list[Found] = []
+    done: set[tuple[int, int]] = set()
+    for i, j in places:
+        if (i, j) in done:
+            continue
+        items = _list_items(doc, i, j)
+        done.update(items)
+        known = [places[it] for it in items if it in places]
+        if len(known) < 2 or len(known) * 4 < len(items):
+            continue
+        iso3s = {g.entry.iso3 for g in known}
+        for a, b in items:
+            words = [doc.norms[a][1:] if doc.norms[a][:1] == "و" and a != i else doc.norms[a]]
+            words += doc.norms[a + 1 : b]
+            if (
+                (a, b) in places
+                or any(k in owner for k in range(a, b))
+                or any(w in fw or w in stop or not _ARABIC_RE.match(w) for w in words)
+                or any(_DIGIT_RE.search(w) or len(w) < 2 or model.future_verb(w) for w in words)
+                or not all(model.is_candidate(w) or w == "بني" for w in words)
+            ):
+                continue
+            s, e = doc.span(a, b)
+            entry = gz.Entry(
+                f"place:{slug(' '.join(words))}",
+                remove_tashkeel(doc.nt.original[s:e]),
+                "",
+                "place",
+                next(iter(iso3s)) if len(iso3s) == 1 else "",
+            )
+            out.append(Found(a, b, entry, "pattern"))
+    return out
+
+
 def _sent_id(starts: list[int], pos: int) -> int:
     return max(bisect_right(starts, pos) - 1, 0)
 
@@ -827,6 +922,7 @@ def extract(
         found = [f for f in found if not _surname_of_a_person(doc, f)]
         found += model.model_pass(doc, found)
         found = named_after_people(doc, found)
+        found += enumeration_pass(doc, found)
         found += coreference_pass(doc, found)
     found = [f for f in found if f.entry is not gz.NOT_AN_ACTOR]
     found.sort(key=lambda f: f.i)
