@@ -218,6 +218,15 @@ def test_unknown_items_of_an_enumeration_of_places_are_places():
     ]
 
 
+def test_unknown_people_in_a_list_of_people_are_people():
+    text = "وشارك جاسم عساكر، وعفراء خوجلي، وعيد الحجيلي، ومناهل العساف."
+    people = {r["surface"]: r for r in mentions(text) if r["type"] == "person"}
+    assert "وعيد الحجيلي" in people and "ومناهل العساف" in people
+    # The joining و is in the span (whole words) but not in the name or the id.
+    assert people["وعيد الحجيلي"]["name_ar"] == "عيد الحجيلي"
+    assert people["وعيد الحجيلي"]["actor_id"] == "person:yd-alhjyly"
+
+
 def test_a_school_named_after_a_person_is_an_organisation():
     for text, name in [
         ("ومشروع ثانوية سلمان الفارسي بحي الهجرة بمكة", "ثانوية سلمان الفارسي"),

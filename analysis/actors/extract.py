@@ -337,13 +337,30 @@ def read_name(doc: Doc, k: int, taken: dict[int, Found]) -> int:
     return j
 
 
-def _person_entry(doc: Doc, i: int, j: int, affiliation: gz.Entry | None) -> gz.Entry:
-    name = " ".join(doc.norms[i:j])
+def _person_entry(
+    doc: Doc, i: int, j: int, affiliation: gz.Entry | None, *, joined: bool = False
+) -> gz.Entry:
+    """A person's entry; ``joined``: the first word carries the و that joins it to a list."""
+    words = doc.norms[i:j]
     s, e = doc.span(i, j)
     aff_id = affiliation.actor_id if affiliation else ""
     iso3 = affiliation.iso3 if affiliation else ""
     name_ar = remove_tashkeel(doc.nt.original[s:e])
-    return gz.Entry(f"person:{slug(name)}", name_ar, "", "person", iso3, affiliation=aff_id)
+    # The conjunction before a name is not part of it (وعفراء خوجلي is عفراء خوجلي): one id for both.
+    cut = next(
+        (
+            len(p)
+            for p, st in doc.splits(i)
+            if p in ("و", "ف") and (st in gz.given_names() or (joined and p == "و"))
+        ),
+        0,
+    )
+    if cut and name_ar[:cut] == words[0][:cut]:
+        words = [words[0][cut:], *words[1:]]
+        name_ar = name_ar[cut:]
+    return gz.Entry(
+        f"person:{slug(' '.join(words))}", name_ar, "", "person", iso3, affiliation=aff_id
+    )
 
 
 def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
@@ -838,49 +855,79 @@ def _list_items(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
 
 
 def enumeration_pass(doc: Doc, found: list[Found]) -> list[Found]:
-    """Unknown items of an enumeration in which at least two listed places stand are places too
-    (شملت الأمطار تربة، رنية، الخرمة، المويه، بني سعد: المويه and بني سعد are villages)."""
-    places = {
-        (f.i, f.j): f
-        for f in found
-        if f.method == gz.METHOD and f.entry.type in ("place", "country") and f.entry.form == "name"
-    }
-    if len(places) < 2:
-        return []
+    """Unknown items of an enumeration in which at least two known actors of a kind stand are of that
+    kind too: places (شملت الأمطار تربة، رنية، الخرمة، المويه، بني سعد: villages) and people (ماجد
+    الخيبري وعوض خريص وعساف القرني: a person of two or three words)."""
     owner = {k for f in found for k in range(f.i, f.j)}
-    fw, stop = gz.function_words(), gz.stoplist()
+    vocab = model.lexicon().vocab
     out: list[Found] = []
-    done: set[tuple[int, int]] = set()
-    for i, j in places:
-        if (i, j) in done:
-            continue
-        items = _list_items(doc, i, j)
-        done.update(items)
-        known = [places[it] for it in items if it in places]
-        if len(known) < 2 or len(known) * 4 < len(items):
-            continue
-        iso3s = {g.entry.iso3 for g in known}
-        for a, b in items:
-            words = [doc.norms[a][1:] if doc.norms[a][:1] == "و" and a != i else doc.norms[a]]
-            words += doc.norms[a + 1 : b]
-            if (
-                (a, b) in places
-                or any(k in owner for k in range(a, b))
-                or any(w in fw or w in stop or not _ARABIC_RE.match(w) for w in words)
-                or any(_DIGIT_RE.search(w) or len(w) < 2 or model.future_verb(w) for w in words)
-                or not all(model.is_candidate(w) or w == "بني" for w in words)
-            ):
+    for kind in ("place", "person"):
+        if kind == "place":
+            known = {
+                (f.i, f.j): f
+                for f in found
+                if f.method == gz.METHOD
+                and f.entry.type in ("place", "country")
+                and f.entry.form == "name"
+            }
+        else:
+            known = {(f.i, f.j): f for f in found if f.entry.type == "person" and f.j - f.i >= 2}
+        done: set[tuple[int, int]] = set()
+        for i, j in list(known):
+            if (i, j) in done or len(known) < 2:
                 continue
-            s, e = doc.span(a, b)
-            entry = gz.Entry(
-                f"place:{slug(' '.join(words))}",
-                remove_tashkeel(doc.nt.original[s:e]),
-                "",
-                "place",
-                next(iter(iso3s)) if len(iso3s) == 1 else "",
-            )
-            out.append(Found(a, b, entry, "pattern"))
+            items = _list_items(doc, i, j)
+            done.update(items)
+            listed = [known[it] for it in items if it in known]
+            if len(listed) < 2 or len(listed) * 4 < len(items):
+                continue
+            for a, b in items:
+                first = doc.norms[a]
+                # The و that joins the item to the list is not part of its name (after a comma it
+                # is a joiner even when the word exists: ، وعيد الحجيلي).
+                gap = doc.nt.text[doc.ends[a - 1] : doc.starts[a]] if a > 0 else ""
+                joiner = first[:1] == "و" and (first not in vocab or "،" in gap or "," in gap)
+                words = [first[1:] if a != i and joiner else first]
+                words += doc.norms[a + 1 : b]
+                if (a, b) in known or any(k in owner for k in range(a, b)):
+                    continue
+                if not _enumerated(words, kind=kind):
+                    continue
+                if kind == "person":
+                    entry = _person_entry(doc, a, b, None, joined=words[0] != first)
+                else:
+                    s, e = doc.span(a, b)
+                    iso3s = {g.entry.iso3 for g in listed}
+                    entry = gz.Entry(
+                        f"place:{slug(' '.join(words))}",
+                        remove_tashkeel(doc.nt.original[s:e]),
+                        "",
+                        "place",
+                        next(iter(iso3s)) if len(iso3s) == 1 else "",
+                    )
+                out.append(Found(a, b, entry, "pattern"))
+                owner.update(range(a, b))
     return out
+
+
+def _enumerated(words: list[str], *, kind: str) -> bool:
+    """Whether an unknown list item may be a name of the kind: no function word, digit or verb; every
+    word unseen outside names (or a tribe's بني; for people a given name or a particle too), and a
+    person needs two or three words (a lone given name is too ambiguous an identity)."""
+    fw, stop, given = gz.function_words(), gz.stoplist(), gz.given_names()
+    if kind == "person" and not 2 <= len(words) <= 3:
+        return False
+    for w in words:
+        if w in fw or w in stop or not _ARABIC_RE.match(w) or _DIGIT_RE.search(w) or len(w) < 2:
+            return False
+        if model.future_verb(w):
+            return False
+        ok = model.is_candidate(w) or w == "بني"
+        if kind == "person":
+            ok = ok or w in given or w in _NAME_PARTICLES
+        if not ok:
+            return False
+    return True
 
 
 def _sent_id(starts: list[int], pos: int) -> int:
