@@ -141,6 +141,17 @@ def test_patronymic_chains_are_one_name_and_no_surname():
             "هيئة الإغاثة الإسلامية العالمية",
             "",
         ),
+        # A definite head with adjectives and a purpose (لل...) is a name; a title ends it.
+        (
+            "وعقدت اللجنة المحلية للانتخابات البلدية اجتماعها",
+            "اللجنة المحلية للانتخابات البلدية",
+            "",
+        ),
+        (
+            "رئيس الندوة العالمية للشباب الإسلامي الدكتور صالح",
+            "الندوة العالمية للشباب الإسلامي",
+            "",
+        ),
     ],
 )
 def test_organisations_named_by_a_head_noun(text, surface, iso3):

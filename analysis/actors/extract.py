@@ -628,6 +628,20 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 break
         end = last_def
         ok = end > i + 1 if kind == 1 else country is not None and end > i + 1
+        # ... or a definite head and adjectives with a purpose: اللجنة المحلية للانتخابات البلدية،
+        # الندوة العالمية للشباب الإسلامي (the purpose is what makes it a name, not a description).
+        purpose = (
+            kind == 2
+            and not ok
+            and end > i + 1
+            and end < doc.n
+            and doc.glue[end - 1]
+            and end not in owner
+            and doc.norms[end].startswith("لل")
+            and len(doc.norms[end]) > 4
+            and "ال" + doc.norms[end][2:] not in gz.org_head_exceptions()[1]
+        )
+        ok = ok or purpose
         if ok and kind == 1:
             phrases, generic = gz.org_head_exceptions()
             head = next(st for p, st in doc.splits(i) if st in gz.org_heads())
@@ -638,8 +652,26 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
         if not ok:
             i += 1
             continue
+        if purpose:
+            end += 1
+            # Its adjectives and coordinated nouns (للشباب الإسلامي، للدعوة والإرشاد).
+            while (
+                end < doc.n
+                and doc.glue[end - 1]
+                and end not in owner
+                and end - i <= MAX_ORG_NAME + 2
+                and (
+                    _article_word(doc.norms[end])
+                    or (doc.norms[end].startswith("وال") and len(doc.norms[end]) > 5)
+                )
+                and doc.norms[end] not in gz.function_words()
+                and not doc.title_rests[end]  # ... الإسلامي الدكتور: a title opens the next phrase
+                # ... والمؤسسة العامة: the next body in a list (البلدية alone is an adjective).
+                and not (doc.norms[end][:1] == "و" and doc.info[end].org_head)
+            ):
+                end += 1
         # A purpose after the name (للمهندسين، لنصرة الأشقاء) belongs to it.
-        if kind == 2 and end < doc.n and doc.glue[end - 1]:
+        elif kind == 2 and end < doc.n and doc.glue[end - 1]:
             w = doc.norms[end]
             if w.startswith("لل") and end not in owner:
                 end += 1
