@@ -217,6 +217,15 @@ def test_a_listed_word_after_a_given_name_can_be_a_surname():
     assert "org:ERICSSON" in ids("وأعلنت شركة إريكسون أمس")
 
 
+def test_a_schools_level_closes_its_name():
+    text = "في مبنى مدرسة القعقاع بن عمرو المتوسطة، ومبنى مدرسة الجعرانة الابتدائية بنين"
+    got = [(r["surface"], r["type"]) for r in mentions(text)]
+    assert got == [
+        ("مدرسة القعقاع بن عمرو المتوسطة", "organization"),
+        ("مدرسة الجعرانة الابتدائية", "organization"),
+    ]
+
+
 def test_unknown_items_of_an_enumeration_of_places_are_places():
     text = "وشملت الأمطار رنية، الخرمة، المويه، ميسان، بني سعد، المحاني."
     got = [r["surface"] for r in mentions(text) if r["type"] == "place"]

@@ -712,6 +712,28 @@ def _facility_head(word: str) -> bool:
     return any(s in heads and not p.endswith(("ال", "لل")) for p, s in proclitic_splits(word))
 
 
+# A school's level closes its name (مدرسة القعقاع بن عمرو المتوسطة، مدرسة الجعرانة الابتدائية).
+_SCHOOL_LEVELS = frozenset({"الابتدائيه", "المتوسطه", "الثانويه"})
+
+
+def _school_name_end(doc: Doc, i: int, owner: dict) -> int:
+    """End of a school's name opened by an institution head at token ``i`` and closed by its level
+    (المتوسطة), or 0: whatever words stand between are its name."""
+    heads = gz.facility_heads()
+    if heads.get(next((st for _, st in doc.splits(i) if st in heads), "")) != "organization":
+        return 0  # مبنى مدرسة ...: the building's head waits for the school's
+    fw = gz.function_words()
+    for end in range(i + 2, min(i + 2 + MAX_FACILITY_NAME, doc.n)):
+        if not doc.glue[end - 1] or (end - 1 in owner and end - 1 > i):
+            return 0
+        w = doc.norms[end]
+        if w in _SCHOOL_LEVELS:
+            return end + 1
+        if w in fw or not _ARABIC_RE.match(w) or _DIGIT_RE.search(w):
+            return 0
+    return 0
+
+
 def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
     """A building or site with its name (ملعب الملك فهد، مطار هيثرو، مخيم جنين) is one place; list
     hits inside the name (the king, the city) are absorbed, so a stadium does not count as a king.
@@ -723,6 +745,20 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
     out, drop = [], set()
     for i in [i for i, x in enumerate(doc.info[:-1]) if x.facility]:
         if not doc.glue[i] or i in owner:
+            continue
+        school = _school_name_end(doc, i, owner)
+        if school:
+            words = [next(st for _, st in doc.splits(i) if st in heads), *doc.norms[i + 1 : school]]
+            s, e = doc.span(i, school)
+            entry = gz.Entry(
+                f"org:{slug(' '.join(words))}",
+                remove_tashkeel(doc.nt.original[s:e]),
+                "",
+                "organization",
+                "",
+            )
+            out.append(Found(i, school, entry, "pattern"))
+            owner.update({k: out[-1] for k in range(i, school)})
             continue
         j, named, inside = i + 1, False, {}
         area = any(st in gz.area_heads() for _, st in doc.splits(i))
