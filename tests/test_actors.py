@@ -217,6 +217,24 @@ def test_a_listed_word_after_a_given_name_can_be_a_surname():
     assert "org:ERICSSON" in ids("وأعلنت شركة إريكسون أمس")
 
 
+def test_a_country_adjective_alone_in_brackets_is_the_agency():
+    assert ids("سقط المزيد من الضحايا ( الفرنسية - ارشيف ) .") == ["org:AFP"]
+    assert "org:FRA-MFA" in ids("قالت الخارجية الفرنسية إن")
+
+
+def test_a_foreign_company_name_before_its_country():
+    orgs = [
+        r["surface"]
+        for r in mentions("قدم من شركة كونكو فيليبس الاميركية ورقة")
+        if r["type"] == "organization"
+    ]
+    assert orgs == ["شركة كونكو فيليبس الاميركية"]
+    # Unknown words without the country make no name (a group of photos, a committee to inspect).
+    assert not [
+        r for r in mentions("وقدمت مجموعة صور لبرج المياه بالرياض") if r["type"] == "organization"
+    ]
+
+
 def test_a_schools_level_closes_its_name():
     text = "في مبنى مدرسة القعقاع بن عمرو المتوسطة، ومبنى مدرسة الجعرانة الابتدائية بنين"
     got = [(r["surface"], r["type"]) for r in mentions(text)]

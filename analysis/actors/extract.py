@@ -519,6 +519,25 @@ def _score_at(doc: Doc, j: int) -> bool:
     )
 
 
+_OPEN_RE = re.compile(r"\(\s*$")
+_CLOSE_RE = re.compile(r"^\s*(\)|-\s*(ارشيف|أرشيف))")
+
+
+def credits_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """A country adjective alone in brackets is a photo credit naming the agency: (الفرنسية) is AFP."""
+    credits = gz.photo_credits()
+    out = []
+    for f in found:
+        agency = credits.get(doc.norms[f.i]) if f.j - f.i == 1 else None
+        if agency is not None and f.entry.form == "adjective":
+            s, e = doc.starts[f.i], doc.ends[f.i]
+            text = doc.nt.text
+            if _OPEN_RE.search(text[max(0, s - 3) : s]) and _CLOSE_RE.match(text[e : e + 12]):
+                f = Found(f.i, f.j, agency, "pattern")
+        out.append(f)
+    return out
+
+
 def teams_pass(doc: Doc, found: list[Found]) -> list[Found]:
     """A country or city named as a sports side is its team: after a cue word (منتخب مصر، مرمى جورجيا،
     لاعبي إيطاليا, ``data/gazetteer/team_cues.txt``) or before a score (فاز على ليسوتو 3 - صفر)."""
@@ -592,6 +611,7 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
             i += 1
             continue
         j, last_def, country, inside = i + 1, 0, None, {}
+        unknown = False  # a word no list or training sentence knows stands in the name
         while j < doc.n and doc.glue[j - 1] and j - i <= MAX_ORG_NAME:
             w, f = doc.norms[j], owner.get(j)
             if f is not None:
@@ -624,10 +644,23 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 j = last_def = j + 1
             elif kind == 1 and not last_def and j - i <= 2 and len(doc.splits(j)) == 1:
                 j += 1  # an idafa chain: مكتب تعليم الشرق
+            elif (
+                kind == 1
+                and not last_def
+                and j - i <= 4
+                and model.is_candidate(w)
+                and not model.clitic_reading(w)
+                and w[:1] not in ("ل", "ب")
+            ):
+                j += 1  # a foreign name before its country: شركة كونكو فيليبس الأمريكية
+                unknown = True
             else:
                 break
         end = last_def
         ok = end > i + 1 if kind == 1 else country is not None and end > i + 1
+        if unknown:
+            # Unknown words make a name only when the name ends in its country (... الأمريكية).
+            ok = ok and country is not None and end == country.j
         # ... or a definite head and adjectives with a purpose: اللجنة المحلية للانتخابات البلدية،
         # الندوة العالمية للشباب الإسلامي (the purpose is what makes it a name, not a description).
         purpose = (
@@ -1029,7 +1062,7 @@ def extract(
         }
         model.doc_tags(doc, {k for f in found for k in range(f.i, f.j)}, places)
         found = model.organisation_pass(doc, found)
-        found = teams_pass(doc, found)
+        found = credits_pass(doc, teams_pass(doc, found))
         found = facility_pass(doc, found)
         found = institution_pass(doc, adjective_readings(doc, found))
         found += people_pass(doc, found)

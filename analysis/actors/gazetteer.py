@@ -122,6 +122,16 @@ def org_head_exceptions() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def photo_credits() -> dict[str, Entry]:
+    """Normalised country adjective -> the news agency it names alone in brackets ((الفرنسية) = AFP)."""
+    entries = gazetteer().entries
+    return {
+        normalize(r["adjective"]): entries[f"org:{r['org']}"]
+        for r in read_rows(config.GAZETTEER_DIR / "photo_credits.csv")
+    }
+
+
+@lru_cache(maxsize=1)
 def team_cues() -> frozenset[str]:
     """Normalised words that make the country or city after them a sports team (منتخب، مرمى)."""
     return word_set("team_cues.txt")
