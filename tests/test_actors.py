@@ -633,3 +633,25 @@ def test_page_furniture_holding_a_name_is_no_actor():
     # The share buttons end many articles: جوجل there is Google+, not Google.
     assert ids("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك") == []
     assert "org:GOOGLE" in ids("أعلنت جوجل أمس")
+
+
+def test_review_edge_cases():
+    # إلى normalises to الي: the country after it is still named, not an adjective.
+    assert [(r["actor_id"], r["form"]) for r in mentions("وصل الوفد إلى السعودية أمس")] == [
+        ("country:SAU", "name")
+    ]
+    # A dateline or a range of years is no match score.
+    assert "country:SYR" in ids("خلال حرب سوريا 2011 - 2015")
+    assert "place:riyadh" in ids("الرياض 10-8-2015 واس")
+    # فرشيد is a name, not ف + رشيد; one id for a body with or without a preposition.
+    assert ids("وقال فرشيد محمدي إن") == ["person:frshyd-mhmdy"]
+    a, b = ids("قرض من لبنك التنمية الاجتماعية ومن بنك التنمية الاجتماعية")
+    assert a == b
+    # Any American company is no name; a ministry takes the country named earlier for it.
+    assert "organization" not in {r["type"] for r in mentions("وقالت الشركة الأمريكية إن")}
+    assert ids("أعلنت وزارة الداخلية اليمنية أمس. وقالت وزارة الداخلية إن") == ["org:YEM-MOI"] * 2
+    # A school needs words between its head and its level; وبني joins a tribe to a list.
+    assert mentions("زار طلاب مدرسة في المتوسطة") == []
+    places = [r["surface"] for r in mentions("شملت الأمطار رنية، الخرمة، المويه وبني سعد.")]
+    assert places[-1] == "وبني سعد"
+    assert ids("أعلنت الأوبك أمس") == ["org:OPEC"]

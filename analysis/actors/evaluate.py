@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
 import time
 from collections.abc import Sequence
@@ -114,7 +115,10 @@ def _add(totals: dict, text: str, gold: list[Span]) -> None:
 
 def evaluate_raw(gold_paths: Sequence[Path], corpus: Path) -> dict:
     """Summed counts over hand-annotated raw-news articles (texts from ``corpus``, SHA-1 checked)."""
-    records = [json.loads(ln) for p in gold_paths for ln in p.open(encoding="utf-8") if ln.strip()]
+    records = []
+    for p in gold_paths:
+        with p.open(encoding="utf-8") as fh:
+            records += [json.loads(ln) for ln in fh if ln.strip()]
     texts = load_texts(corpus, {r["doc_id"] for r in records})
     totals = _new_totals()
     n = 0
@@ -190,8 +194,6 @@ def throughput(corpus: Path) -> tuple[int, float, int]:
 def sample_mentions(corpus: Path, *, n: int, seed: int = 0, types: tuple[str, ...]) -> list[str]:
     """``n`` random mentions of the given types from a JSONL corpus, each as a line with context,
     for judging precision by hand on real news (which has no gold)."""
-    import random
-
     from .extract import extract
 
     texts = []

@@ -101,7 +101,8 @@ class Doc:
         # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue).
         # An abbreviation's period (د. بيرند، م. علي) glues too: one letter and a dot.
         self.glue = [
-            not (gap := norm[e:s].strip()) or (gap == "." and e - b == 1)
+            not (gap := norm[e:s].strip())
+            or (gap == "." and e - b == 1 and _ARABIC_RE.match(norm[b]) is not None)
             for b, e, s in zip(self.starts, self.ends, self.starts[1:], strict=False)
         ] + [False]
         self.n = len(matches)
@@ -138,6 +139,23 @@ def gazetteer_pass(doc: Doc) -> list[Found]:
             # Page furniture (جوجل بلس) is kept until the end so that no later pass reads it.
             out.append(Found(m.i, m.j, m.entry, gz.METHOD))
             end = m.j
+    return _ministries_in_context(out)
+
+
+def _ministries_in_context(found: list[Found]) -> list[Found]:
+    """A ministry named without a country after the same ministry with one (وزارة الداخلية اليمنية
+    ... وقالت وزارة الداخلية) is that country's."""
+    seen: dict[str, gz.Entry] = {}
+    out = []
+    for f in found:
+        if f.method == "pattern" and f.entry.type == "organization":
+            _, _, rest = f.entry.actor_id.partition(":")
+            country, _, slug_ = rest.rpartition("-")
+            if country and len(country) == 3 and country.isupper():
+                seen[slug_] = f.entry
+            elif not f.entry.iso3 and rest in seen:
+                f = Found(f.i, f.j, seen[rest], f.method, f.role)
+        out.append(f)
     return out
 
 
@@ -337,6 +355,30 @@ def read_name(doc: Doc, k: int, taken: dict[int, Found]) -> int:
     return j
 
 
+@lru_cache(maxsize=100_000)
+def host(word: str) -> str:
+    """The word without the proclitics it plausibly carries (لبنك -> بنك; بنك stays بنك): the
+    longest clitic reading whose rest is a known word, else the word as written."""
+    vocab = model.lexicon().vocab
+    for p, st in reversed(proclitic_splits(word)):
+        if p and (st in vocab or st in gz.org_heads() or st in gz.given_names()):
+            return st
+    return word
+
+
+def _without_proclitic(name: str, first: str, stem: str) -> str:
+    """A name as written without the preposition or conjunction its first word carries, the article
+    kept (للهيئة السعودية -> الهيئة السعودية، بمدرسة ... -> مدرسة ...)."""
+    prefix = first[: len(first) - len(stem)]
+    if not prefix or name[: len(prefix)] != prefix:
+        return name
+    if prefix.endswith("لل"):
+        return "ال" + name[len(prefix) :]
+    if prefix.endswith("ال"):
+        return name[len(prefix) - 2 :]
+    return name[len(prefix) :]
+
+
 def _person_entry(
     doc: Doc, i: int, j: int, affiliation: gz.Entry | None, *, joined: bool = False
 ) -> gz.Entry:
@@ -351,7 +393,11 @@ def _person_entry(
         (
             len(p)
             for p, st in doc.splits(i)
-            if p in ("و", "ف") and (st in gz.given_names() or (joined and p == "و"))
+            if p in ("و", "ف")
+            and (st in gz.given_names() or (joined and p == "و"))
+            # فرشيد and فلورانس are names themselves, not ف + رشيد.
+            and words[0] not in gz.given_names()
+            and words[0] not in model.lexicon().vocab
         ),
         0,
     )
@@ -504,6 +550,7 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 _SCORE_RE = re.compile(r"\s*[-–:]\s*")
+_GOALS_RE = re.compile(r"\d{1,2}|صفر")  # a match score, not a year or a date
 
 
 def _score_at(doc: Doc, j: int) -> bool:
@@ -512,15 +559,18 @@ def _score_at(doc: Doc, j: int) -> bool:
         return False
     a, b = doc.norms[j], doc.norms[j + 1]
     between = doc.nt.text[doc.ends[j] : doc.starts[j + 1]]
+    after = doc.nt.text[doc.ends[j + 1] : doc.ends[j + 1] + 2]
     return (
-        (a.isdigit() or a == "صفر")
-        and (b.isdigit() or b == "صفر")
+        _GOALS_RE.fullmatch(a) is not None
+        and _GOALS_RE.fullmatch(b) is not None
         and _SCORE_RE.fullmatch(between) is not None
+        # A date (10-8-2015) or a range of years is no score.
+        and not _SCORE_RE.match(after)
     )
 
 
 _OPEN_RE = re.compile(r"\(\s*$")
-_CLOSE_RE = re.compile(r"^\s*(\)|-\s*(ارشيف|أرشيف))")
+_CLOSE_RE = re.compile(r"^\s*(\)|-\s*ارشيف)")  # normalised text: أرشيف reads ارشيف
 
 
 def credits_pass(doc: Doc, found: list[Found]) -> list[Found]:
@@ -589,6 +639,7 @@ def adjective_readings(doc: Doc, found: list[Found]) -> list[Found]:
             and doc.norms[k].startswith("ال")
             and doc.norms[k].endswith("يه")
             and _definite(doc.norms[k - 1])
+            and doc.norms[k - 1] not in gz.function_words()  # إلى normalises to الي
         ):
             f = Found(f.i, f.j, replace(f.entry, form="adjective"), f.method, f.role)
         out.append(f)
@@ -675,6 +726,10 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and "ال" + doc.norms[end][2:] not in gz.org_head_exceptions()[1]
         )
         ok = ok or purpose
+        if ok and kind == 2 and not purpose and country is not None and country.i == i + 1:
+            # الشركة الأمريكية is any American company; البنك السعودي الهولندي is one bank.
+            generic = gz.org_head_exceptions()[1]
+            ok = doc.norms[i] not in generic or end > country.j
         if ok and kind == 1:
             phrases, generic = gz.org_head_exceptions()
             head = next(st for p, st in doc.splits(i) if st in gz.org_heads())
@@ -718,11 +773,12 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
             ):
                 end += 2
         s, e = doc.span(i, end)
-        words = [doc.splits(i)[-1][1], *doc.norms[i + 1 : end]]
+        words = [host(doc.norms[i]), *doc.norms[i + 1 : end]]
+        name = _without_proclitic(remove_tashkeel(doc.nt.original[s:e]), doc.norms[i], words[0])
         iso3 = country.entry.iso3 if country is not None else ""
         entry = gz.Entry(
             f"org:{slug(' '.join(words))}",
-            remove_tashkeel(doc.nt.original[s:e]),
+            name,
             "",
             "organization",
             iso3,
@@ -756,11 +812,11 @@ def _school_name_end(doc: Doc, i: int, owner: dict) -> int:
     if heads.get(next((st for _, st in doc.splits(i) if st in heads), "")) != "organization":
         return 0  # مبنى مدرسة ...: the building's head waits for the school's
     fw = gz.function_words()
-    for end in range(i + 2, min(i + 2 + MAX_FACILITY_NAME, doc.n)):
+    for end in range(i + 1, min(i + 2 + MAX_FACILITY_NAME, doc.n)):
         if not doc.glue[end - 1] or (end - 1 in owner and end - 1 > i):
             return 0
         w = doc.norms[end]
-        if w in _SCHOOL_LEVELS:
+        if w in _SCHOOL_LEVELS and end > i + 1:
             return end + 1
         if w in fw or not _ARABIC_RE.match(w) or _DIGIT_RE.search(w):
             return 0
@@ -918,14 +974,17 @@ def _list_items(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
         gap = doc.nt.text[doc.ends[k] : doc.starts[k + 1]] if k + 1 < doc.n else ""
         w = doc.norms[k + 1] if k + 1 < doc.n else ""
         return _LIST_SEP_RE.fullmatch(gap) is not None or (
-            # و + the next item (وتربة), not a word that starts with و (وزير).
-            doc.glue[k] and w[:1] == "و" and len(w) > 3 and w not in model.lexicon().vocab
+            # و + the next item (وتربة، وبني سعد), not a word that starts with و (وزير).
+            doc.glue[k]
+            and w[:1] == "و"
+            and len(w) > 3
+            and (w not in model.lexicon().vocab or w == "وبني")
         )
 
     def extent(a: int, b: int, step: int, *, end: bool) -> tuple[int, int]:
         """Grow an item from its first token; an item at either end of the list (no separator on
         its far side) keeps one word, or a tribe's بني + name."""
-        limit = 2 if end and doc.norms[a if step > 0 else b - 1] == "بني" else 1
+        limit = 2 if end and doc.norms[a if step > 0 else b - 1] in ("بني", "وبني") else 1
         if not end:
             limit = MAX_LIST_ITEM
         while b - a < limit:
@@ -946,6 +1005,7 @@ def _list_items(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     b = j  # rightwards
     while b < doc.n and sep_after(b - 1):
         _, b2 = extent(b, b + 1, 1, end=False)
+        # The last item runs to a mark (or the text's end); one that runs on into words is cut.
         if b2 < doc.n and not sep_after(b2 - 1):
             _, b2 = extent(b, b + 1, 1, end=True)
             if doc.glue[b2 - 1]:
@@ -987,8 +1047,10 @@ def enumeration_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 # The و that joins the item to the list is not part of its name (after a comma it
                 # is a joiner even when the word exists: ، وعيد الحجيلي).
                 gap = doc.nt.text[doc.ends[a - 1] : doc.starts[a]] if a > 0 else ""
-                joiner = first[:1] == "و" and (first not in vocab or "،" in gap or "," in gap)
-                words = [first[1:] if a != i and joiner else first]
+                joiner = first[:1] == "و" and (
+                    first not in vocab or first == "وبني" or "،" in gap or "," in gap
+                )
+                words = [first[1:] if joiner else first]
                 words += doc.norms[a + 1 : b]
                 if (a, b) in known or any(k in owner for k in range(a, b)):
                     continue
@@ -999,9 +1061,10 @@ def enumeration_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 else:
                     s, e = doc.span(a, b)
                     iso3s = {g.entry.iso3 for g in listed}
+                    cut = len(first) - len(words[0])
                     entry = gz.Entry(
                         f"place:{slug(' '.join(words))}",
-                        remove_tashkeel(doc.nt.original[s:e]),
+                        remove_tashkeel(doc.nt.original[s:e])[cut:],
                         "",
                         "place",
                         next(iter(iso3s)) if len(iso3s) == 1 else "",
@@ -1109,7 +1172,7 @@ def entity_for_model(doc: Doc, i: int, j: int, kind: str) -> gz.Entry:
     """The entry of a name only the tagger found (id from its normalised, clitic-free form)."""
     if kind == "PER":
         return _person_entry(doc, i, j, None)
-    words = [doc.splits(i)[-1][1], *doc.norms[i + 1 : j]]
+    words = [host(doc.norms[i]), *doc.norms[i + 1 : j]]
     s, e = doc.span(i, j)
     return gz.Entry(
         f"{_MODEL_PREFIX[kind]}:{slug(' '.join(words))}",

@@ -212,7 +212,6 @@ class Gazetteer:
             e.actor_id: e for e in table.values() if e.form == "name" and e.type != "none"
         }
         self.max_len = max((len(k) for k in table), default=1)
-        self._hits: dict[str, tuple[tuple[str, list], ...]] = {}
         self._readings: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def readings(self, word: str) -> tuple[tuple[str, str], ...]:
@@ -226,16 +225,7 @@ class Gazetteer:
 
     def hits(self, word: str) -> tuple[tuple[str, list], ...]:
         """(proclitic, phrases) for each reading of a normalised word that starts a phrase."""
-        cached = self._hits.get(word)
-        if cached is None:
-            cached = tuple(
-                (prefix, self.index[stem])
-                for prefix, stem in proclitic_splits(word)
-                if stem in self.index
-            )
-            if len(self._hits) < 500_000:
-                self._hits[word] = cached
-        return cached
+        return tuple((prefix, self.index[stem]) for prefix, stem in self.readings(word))
 
     def match_at(self, norms: list[str], i: int, glue: list[bool]) -> Match | None:
         """The longest phrase starting at token ``i`` (``glue[k]``: tokens k and k+1 are adjacent)."""
