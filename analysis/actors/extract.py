@@ -729,7 +729,9 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
         if ok and kind == 2 and not purpose and country is not None and country.i == i + 1:
             # الشركة الأمريكية is any American company; البنك السعودي الهولندي is one bank.
             generic = gz.org_head_exceptions()[1]
-            ok = doc.norms[i] not in generic or end > country.j
+            follows = doc.norms[end] if end < doc.n and doc.glue[end - 1] else ""
+            # ... unless a purpose follows (الهيئة السعودية للمهندسين).
+            ok = doc.norms[i] not in generic or end > country.j or follows[:1] == "ل"
         if ok and kind == 1:
             phrases, generic = gz.org_head_exceptions()
             head = next(st for p, st in doc.splits(i) if st in gz.org_heads())
