@@ -288,6 +288,11 @@ def test_body_inside_a_title_stays_the_role():
     people = {r["surface"]: r for r in rows if r["type"] == "person"}
     assert people["بنيامين نتنياهو"]["role"] == "رئيس الحكومة"
     assert people["بنيامين نتنياهو"]["affiliation"] == "country:ISR"
+    rows = mentions("قال رئيس مجلس الوزراء العراقي حيدر العبادي إن")
+    assert [(r["type"], r["role"], r["affiliation"]) for r in rows] == [
+        ("country", "", ""),
+        ("person", "رئيس مجلس الوزراء", "country:IRQ"),
+    ]
 
 
 @pytest.mark.parametrize(

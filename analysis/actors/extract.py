@@ -172,7 +172,9 @@ def _ministry_at(doc: Doc, i: int, heads: gz.Heads, g: gz.Gazetteer) -> Found | 
                 doc.norms[i + 1 + k] != w or not doc.glue[i + k] for k, w in enumerate(rest)
             ):
                 continue
-            if bare is None and stem == _MINISTRY:
+            # A ministry or a body of two words (مجلس الوزراء، الحرس الوطني) is named enough alone;
+            # الجيش or الحكومة alone is not.
+            if bare is None and (stem == _MINISTRY or rest):
                 e = gz.Entry(
                     f"org:{ministry.slug}", ministry.head, ministry.name_en, "organization", ""
                 )
@@ -658,8 +660,8 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
     i = 0
     while i < doc.n - 1:
         kind = doc.info[i].org_head
-        if not kind or i in owner or not doc.glue[i]:
-            i += 1
+        if not kind or i in owner or not doc.glue[i] or _inside_title(doc, i):
+            i += 1  # رئيس مجلس الوزراء العراقي: the body belongs to the person's role
             continue
         j, last_def, country, inside = i + 1, 0, None, {}
         unknown = False  # a word no list or training sentence knows stands in the name
