@@ -21,7 +21,7 @@ from ..arabic import proclitic_splits
 
 if TYPE_CHECKING:
     from . import gazetteer as gz
-    from .extract import Doc, Found
+    from .document import Doc, Found
 
 MODEL_PATH = config.MODELS_DIR / "actors_crf.crfsuite"
 LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
