@@ -23,6 +23,7 @@ from .document import (
     definite,
     host,
     inside_title,
+    named_entry,
     person_entry,
     slug,
     starts_head,
@@ -392,14 +393,7 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
         school = _school_name_end(doc, i, owner)
         if school:
             words = [next(st for _, st in doc.splits(i) if st in heads), *doc.norms[i + 1 : school]]
-            s, e = doc.span(i, school)
-            entry = gz.Entry(
-                f"org:{slug(' '.join(words))}",
-                remove_tashkeel(doc.nt.original[s:e]),
-                "",
-                "organization",
-                "",
-            )
+            entry = named_entry(doc, i, school, words, kind="organization")
             out.append(Found(i, school, entry, "pattern"))
             owner.update({k: out[-1] for k in range(i, school)})
             continue
@@ -442,15 +436,7 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
             # An institution's name is read here only when it honours someone (مركز الملك سلمان);
             # the tagger and the lists handle the rest.
             continue
-        words = [head, *doc.norms[i + 1 : j]]
-        s, e = doc.span(i, j)
-        entry = gz.Entry(
-            f"{'org' if kind == 'organization' else 'place'}:{slug(' '.join(words))}",
-            remove_tashkeel(doc.nt.original[s:e]),
-            "",
-            kind,
-            iso3,
-        )
+        entry = named_entry(doc, i, j, [head, *doc.norms[i + 1 : j]], kind=kind, iso3=iso3)
         out.append(Found(i, j, entry, "pattern"))
         drop.update(inside)
         owner.update({k: out[-1] for k in range(i, j)})
@@ -474,16 +460,8 @@ def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:
         ):
             head = next((st for p, st in doc.splits(h) if st in heads), "")
             if heads.get(head) == "organization":
-                s, e = doc.span(h, f.j)
                 words = [head, *doc.norms[h + 1 : f.j]]
-                entry = gz.Entry(
-                    f"org:{slug(' '.join(words))}",
-                    remove_tashkeel(doc.nt.original[s:e]),
-                    "",
-                    "organization",
-                    "",
-                )
-                f = Found(h, f.j, entry, "pattern")
+                f = Found(h, f.j, named_entry(doc, h, f.j, words, kind="organization"), "pattern")
         out.append(f)
     return out
 
@@ -597,16 +575,10 @@ def enumeration_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 if kind == "person":
                     entry = person_entry(doc, a, b, None, joined=words[0] != first)
                 else:
-                    s, e = doc.span(a, b)
                     iso3s = {g.entry.iso3 for g in listed}
+                    iso3 = next(iter(iso3s)) if len(iso3s) == 1 else ""
                     cut = len(first) - len(words[0])
-                    entry = gz.Entry(
-                        f"place:{slug(' '.join(words))}",
-                        remove_tashkeel(doc.nt.original[s:e])[cut:],
-                        "",
-                        "place",
-                        next(iter(iso3s)) if len(iso3s) == 1 else "",
-                    )
+                    entry = named_entry(doc, a, b, words, kind="place", iso3=iso3, cut=cut)
                 out.append(Found(a, b, entry, "pattern"))
                 owner.update(range(a, b))
     return out

@@ -283,3 +283,14 @@ def person_entry(
     return gz.Entry(
         f"person:{slug(' '.join(words))}", name_ar, "", "person", iso3, affiliation=aff_id
     )
+
+
+def named_entry(
+    doc: Doc, i: int, j: int, words: list[str], *, kind: str, iso3: str = "", cut: int = 0
+) -> gz.Entry:
+    """The entry of an organisation or place a pattern names over tokens ``[i, j)``: id from its
+    normalised ``words``, name as written (less the ``cut`` letters of a joining clitic)."""
+    s, e = doc.span(i, j)
+    prefix = "org" if kind == "organization" else "place"
+    name = remove_tashkeel(doc.nt.original[s:e])[cut:]
+    return gz.Entry(f"{prefix}:{slug(' '.join(words))}", name, "", kind, iso3)
