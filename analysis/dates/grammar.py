@@ -545,6 +545,8 @@ _WORD_CHARS_RE = re.compile(r"\w+")
 _NEXT_WORD_RE = re.compile(r"\W*(\w+)")
 _CLITIC_RE = re.compile(r"^[وف]?[بلك]?")
 _NEXT_WORD_IN_PHRASE_RE = re.compile(r"[ \t]+(\w+)")  # the next word, no punctuation between
+_DATE_SEP_RE = re.compile(r"[/.-]")
+_CLOCK_SEP_RE = re.compile(r"[:.]")
 
 
 def prev_word(text: str, i: int) -> str:
@@ -848,7 +850,7 @@ def interp_num(g: re.Match, ctx: Context) -> Hit | None:
         y, m, d = int(n3), n2, int(n1)
     else:
         return None
-    sep = re.findall(r"[/.-]", g.string[g.end("n1") : g.start("n3")])
+    sep = _DATE_SEP_RE.findall(g.string[g.end("n1") : g.start("n3")])
     if len(sep) == 2 and sep[0] != sep[1]:
         return None
     cal = _year_calendar(y, g.group("ys"))
@@ -1280,7 +1282,7 @@ def interp_time(g: re.Match, ctx: Context) -> Hit | None:
         if g.group("h2") and not dpa:
             return None
         if h[0].isdigit():
-            parts = [h[:2], h[2:]] if h.isdigit() and len(h) == 4 else re.split(r"[:.]", h)
+            parts = [h[:2], h[2:]] if h.isdigit() and len(h) == 4 else _CLOCK_SEP_RE.split(h)
             hh, mm = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
         else:
             hh = 1 if h == "الواحده" else _key(lx.ordinals_f, h) or 0
