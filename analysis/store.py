@@ -9,8 +9,10 @@ Layout of a store folder (``data/processed/<corpus-key>/`` or the CLI's ``--out`
 
 A document's hash covers its id, text, metadata and :data:`PARSER_VERSION` (a digest of the
 parser's code and data files), so a document that did not change is never parsed twice, and any
-change to the parser invalidates the whole cache. Rows of documents no longer in the corpus stay in
-old parts until no current document uses the part, and are filtered out when reading.
+change to the parser invalidates the whole cache. One batch writes one part name in every frame
+(no file where its frame has no rows); rows of documents no longer in the corpus stay in old parts
+until no current document uses the part, are filtered out when reading, and then the part name
+goes from every frame at once.
 """
 
 from __future__ import annotations
@@ -118,15 +120,17 @@ class Store:
     def _dir(self, name: str) -> Path:
         return self.folder / f"{name}.parquet"
 
+    def _article_parts(self) -> dict[str, set[str]]:
+        """Part name -> hashes of the documents it holds (the articles part lists them all)."""
+        d = self._dir("articles")
+        parts = d.glob("part-*.parquet") if d.is_dir() else []
+        return {
+            p.name: set(pq.read_table(p, columns=[HASH_COL]).column(0).to_pylist()) for p in parts
+        }
+
     def cached_hashes(self) -> set[str]:
         """Hashes of every document whose frames are already in the store."""
-        d = self._dir("articles")
-        if not d.is_dir():
-            return set()
-        hashes: set[str] = set()
-        for part in d.glob("part-*.parquet"):
-            hashes.update(pq.read_table(part, columns=[HASH_COL]).column(0).to_pylist())
-        return hashes
+        return set().union(*self._article_parts().values())
 
     def write_part(self, frames: dict[str, pd.DataFrame], hashes: pd.Series) -> None:
         """Write the frames of newly parsed documents (``hashes`` maps doc_id -> hash)."""
@@ -134,6 +138,8 @@ class Store:
         lookup = dict(zip(hashes.index, hashes, strict=True))
         for name in DOC_FRAMES:
             df = frames[name]
+            if df.empty:
+                continue
             d = self._dir(name)
             d.mkdir(parents=True, exist_ok=True)
             tagged = df.assign(**{HASH_COL: df["doc_id"].map(lookup).fillna("").astype("string")})
@@ -154,13 +160,14 @@ class Store:
         _write_atomic(actors_frame(mentions), self.folder / "actors.parquet")
 
     def _collect_garbage(self, live: set[str]) -> None:
+        # A part is kept, in every frame, while its articles hold a current document; so a
+        # frame's part without rows of a current document (or with no rows at all) goes too.
+        keep = {name for name, used in self._article_parts().items() if used & live}
+        keep.add(LOAD_ERRORS_PART)
         for name in DOC_FRAMES:
             d = self._dir(name)
             for part in d.glob("part-*.parquet") if d.is_dir() else []:
-                if part.name == LOAD_ERRORS_PART:
-                    continue
-                used = set(pq.read_table(part, columns=[HASH_COL]).column(0).to_pylist())
-                if used and not used & live:
+                if part.name not in keep:
                     part.unlink()
 
     def current(self) -> pd.DataFrame:

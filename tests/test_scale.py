@@ -121,3 +121,19 @@ def test_concurrent_runs_on_one_cache_agree(corpus, tmp_path):
         results = list(pool.map(_parse_counts, [(path, tmp_path / "shared-cache")] * 3))
     expected = {name: len(df) for name, df in parse(path, cache=False, warn=False).frames().items()}
     assert results == [expected] * 3
+
+
+def test_replaced_batches_leave_no_parts_behind(tmp_path):
+    src = tmp_path / "c.jsonl"
+    rows = [{"id": f"d{i}", "text": AR[i % 3]} for i in range(3)]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    parse_to_store(src, tmp_path / "s", warn=False)
+    for r in rows:
+        r["text"] += " وزار القاهرة."
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert parse_to_store(src, tmp_path / "s", warn=False).n_parsed == 3
+    live = {p.name for p in (tmp_path / "s" / "articles.parquet").glob("part-*.parquet")}
+    assert len(live) == 1
+    for name in ("sentences", "mentions", "dates", "errors"):
+        names = {p.name for p in (tmp_path / "s" / f"{name}.parquet").glob("part-*.parquet")}
+        assert names - {"part-load.parquet"} <= live, name
