@@ -205,6 +205,10 @@ def test_actor_frequency_over_time_lines_and_heatmap(frames):
         frames["mentions"], frames["articles"], top=3, kind="heatmap"
     )
     assert ax.images and ax.images[0].get_array().shape == (3, 2)
+    ax = charts.plot_actor_frequency_over_time(
+        frames["mentions"], frames["articles"], top=3, kind="heatmap", by="docs", lang="en"
+    )
+    assert ax.figure.axes[-1].get_ylabel() == "articles"  # the colorbar names what is counted
 
 
 def test_actor_frequency_over_time_single_date(frames):

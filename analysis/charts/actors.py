@@ -23,6 +23,7 @@ from ._common import (
 )
 
 BY = ("mentions", "docs")
+COUNT_LABELS = {"mentions": ("عدد الإشارات", "mentions"), "docs": ("عدد المقالات", "articles")}
 
 
 def actor_counts(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -39,6 +40,11 @@ def actor_counts(mentions: pd.DataFrame) -> pd.DataFrame:
         ["mentions", "docs", "actor_id"], ascending=[False, False, True]
     )
     return out[cols].reset_index(drop=True)
+
+
+def count_label(by: str, lang: str) -> str:
+    """The axis label of a count ``by`` mentions or documents."""
+    return tr(*COUNT_LABELS[by], lang)
 
 
 def top_actors(mentions: pd.DataFrame, *, top: int, by: str = "mentions") -> pd.DataFrame:
@@ -72,8 +78,7 @@ def plot_actor_frequency(
     ax.set_yticks(y, labels=render.labels(data["name"]))
     ax.margins(x=0.08)
     ax.spines[["top", "right"]].set_visible(False)
-    xlabel = {"mentions": ("عدد الإشارات", "mentions"), "docs": ("عدد المقالات", "articles")}[by]
-    ax.set_xlabel(tr(*xlabel, lang))
+    ax.set_xlabel(count_label(by, lang))
     # One type only (a per-type chart): name it in the title.
     kind = f" · {type_name(data['type'].iloc[0], lang)}" if data["type"].nunique() == 1 else ""
     ax.set_title(tr(f"أكثر {len(data)} فاعلا ذكرا{kind}", f"Top {len(data)} actors{kind}", lang))
@@ -157,7 +162,7 @@ def plot_actor_frequency_over_time(
             rotation=45,
             ha="right",
         )
-        ax.figure.colorbar(im, ax=ax, label=tr("عدد الإشارات", "mentions", lang))
+        ax.figure.colorbar(im, ax=ax, label=count_label(by, lang))
     else:
         for name, row in table.iterrows():
             ax.plot(row.index, row.to_numpy(), marker="o", label=render.label(name), lw=1.8)
@@ -166,11 +171,7 @@ def plot_actor_frequency_over_time(
             labels=[pd.Timestamp(p).strftime(fmt) for p in periods],
             rotation=30 if len(periods) > 4 else 0,
         )
-        ax.set_ylabel(
-            tr("عدد الإشارات", "mentions", lang)
-            if by == "mentions"
-            else tr("عدد المقالات", "articles", lang)
-        )
+        ax.set_ylabel(count_label(by, lang))
         ax.legend(
             fontsize=9,
             loc="upper left",
