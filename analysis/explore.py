@@ -24,12 +24,12 @@ import pandas as pd
 
 from . import config
 from .charts._common import display_name
+from .charts.timeline import placed
 
 # "1" forces widgets, "0" forces static output (analysis.notebooks sets "0" for its kernels).
 WIDGETS_ENV = "ANALYSIS_WIDGETS"
 # A kernel started by one of these programs has no widget front end.
 BATCH_PARENTS = ("papermill", "nbconvert", "nbclient", "pytest")
-NOT_POINTS = ("DURATION", "SET")
 FIELDS = ("published", "mentioned")
 
 
@@ -220,8 +220,7 @@ def date_options(parsed, *, field: str = "published") -> list[pd.Timestamp]:
     if field == "published":
         s = parsed.articles["published"]
     else:
-        d = parsed.dates
-        s = d.loc[d["resolved"].astype(bool) & ~d["type"].isin(NOT_POINTS), "start_date"]
+        s = parsed.dates.loc[placed(parsed.dates), "start_date"]
     return sorted(pd.Series(s.dropna().dt.normalize().unique()).tolist())
 
 
@@ -260,8 +259,7 @@ def slice_published(parsed, start, end):
 def slice_mentioned(dates: pd.DataFrame, start, end) -> pd.DataFrame:
     """Resolved dates whose interval overlaps the days ``start`` … ``end`` (inclusive)."""
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
-    ok = dates["resolved"].astype(bool) & dates["start_date"].notna()
-    d = dates[ok & ~dates["type"].isin(NOT_POINTS)]
+    d = dates[placed(dates)]
     last = d["end_date"].fillna(d["start_date"])
     return d[(d["start_date"] <= end) & (last >= start)].reset_index(drop=True)
 
@@ -397,8 +395,7 @@ def actors_by_date(
 ) -> pd.DataFrame:
     """Per resolved date: how often it is mentioned and the actors in its sentences (most first)."""
     cols = ["start", "end", "value", "occurrences", "n_actors", "actors"]
-    ok = dates["resolved"].astype(bool) & dates["start_date"].notna()
-    d = dates[ok & ~dates["type"].isin(NOT_POINTS)]
+    d = dates[placed(dates)]
     if d.empty:
         return pd.DataFrame(columns=cols)
     d = d.assign(end_date=d["end_date"].fillna(d["start_date"]))

@@ -57,6 +57,16 @@ def snippet(sentence: str, start: int, end: int, *, width: int = 48) -> str:
     return (ELLIPSIS if left > 0 else "") + out + (ELLIPSIS if right < n else "")
 
 
+def placed(dates: pd.DataFrame) -> pd.Series:
+    """Which rows of ``dates`` are placed in time: resolved to a start date, and a point or a
+    period (durations and recurring sets are not)."""
+    return (
+        dates["resolved"].astype(bool)
+        & dates["start_date"].notna()
+        & ~dates["type"].isin(NOT_PLOTTED)
+    )
+
+
 def timeline_items(
     dates: pd.DataFrame,
     *,
@@ -72,10 +82,9 @@ def timeline_items(
     first occurrence's sentence) and actors (up to three, most mentioned in those sentences).
     At most ``max_items`` intervals are kept, the most frequent first, then sorted by date.
     """
-    d = dates[~dates["type"].isin(NOT_PLOTTED)]
-    ok = d["resolved"].astype(bool) & d["start_date"].notna()
+    ok = placed(dates)
     # Unresolved times of day and the like are not dates: only DATE rows are listed.
-    plotted_rows, unresolved_rows = d[ok].copy(), d[~ok & (d["type"] == "DATE")]
+    plotted_rows, unresolved_rows = dates[ok].copy(), dates[~ok & (dates["type"] == "DATE")]
     plotted_rows["end_date"] = plotted_rows["end_date"].fillna(plotted_rows["start_date"])
     unresolved = (
         unresolved_rows.assign(surface=unresolved_rows["surface"].str.strip())
