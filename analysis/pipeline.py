@@ -158,10 +158,10 @@ def warm() -> None:
 
 
 def _run(
-    engine: Engine, articles: pd.DataFrame, *, chunk_size: int, progress: bool = False
+    engine: Engine, articles: pd.DataFrame, *, workers: int | None, progress: bool = False
 ) -> dict[str, pd.DataFrame]:
     acc: dict[str, list[dict]] = {name: [] for name in (*PER_DOC_FRAMES, "errors")}
-    chunks = list(_chunks(_records(articles), chunk_size))
+    chunks = list(_chunks(_records(articles), _chunk_size(len(articles), workers)))
     with tqdm(total=len(articles), desc="parse", unit="doc", disable=not progress) as bar:
         for chunk, res in zip(chunks, engine.map(_parse_chunk, chunks), strict=True):
             for name, rows in res.items():
@@ -170,9 +170,10 @@ def _run(
     return _frames_from_rows(acc)
 
 
-def _chunk_size(n_docs: int, workers: int) -> int:
+def _chunk_size(n_docs: int, workers: int | None) -> int:
     # Enough chunks to balance the workers, few enough to keep pickling overhead low.
-    return max(8, min(256, n_docs // (4 * max(1, workers)) or 8))
+    n_workers = max(1, workers or default_workers())
+    return max(8, min(256, n_docs // (4 * n_workers) or 8))
 
 
 def _engine(engine: str, workers: int | None, scheduler: str | None, n_docs: int) -> Engine:
@@ -190,11 +191,9 @@ def parse_articles(
     progress: bool | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run :func:`parse_document` over an ``articles`` frame; return the per-document frames."""
-    n_workers = workers or default_workers()
     progress = len(articles) > PROGRESS_MIN_DOCS if progress is None else progress
     with _engine(engine, workers, scheduler, len(articles)) as eng:
-        size = _chunk_size(len(articles), n_workers)
-        frames = _run(eng, articles, chunk_size=size, progress=progress)
+        frames = _run(eng, articles, workers=workers, progress=progress)
     order = articles["doc_id"]
     return {name: canonical_order(df, name, order) for name, df in frames.items()}
 
@@ -263,8 +262,7 @@ def parse_to_store(
             if len(todo):
                 if eng is None:
                     eng = _engine(engine, workers, scheduler, total or len(todo)).__enter__()
-                n_w = workers or default_workers()
-                frames = _run(eng, todo, chunk_size=_chunk_size(len(todo), n_w))
+                frames = _run(eng, todo, workers=workers)
                 frames["articles"] = todo
                 store.write_part(frames, hashes.set_axis(arts["doc_id"]).loc[todo["doc_id"]])
                 n_parsed += len(todo)
