@@ -138,7 +138,7 @@ def word_info(word: str) -> WordInfo:
         title_rests_of(word),
         _is_speech_verb(word),
         # A false friend alone (الحكومة) may still open a head phrase (الحكومة اليمنية).
-        bool(g.hits(word) and word not in gz.stoplist()) or starts_head(word),
+        bool(g.readings(word) and word not in gz.stoplist()) or starts_head(word),
         model.is_candidate(word),
         facility_head(word),
         _org_head(word),

@@ -78,47 +78,50 @@ def stoplist() -> frozenset[str]:
     return word_set("stoplist.txt")
 
 
+@lru_cache(maxsize=8)
+def marked_words(name: str) -> tuple[tuple[str, str], ...]:
+    """(normalised word or phrase, mark) of a list whose lines may carry a mark: ``word *`` (a
+    restriction), ``! phrase`` or ``~ word`` (exceptions); unmarked lines have mark ""."""
+    out = []
+    for line in read_words(config.GAZETTEER_DIR / name):
+        first, _, rest = line.partition(" ")
+        rest = rest.strip()
+        if first in ("!", "~"):
+            out.append((" ".join(key_of(rest)), first))
+        else:
+            out.append((normalize(first), rest))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def facility_heads() -> dict[str, str]:
     """Normalised words that open the name of a building or site (ملعب، مطار -> place) or of an
     institution often named after someone (مركز، جامعة -> organization)."""
     out = dict.fromkeys(word_set("institution_heads.txt"), "organization")
-    for line in read_words(config.GAZETTEER_DIR / "facility_heads.txt"):
-        out[normalize(line.split()[0])] = "place"
+    out.update((w, "place") for w, _ in marked_words("facility_heads.txt"))
     return out
 
 
 @lru_cache(maxsize=1)
 def area_heads() -> frozenset[str]:
     """Facility heads that one definite word may name (حي الحمراء، شارع التحلية): marked * in the file."""
-    rows = read_words(config.GAZETTEER_DIR / "facility_heads.txt")
-    return frozenset(normalize(ln.split()[0]) for ln in rows if ln.split()[1:] == ["*"])
+    return frozenset(w for w, mark in marked_words("facility_heads.txt") if mark == "*")
 
 
 @lru_cache(maxsize=1)
 def org_heads() -> dict[str, bool]:
     """Normalised nouns that open an organisation's name (هيئة، جمعية، البنك ...) -> whether only in
     the definite pattern (marked ``*`` in the file)."""
-    out = {}
-    for line in read_words(config.GAZETTEER_DIR / "org_heads.txt"):
-        word, _, mark = line.partition(" ")
-        if word not in ("!", "~"):
-            out[normalize(word)] = mark.strip() == "*"
-    return out
+    return {w: mark == "*" for w, mark in marked_words("org_heads.txt") if mark in ("", "*")}
 
 
 @lru_cache(maxsize=1)
 def org_head_exceptions() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     """Phrases that open like an organisation's name but are common nouns (هيئة التدريس), and definite
     nouns that point back to a body already named (المحافظة): both from ``org_heads.txt``."""
-    phrases, generic = set(), set()
-    for line in read_words(config.GAZETTEER_DIR / "org_heads.txt"):
-        mark, _, rest = line.partition(" ")
-        if mark == "!":
-            phrases.add(key_of(rest))
-        elif mark == "~":
-            generic.add(normalize(rest.strip()))
-    return frozenset(phrases), frozenset(generic)
+    rows = marked_words("org_heads.txt")
+    phrases = frozenset(tuple(w.split()) for w, mark in rows if mark == "!")
+    return phrases, frozenset(w for w, mark in rows if mark == "~")
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +214,6 @@ class Gazetteer:
         self.entries = {
             e.actor_id: e for e in table.values() if e.form == "name" and e.type != "none"
         }
-        self.max_len = max((len(k) for k in table), default=1)
         self._readings: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def readings(self, word: str) -> tuple[tuple[str, str], ...]:
@@ -222,10 +224,6 @@ class Gazetteer:
             if len(self._readings) < 500_000:
                 self._readings[word] = cached
         return cached
-
-    def hits(self, word: str) -> tuple[tuple[str, list], ...]:
-        """(proclitic, phrases) for each reading of a normalised word that starts a phrase."""
-        return tuple((prefix, self.index[stem]) for prefix, stem in self.readings(word))
 
     def match_at(self, norms: list[str], i: int, glue: list[bool]) -> Match | None:
         """The longest phrase starting at token ``i`` (``glue[k]``: tokens k and k+1 are adjacent)."""
@@ -252,7 +250,9 @@ class Gazetteer:
         return best
 
 
+@lru_cache(maxsize=1)
 def _build_table() -> tuple[dict[tuple[str, ...], Entry], dict[str, Entry]]:
+    """The phrase table and the anaphors, built once (Babel and every list read a single time)."""
     g = config.GAZETTEER_DIR
     table: dict[tuple[str, ...], Entry] = {}
     anaphors: dict[str, Entry] = {}
@@ -347,9 +347,8 @@ class Ministry:
     head: str
     slug: str
     name_en: str
-    feminine_only: bool = (
-        False  # the country word must be a feminine adjective (الخارجية الأمريكية)
-    )
+    # The country word must be a feminine adjective (الخارجية الأمريكية).
+    feminine_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
