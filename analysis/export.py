@@ -24,7 +24,6 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from . import config, render
-from .arabic import has_arabic
 
 PNG_DPI = 200
 DATA_ATTR = "_analysis_data"
@@ -49,17 +48,12 @@ def drawn_data(fig: Figure) -> pd.DataFrame | None:
     return pd.concat([df.assign(axes=i) for i, df in parts], ignore_index=True)
 
 
-def _text_needs_outline(t: Text) -> bool:
-    s = t.get_text()
-    return bool(s) and (has_arabic(s) or render._RTL_RE.search(s) is not None)
-
-
 @contextlib.contextmanager
 def _arabic_as_outlines(fig: Figure) -> Iterator[None]:
     """Draw Arabic text objects through path effects (i.e. as outlines) while inside."""
     changed = []
     for t in fig.findobj(Text):
-        if _text_needs_outline(t) and not t.get_path_effects():
+        if render.is_rtl(t.get_text()) and not t.get_path_effects():
             t.set_path_effects([patheffects.Normal()])
             changed.append(t)
     try:

@@ -195,15 +195,16 @@ def visual(text: str) -> str:
     return "\n".join(get_display(reshape(line)) if line else line for line in text.split("\n"))
 
 
-def _needs_work(text: str) -> bool:
-    # Only right-to-left scripts need reshaping or reordering; ASCII passes through untouched.
+def is_rtl(text: str) -> bool:
+    """Whether ``text`` holds right-to-left script (Arabic, Hebrew...): only such text needs
+    reshaping, reordering or, in PDF, drawing as outlines; ASCII passes through untouched."""
     return not text.isascii() and _RTL_RE.search(text) is not None
 
 
 def prepare(text: object, *, renderer: str = "matplotlib", layout_engine: int | None = None) -> str:
     """``text`` ready for ``renderer``: the logical string if it shapes, else :func:`visual`."""
     s = "" if text is None else str(text)
-    if not _needs_work(s) or shapes(renderer, layout_engine=layout_engine):
+    if not is_rtl(s) or shapes(renderer, layout_engine=layout_engine):
         return s
     return visual(s)
 
