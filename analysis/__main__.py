@@ -22,10 +22,10 @@ def _peak_rss_mb() -> float:
 def _cmd_parse(args: argparse.Namespace) -> int:
     from .corpus import CorpusWarning
     from .pipeline import parse_to_store, read_store
-    from .store import Store, corpus_key
+    from .store import Store, store_folder
 
     source = config.resolve(args.input)
-    out = config.resolve(args.out, default=config.PROCESSED_DIR / corpus_key(source))
+    out = store_folder(source, args.out)
     with Store(out).locked() as store:
         with warnings.catch_warnings():
             # Problems are recorded in the errors frame and summarised below, not one by one.

@@ -16,11 +16,11 @@ from typing import Any
 import pandas as pd
 from tqdm.auto import tqdm
 
-from . import config, schema
+from . import schema
 from .corpus import Loaded, fill_published, iter_batches, load_corpus
 from .engines import Engine, default_workers, make_engine
 from .sentences import sentence_rows
-from .store import HASH_COL, Store, canonical_order, corpus_key, doc_hashes
+from .store import CURRENT, HASH_COL, Store, canonical_order, doc_hashes, store_folder
 
 PER_DOC_FRAMES = ("sentences", "mentions", "dates")
 # Below this many documents, worker processes cost more than they save.
@@ -63,7 +63,7 @@ class Parsed:
     def load(cls, folder: str | Path) -> Parsed:
         """Read frames written by :meth:`save` or by ``python -m analysis parse``."""
         folder = Path(folder)
-        if (folder / "_current.parquet").exists():
+        if (folder / CURRENT).exists():
             return read_store(folder)
         frames = {
             name: schema.conform(pd.read_parquet(folder / f"{name}.parquet"), name)
@@ -311,9 +311,7 @@ def parse(
 
     # A missing path gets no cache folder: it is reported in ``errors`` like any bad input.
     if isinstance(source, str | Path) and cache is not False and Path(source).exists():
-        folder = (
-            config.PROCESSED_DIR / corpus_key(source) if cache is True else config.resolve(cache)
-        )
+        folder = store_folder(source, None if cache is True else cache)
         # Locked: another process (a second notebook, say) may be parsing into the same cache.
         with Store(folder).locked():
             info = parse_to_store(

@@ -91,6 +91,11 @@ def corpus_key(path: str | Path) -> str:
     return f"{stem}-{hashlib.sha1(str(p).encode()).hexdigest()[:8]}"
 
 
+def store_folder(source: str | Path, out: str | Path | None = None) -> Path:
+    """The store folder of a corpus: ``out`` if given, else ``data/processed/<corpus-key>/``."""
+    return config.resolve(out, default=config.PROCESSED_DIR / corpus_key(source))
+
+
 def _write_atomic(df: pd.DataFrame, path: Path) -> None:
     """Write Parquet via a temporary file, so a concurrent reader never sees half a file."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
