@@ -33,10 +33,14 @@ def interval(row: dict) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def seed_dates() -> pd.DataFrame:
-    parsed = parse(config.SEEDS_DIR)
-    schema.check(parsed.dates, "dates")
-    return parsed.dates
+def seed_parsed():
+    return parse(config.SEEDS_DIR)
+
+
+@pytest.fixture(scope="module")
+def seed_dates(seed_parsed) -> pd.DataFrame:
+    schema.check(seed_parsed.dates, "dates")
+    return seed_parsed.dates
 
 
 SEED_MUST_SHOW = {
@@ -68,10 +72,9 @@ def test_seed_nothing_from_truck_count(seed_dates):
     assert set(seed_dates.surface) == set(SEED_MUST_SHOW)
 
 
-def test_seed_offsets_and_sentences(seed_dates):
-    parsed = parse(config.SEEDS_DIR)
-    text = parsed.articles.iloc[0]["text"]
-    sents = parsed.sentences
+def test_seed_offsets_and_sentences(seed_parsed, seed_dates):
+    text = seed_parsed.articles.iloc[0]["text"]
+    sents = seed_parsed.sentences
     for r in seed_dates.itertuples():
         assert text[r.start : r.end] == r.surface
         s = sents[sents.sent_id == r.sent_id].iloc[0]
