@@ -11,7 +11,7 @@ Frames and dtypes are documented in :mod:`analysis.schema`.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"  # first: analysis.store reads it while the package initialises
+__version__ = "0.1.0"
 
 from .corpus import CorpusWarning, Loaded, articles_from_texts, load_corpus
 from .pipeline import Parsed, parse, parse_document, read_store

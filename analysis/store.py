@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from . import __version__, config, schema
+from . import config, schema
 
 try:
     import fcntl
@@ -57,6 +57,8 @@ _PARSER_DATA = ("gazetteer", "lexicon", "models")
 @lru_cache(maxsize=1)
 def parser_version() -> str:
     """Package version plus a digest of the parser's code and data files."""
+    from . import __version__
+
     h = hashlib.sha1(__version__.encode())
     roots = [config.PACKAGE_DIR / p for p in _PARSER_SOURCES] + [
         config.DATA_DIR / p for p in _PARSER_DATA
