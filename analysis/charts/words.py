@@ -87,10 +87,12 @@ def _shown_form(key: str, forms: Counter[str]) -> str:
 
 
 def word_table(texts: Iterable[str], *, vocab: set[str] | None = None) -> pd.DataFrame:
-    """Per key: count, most frequent written form and all forms (stopwords dropped)."""
+    """Per key: count, most frequent written form and all forms (stopwords dropped).
+
+    Stems are attested by the texts' own words and, if given, those of ``vocab`` (a corpus).
+    """
     written = {w: c for w, c in _written_counts(texts).items() if _content_norm(w)}
-    if vocab is None:
-        vocab = {_content_norm(w) for w in written}
+    vocab = {_content_norm(w) for w in written} | (vocab or set())
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for w, c in written.items():
         forms[_key(_content_norm(w), vocab)][w] += c
@@ -142,8 +144,7 @@ def word_weights(
         table["weight"] = table["count"].astype(float)
     else:
         df, n, vocab = document_frequencies(corpus if corpus is not None else texts)
-        own = {_content_norm(w) for w in _written_counts(texts)} - {""}
-        table = word_table(texts, vocab=vocab | own)
+        table = word_table(texts, vocab=vocab)
         idf = np.array([math.log((1 + n) / (1 + df.get(k, 0))) + 1 for k in table["key"]])
         table["weight"] = table["count"].to_numpy() * idf
     table = table.sort_values(["weight", "key"], ascending=[False, True], ignore_index=True)
