@@ -139,6 +139,19 @@ def _tick_texts(ax, axis="y"):
     return [t.get_text() for t in ticks]
 
 
+# --- corpus overview ----------------------------------------------------------------------------
+
+
+def test_articles_by_date_attaches_its_counts(frames):
+    ax = charts.plot_articles_by_date(frames["articles"])
+    counts = drawn_data(ax.figure)
+    assert counts["articles"].sum() == len(frames["articles"])
+    undated = frames["articles"].assign(published=pd.NaT)
+    ax = charts.plot_articles_by_date(undated)
+    assert "no publication dates" in ax.texts[0].get_text()
+    assert drawn_data(ax.figure).empty  # exported as an empty table, like every chart
+
+
 # --- actor frequency ----------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from .. import render
 from ..arabic import WORD_RE
 from ..export import attach_data
-from ._common import axes
+from ._common import axes, no_data
 
 OVERVIEW_SIZE = (7, 3.5)
 
@@ -55,9 +55,7 @@ def plot_articles_by_date(articles: pd.DataFrame, *, ax: Axes | None = None) -> 
     ax = axes(ax, OVERVIEW_SIZE)
     counts = articles_per_day(articles)
     if counts.empty:
-        ax.text(0.5, 0.5, "no publication dates", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return ax
+        return no_data(ax, "en", what="no publication dates")
     table = counts.pivot_table(index="published", columns="source", values="articles", fill_value=0)
     table.index = table.index.strftime("%Y-%m-%d")
     # Source names may be Arabic: the legend shows them through the rendering layer.
