@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..arabic import proclitic_splits, remove_tashkeel
+from ..arabic import proclitic_splits
 from . import gazetteer as gz
 from . import model
 from .document import (
@@ -25,9 +25,7 @@ from .document import (
     inside_title,
     named_entry,
     person_entry,
-    slug,
     starts_head,
-    without_proclitic,
 )
 
 _MINISTRY = "وزاره"  # normalised وزارة: a ministry is an actor even when no country is named
@@ -50,7 +48,7 @@ def gazetteer_pass(doc: Doc) -> list[Found]:
             end = org.j
         elif m is not None:
             # Page furniture (جوجل بلس) is kept until the end so that no later pass reads it.
-            out.append(Found(m.i, m.j, m.entry, gz.METHOD))
+            out.append(Found(m.i, m.j, m.entry, gz.METHOD, prefix=m.prefix))
             end = m.j
     return _ministries_in_context(out)
 
@@ -213,7 +211,6 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
     with definite adjectives and a country adjective (الهيئة السعودية للمهندسين، البنك السعودي
     الهولندي), which gives the organisation its country. List hits inside the name are absorbed."""
     owner = {k: f for f in found for k in range(f.i, f.j)}
-    fw = gz.function_words()
     out: list[Found] = []
     drop: set[int] = set()
     i = 0
@@ -222,135 +219,138 @@ def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
         if not kind or i in owner or not doc.glue[i] or inside_title(doc, i):
             i += 1  # رئيس مجلس الوزراء العراقي: the body belongs to the person's role
             continue
-        j, last_def, country, inside = i + 1, 0, None, {}
-        unknown = False  # a word no list or training sentence knows stands in the name
-        while j < doc.n and doc.glue[j - 1] and j - i <= MAX_ORG_NAME:
-            w, f = doc.norms[j], owner.get(j)
-            if f is not None:
-                m = gz.gazetteer().match_at(doc.norms, j, doc.glue)
-                if (
-                    f.i < j
-                    or f.entry.type not in ("country", "place")
-                    or (m is not None and m.prefix not in ("", "ال"))
-                ):
-                    break  # بالطائف: a place with a preposition is where, not part of the name
-                adjective = f.entry.form == "adjective" and w.startswith("ال")
-                if not adjective and kind == 2:
-                    break  # الهيئة + a country name: "the authority" of somewhere, not a name
-                country = country or f
-                inside[id(f)] = f
-                j = last_def = f.j
-                if not adjective:
-                    break  # a name ends the construct (غرفة الشرقية، جامعة القاهرة)
-                continue
-            if (
-                w in fw
-                or w in gz.stoplist()
-                or DIGIT_RE.search(w)
-                or not ARABIC_RE.match(w)
-                or doc.title_rests[j]  # جامعة المجمعة الدكتور: a title opens the next phrase
-                or doc.info[j].org_head  # مجلس إدارة الهيئة: the board of another body
-            ):
-                break
-            if article_word(w):
-                j = last_def = j + 1
-            elif kind == 1 and not last_def and j - i <= 2 and len(doc.splits(j)) == 1:
-                j += 1  # an idafa chain: مكتب تعليم الشرق
-            elif (
-                kind == 1
-                and not last_def
-                and j - i <= 4
-                and model.is_candidate(w)
-                and not model.clitic_reading(w)
-                and w[:1] not in ("ل", "ب")
-            ):
-                j += 1  # a foreign name before its country: شركة كونكو فيليبس الأمريكية
-                unknown = True
-            else:
-                break
-        end = last_def
-        ok = end > i + 1 if kind == 1 else country is not None and end > i + 1
-        if unknown:
-            # Unknown words make a name only when the name ends in its country (... الأمريكية).
-            ok = ok and country is not None and end == country.j
-        # ... or a definite head and adjectives with a purpose: اللجنة المحلية للانتخابات البلدية،
-        # الندوة العالمية للشباب الإسلامي (the purpose is what makes it a name, not a description).
-        purpose = (
-            kind == 2
-            and not ok
-            and end > i + 1
-            and end < doc.n
-            and doc.glue[end - 1]
-            and end not in owner
-            and doc.norms[end].startswith("لل")
-            and len(doc.norms[end]) > 4
-            and "ال" + doc.norms[end][2:] not in gz.org_head_exceptions()[1]
-        )
-        ok = ok or purpose
-        if ok and kind == 2 and not purpose and country is not None and country.i == i + 1:
-            # الشركة الأمريكية is any American company; البنك السعودي الهولندي is one bank.
-            generic = gz.org_head_exceptions()[1]
-            follows = doc.norms[end] if end < doc.n and doc.glue[end - 1] else ""
-            # ... unless a purpose follows (الهيئة السعودية للمهندسين).
-            ok = doc.norms[i] not in generic or end > country.j or follows[:1] == "ل"
-        if ok and kind == 1:
-            phrases, generic = gz.org_head_exceptions()
-            head = next(st for p, st in doc.splits(i) if st in gz.org_heads())
-            words = (head, *doc.norms[i + 1 : end])
-            ok = doc.norms[end - 1] not in generic and not any(
-                words[: len(p)] == p for p in phrases
-            )
-        if not ok:
+        body = _body_at(doc, i, kind, owner)
+        if body is None:
             i += 1
             continue
-        if purpose:
-            end += 1
-            # Its adjectives and coordinated nouns (للشباب الإسلامي، للدعوة والإرشاد).
-            while (
-                end < doc.n
-                and doc.glue[end - 1]
-                and end not in owner
-                and end - i <= MAX_ORG_NAME + 2
-                and (
-                    article_word(doc.norms[end])
-                    or (doc.norms[end].startswith("وال") and len(doc.norms[end]) > 5)
-                )
-                and doc.norms[end] not in gz.function_words()
-                and not doc.title_rests[end]  # ... الإسلامي الدكتور: a title opens the next phrase
-                # ... والمؤسسة العامة: the next body in a list (البلدية alone is an adjective).
-                and not (doc.norms[end][:1] == "و" and doc.info[end].org_head)
-            ):
-                end += 1
-        # A purpose after the name (للمهندسين، لنصرة الأشقاء) belongs to it.
-        elif kind == 2 and end < doc.n and doc.glue[end - 1]:
-            w = doc.norms[end]
-            if w.startswith("لل") and end not in owner:
-                end += 1
-            elif (
-                w[:1] == "ل"
-                and end + 1 < doc.n
-                and doc.glue[end]
-                and end not in owner
-                and article_word(doc.norms[end + 1])
-                and end + 1 not in owner
-            ):
-                end += 2
-        s, e = doc.span(i, end)
+        end, country, inside = body
         words = [host(doc.norms[i]), *doc.norms[i + 1 : end]]
-        name = without_proclitic(remove_tashkeel(doc.nt.original[s:e]), doc.norms[i], words[0])
         iso3 = country.entry.iso3 if country is not None else ""
-        entry = gz.Entry(
-            f"org:{slug(' '.join(words))}",
-            name,
-            "",
-            "organization",
-            iso3,
-        )
+        entry = named_entry(doc, i, end, words, kind="organization", iso3=iso3)
         out.append(Found(i, end, entry, "pattern"))
         drop.update(inside)
         owner.update({k: out[-1] for k in range(i, end)})
         i = end
     return [f for f in found if id(f) not in drop] + out
+
+
+def _body_at(
+    doc: Doc, i: int, kind: int, owner: dict[int, Found]
+) -> tuple[int, Found | None, dict[int, Found]] | None:
+    """(end, country mention, absorbed list hits) of the organisation a head opens at token ``i``
+    (``kind`` 1 indefinite, 2 definite), or None when the words after it make no name."""
+    j, last_def, country, inside = i + 1, 0, None, {}
+    unknown = False  # a word no list or training sentence knows stands in the name
+    while j < doc.n and doc.glue[j - 1] and j - i <= MAX_ORG_NAME:
+        w, f = doc.norms[j], owner.get(j)
+        if f is not None:
+            if f.i < j or f.entry.type not in ("country", "place") or f.prefix not in ("", "ال"):
+                break  # بالطائف: a place with a preposition is where, not part of the name
+            adjective = f.entry.form == "adjective" and w.startswith("ال")
+            if not adjective and kind == 2:
+                break  # الهيئة + a country name: "the authority" of somewhere, not a name
+            country = country or f
+            inside[id(f)] = f
+            j = last_def = f.j
+            if not adjective:
+                break  # a name ends the construct (غرفة الشرقية، جامعة القاهرة)
+            continue
+        if _ends_body(doc, j):
+            break
+        if article_word(w):
+            j = last_def = j + 1
+        elif kind == 1 and not last_def and j - i <= 2 and len(doc.splits(j)) == 1:
+            j += 1  # an idafa chain: مكتب تعليم الشرق
+        elif kind == 1 and not last_def and j - i <= 4 and _foreign_name_word(w):
+            j += 1  # a foreign name before its country: شركة كونكو فيليبس الأمريكية
+            unknown = True
+        else:
+            break
+    end = last_def
+    if end <= i + 1:
+        return None
+    phrases, generic = gz.org_head_exceptions()
+    follows = doc.norms[end] if end < doc.n and doc.glue[end - 1] and end not in owner else ""
+    if kind == 1:
+        # Unknown words make a name only when the name ends in its country (... الأمريكية).
+        head = next(st for _, st in doc.splits(i) if st in gz.org_heads())
+        words = (head, *doc.norms[i + 1 : end])
+        if (unknown and (country is None or end != country.j)) or doc.norms[end - 1] in generic:
+            return None
+        if any(words[: len(p)] == p for p in phrases):
+            return None
+        return end, country, inside
+    if country is None:
+        # A definite head and adjectives with a purpose is a name (اللجنة المحلية للانتخابات البلدية،
+        # الندوة العالمية للشباب الإسلامي); without one it is a description.
+        if not (
+            follows.startswith("لل") and len(follows) > 4 and "ال" + follows[2:] not in generic
+        ):
+            return None
+        return _purpose_end(doc, i, end + 1, owner), None, inside
+    # الشركة الأمريكية is any American company; البنك السعودي الهولندي or الهيئة السعودية
+    # للمهندسين is one body.
+    if country.i == i + 1 and end == country.j and doc.norms[i] in generic and follows[:1] != "ل":
+        return None
+    return _lam_end(doc, end, owner), country, inside
+
+
+def _ends_body(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` cannot continue an organisation's name."""
+    w = doc.norms[j]
+    return bool(
+        w in gz.function_words()
+        or w in gz.stoplist()
+        or DIGIT_RE.search(w)
+        or not ARABIC_RE.match(w)
+        or doc.title_rests[j]  # جامعة المجمعة الدكتور: a title opens the next phrase
+        or doc.info[j].org_head  # مجلس إدارة الهيئة: the board of another body
+    )
+
+
+def _foreign_name_word(word: str) -> bool:
+    """A word no list or training sentence knows, with no clitic reading (كونكو، فيليبس)."""
+    return (
+        model.is_candidate(word) and not model.clitic_reading(word) and word[:1] not in ("ل", "ب")
+    )
+
+
+def _purpose_end(doc: Doc, i: int, end: int, owner: dict[int, Found]) -> int:
+    """End of a purpose's adjectives and coordinated nouns (للشباب الإسلامي، للدعوة والإرشاد)."""
+    while (
+        end < doc.n
+        and doc.glue[end - 1]
+        and end not in owner
+        and end - i <= MAX_ORG_NAME + 2
+        and (
+            article_word(doc.norms[end])
+            or (doc.norms[end].startswith("وال") and len(doc.norms[end]) > 5)
+        )
+        and doc.norms[end] not in gz.function_words()
+        and not doc.title_rests[end]  # ... الإسلامي الدكتور: a title opens the next phrase
+        # ... والمؤسسة العامة: the next body in a list (البلدية alone is an adjective).
+        and not (doc.norms[end][:1] == "و" and doc.info[end].org_head)
+    ):
+        end += 1
+    return end
+
+
+def _lam_end(doc: Doc, end: int, owner: dict[int, Found]) -> int:
+    """A purpose after a name with its country belongs to it (للمهندسين، لنصرة الأشقاء)."""
+    if end >= doc.n or not doc.glue[end - 1] or end in owner:
+        return end
+    w = doc.norms[end]
+    if w.startswith("لل"):
+        return end + 1
+    if (
+        w[:1] == "ل"
+        and end + 1 < doc.n
+        and doc.glue[end]
+        and article_word(doc.norms[end + 1])
+        and end + 1 not in owner
+    ):
+        return end + 2
+    return end
 
 
 MAX_FACILITY_NAME = 4
@@ -385,7 +385,7 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
     The head is indefinite (a construct: ملعب X; الملعب is generic) and the name's words carry no
     proclitic (مسجد بأبها is a mosque in Abha); a place or person from the lists ends the name."""
     owner = {k: f for f in found for k in range(f.i, f.j)}
-    g, heads = gz.gazetteer(), gz.facility_heads()
+    heads = gz.facility_heads()
     out, drop = [], set()
     for i in [i for i, x in enumerate(doc.info[:-1]) if x.facility]:
         if not doc.glue[i] or i in owner:
@@ -402,12 +402,11 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
         while j < doc.n and doc.glue[j - 1] and j - i - 1 < MAX_FACILITY_NAME:
             w, f = doc.norms[j], owner.get(j)
             if f is not None:
-                m = g.match_at(doc.norms, j, doc.glue)
                 if (
                     f.i < j
                     or f.entry.type == "organization"
                     or f.entry.form != "name"
-                    or (m is not None and m.prefix not in ("", "ال"))
+                    or f.prefix not in ("", "ال")
                 ):
                     break
                 inside[id(f)] = f
@@ -577,8 +576,7 @@ def enumeration_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 else:
                     iso3s = {g.entry.iso3 for g in listed}
                     iso3 = next(iter(iso3s)) if len(iso3s) == 1 else ""
-                    cut = len(first) - len(words[0])
-                    entry = named_entry(doc, a, b, words, kind="place", iso3=iso3, cut=cut)
+                    entry = named_entry(doc, a, b, words, kind="place", iso3=iso3)
                 out.append(Found(a, b, entry, "pattern"))
                 owner.update(range(a, b))
     return out

@@ -73,6 +73,7 @@ class Found:
     entry: gz.Entry
     method: str
     role: str = ""
+    prefix: str = ""  # the proclitic a list hit's first word carries (بالطائف: بال)
 
 
 def slug(norm_name: str) -> str:
@@ -286,11 +287,11 @@ def person_entry(
 
 
 def named_entry(
-    doc: Doc, i: int, j: int, words: list[str], *, kind: str, iso3: str = "", cut: int = 0
+    doc: Doc, i: int, j: int, words: list[str], *, kind: str, iso3: str = ""
 ) -> gz.Entry:
     """The entry of an organisation or place a pattern names over tokens ``[i, j)``: id from its
-    normalised ``words``, name as written (less the ``cut`` letters of a joining clitic)."""
+    normalised ``words`` (the first without its proclitics), name as written without them."""
     s, e = doc.span(i, j)
+    name = without_proclitic(remove_tashkeel(doc.nt.original[s:e]), doc.norms[i], words[0])
     prefix = "org" if kind == "organization" else "place"
-    name = remove_tashkeel(doc.nt.original[s:e])[cut:]
     return gz.Entry(f"{prefix}:{slug(' '.join(words))}", name, "", kind, iso3)
