@@ -40,6 +40,10 @@ def _write_jsonl(path, n_good: int = 120) -> int:
     return len(lines)
 
 
+def _write_rows(path, rows: list[dict]) -> None:
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("scale") / "corpus.jsonl"
@@ -78,11 +82,11 @@ def test_store_and_memory_paths_agree_and_cache_works(corpus, tmp_path):
 def test_changed_document_is_reparsed_alone(tmp_path):
     src = tmp_path / "c.jsonl"
     rows = [{"id": f"d{i}", "text": AR[i % 3]} for i in range(5)]
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    _write_rows(src, rows)
     parse_to_store(src, tmp_path / "s", warn=False)
     rows[2]["text"] = "نص جديد تماما عن مصر."
     del rows[4]
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    _write_rows(src, rows)
     info = parse_to_store(src, tmp_path / "s", warn=False)
     assert (info.n_parsed, info.n_cached) == (1, 3)
     back = read_store(tmp_path / "s")
@@ -126,11 +130,11 @@ def test_concurrent_runs_on_one_cache_agree(corpus, tmp_path):
 def test_replaced_batches_leave_no_parts_behind(tmp_path):
     src = tmp_path / "c.jsonl"
     rows = [{"id": f"d{i}", "text": AR[i % 3]} for i in range(3)]
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    _write_rows(src, rows)
     parse_to_store(src, tmp_path / "s", warn=False)
     for r in rows:
         r["text"] += " وزار القاهرة."
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    _write_rows(src, rows)
     assert parse_to_store(src, tmp_path / "s", warn=False).n_parsed == 3
     live = {p.name for p in (tmp_path / "s" / "articles.parquet").glob("part-*.parquet")}
     assert len(live) == 1
