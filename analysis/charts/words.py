@@ -158,15 +158,14 @@ def actor_sentences(
     m = mentions[mentions["actor_id"] == actor_id]
     if m.empty:
         return []
-    keys = set(zip(m["doc_id"], m["sent_id"], strict=True))
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for d, s, e in zip(m["doc_id"], m["start"], m["end"], strict=True):
         spans[d].append((int(s), int(e)))
     text_of = dict(zip(articles["doc_id"], articles["text"], strict=True))
+    # The actor's sentences, in the sentences frame's order (an inner merge keeps the left's).
+    hit = sentences.merge(m[["doc_id", "sent_id"]].drop_duplicates(), on=["doc_id", "sent_id"])
     out = []
-    for r in sentences.itertuples(index=False):
-        if (r.doc_id, r.sent_id) not in keys:
-            continue
+    for r in hit.itertuples(index=False):
         text = text_of.get(r.doc_id, "")
         chars = list(text[r.start : r.end])
         for s, e in spans[r.doc_id]:
