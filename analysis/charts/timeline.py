@@ -127,7 +127,8 @@ def timeline_items(
         m = mentions[
             [k in sent_keys for k in zip(mentions["doc_id"], mentions["sent_id"], strict=True)]
         ]
-        for r in m.to_dict("records"):
+        named = ["doc_id", "sent_id", "actor_id", "name_ar", "name_en"]
+        for r in m[named].to_dict("records"):
             actors_of[(r["doc_id"], int(r["sent_id"]))].append(display_name(r, lang))
     rows = []
     for (start, end, value), grp in rows_of.groupby(gkeys, sort=False, dropna=False):
