@@ -25,6 +25,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from .store import Store, store_folder
 
     source = config.resolve(args.input)
+    if not source.exists():
+        # Parsing nothing into a store would empty it (as parse() does, make no store at all).
+        print(f"no such file or folder: {source}", file=sys.stderr)
+        return 2
     out = store_folder(source, args.out)
     with Store(out).locked() as store:
         with warnings.catch_warnings():

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from analysis import CorpusWarning, articles_from_texts, config, parse, schema
+from analysis import CorpusWarning, articles_from_texts, config, parse, read_store, schema
 from analysis.__main__ import main
 from analysis.pipeline import Parsed
 
@@ -58,3 +58,13 @@ def test_missing_path_is_an_error_row_and_leaves_no_cache(tmp_path, monkeypatch)
     assert len(parsed.articles) == 0
     assert "no such file" in parsed.errors.iloc[0]["reason"]
     assert not (tmp_path / "processed").exists()
+
+
+def test_cli_parse_of_a_missing_path_leaves_the_store_alone(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["parse", str(config.SEEDS_DIR), "--out", str(out)]) == 0
+    before = read_store(out)
+    assert main(["parse", str(tmp_path / "typo"), "--out", str(out)]) == 2
+    assert "no such file" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(read_store(out).articles, before.articles)
+    assert len(before.articles) > 0
