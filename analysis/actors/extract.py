@@ -12,7 +12,6 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from ..arabic import remove_tashkeel
 from . import bodies, model
 from . import gazetteer as gz
 from .document import (
@@ -23,6 +22,7 @@ from .document import (
     Found,
     definite,
     host,
+    named_entry,
     person_entry,
     prefixed_article,
     slug,
@@ -315,7 +315,6 @@ def extract(
 
 
 _MODEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
-_MODEL_PREFIX = {"PER": "person", "ORG": "org", "LOC": "place"}
 
 
 def entity_for_model(doc: Doc, i: int, j: int, kind: str) -> gz.Entry:
@@ -323,11 +322,4 @@ def entity_for_model(doc: Doc, i: int, j: int, kind: str) -> gz.Entry:
     if kind == "PER":
         return person_entry(doc, i, j, None)
     words = [host(doc.norms[i]), *doc.norms[i + 1 : j]]
-    s, e = doc.span(i, j)
-    return gz.Entry(
-        f"{_MODEL_PREFIX[kind]}:{slug(' '.join(words))}",
-        remove_tashkeel(doc.nt.original[s:e]),
-        "",
-        _MODEL_TYPES[kind],
-        "",
-    )
+    return named_entry(doc, i, j, words, kind=_MODEL_TYPES[kind])
