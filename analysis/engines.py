@@ -26,6 +26,11 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def resolve_workers(workers: int | None) -> int:
+    """The number of workers to use: every core if ``workers`` is None, else at least one."""
+    return default_workers() if workers is None else max(1, workers)
+
+
 class Engine(AbstractContextManager):
     """Maps a chunk function over chunks, in order; a context manager owning its workers."""
 
@@ -47,7 +52,7 @@ class LocalEngine(Engine):
     def __init__(
         self, workers: int | None = None, *, warm: Callable[[], Any] | None = None
     ) -> None:
-        self.workers = default_workers() if workers is None else max(1, workers)
+        self.workers = resolve_workers(workers)
         self._pool: Executor | None = None
         if warm is not None:
             # Load heavy resources before forking so workers share them copy-on-write.
@@ -80,9 +85,8 @@ class DaskEngine(Engine):
         if scheduler:
             self.client = Client(scheduler)
         else:
-            n = default_workers() if workers is None else max(1, workers)
             self._cluster = LocalCluster(
-                n_workers=n,
+                n_workers=resolve_workers(workers),
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,

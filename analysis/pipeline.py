@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from . import schema
 from .corpus import Loaded, fill_published, iter_batches, load_corpus
-from .engines import Engine, default_workers, make_engine
+from .engines import Engine, make_engine, resolve_workers
 from .sentences import sentence_rows
 from .store import CURRENT, HASH_COL, Store, canonical_order, doc_hashes, store_folder
 
@@ -172,12 +172,11 @@ def _run(
 
 def _chunk_size(n_docs: int, workers: int | None) -> int:
     # Enough chunks to balance the workers, few enough to keep pickling overhead low.
-    n_workers = max(1, workers or default_workers())
-    return max(8, min(256, n_docs // (4 * n_workers) or 8))
+    return max(8, min(256, n_docs // (4 * resolve_workers(workers)) or 8))
 
 
 def _engine(engine: str, workers: int | None, scheduler: str | None, n_docs: int) -> Engine:
-    if engine == "local" and (n_docs < PARALLEL_MIN_DOCS or (workers or default_workers()) <= 1):
+    if engine == "local" and (n_docs < PARALLEL_MIN_DOCS or resolve_workers(workers) <= 1):
         return make_engine("serial")
     return make_engine(engine, workers=workers, scheduler=scheduler, warm=warm)
 
