@@ -21,15 +21,17 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def corpus_records(corpus: Path) -> list[dict]:
+    """The records of a JSONL corpus that have a text, as stored: gold offsets refer to these raw
+    texts, so evaluations read them directly rather than through :mod:`analysis.corpus`'s cleaning."""
+    with corpus.open(encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh]
+    return [r for r in recs if r.get("text")]
+
+
 def load_texts(corpus: Path, ids: set[str]) -> dict[str, dict]:
     """The records of a JSONL corpus whose id is in ``ids``."""
-    out = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("id") in ids:
-                out[rec["id"]] = rec
-    return out
+    return {r["id"]: r for r in corpus_records(corpus) if r.get("id") in ids}
 
 
 def _gold_boundaries(text: str, sentences: Sequence[str]) -> set[int] | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import config
 from ..arabic import WORD_RE
-from ..evaluate import load_texts, prf
+from ..evaluate import corpus_records, load_texts, prf
 from .train import COARSE, read_type_map, split_of
 
 DEFAULT_CORPUS = config.SHARED_DIR / "corpora" / "saudinewsnet_2015-08-10_2015-08-11.jsonl"
@@ -174,10 +174,7 @@ def throughput(corpus: Path) -> tuple[int, float, int]:
     from .gazetteer import gazetteer
     from .model import tagger
 
-    texts = []
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line).get("text") or "")
+    texts = [r["text"] for r in corpus_records(corpus)]
     n_tokens = sum(sum(1 for _ in WORD_RE.finditer(t)) for t in texts)
     t0 = time.perf_counter()
     gazetteer(), tagger()
@@ -196,10 +193,7 @@ def sample_mentions(corpus: Path, *, n: int, seed: int = 0, types: tuple[str, ..
     for judging precision by hand on real news (which has no gold)."""
     from .extract import extract
 
-    texts = []
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line).get("text") or "")
+    texts = [r["text"] for r in corpus_records(corpus)]
     rows = [
         (i, r)
         for i, t in enumerate(texts)

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
-from ..evaluate import load_texts, prf
+from ..evaluate import corpus_records, load_texts, prf
 from . import extract_dates
 from .lexicon import lexicon, norm
 
@@ -235,13 +235,6 @@ def _time_system(fn: Callable, docs: list[tuple[str, str, pd.Timestamp]], repeat
     return _best_of(run, repeat)[0]
 
 
-def _corpus_records(corpus: Path) -> list[dict]:
-    """The records of a JSONL corpus that have a text."""
-    with corpus.open(encoding="utf-8") as fh:
-        recs = [json.loads(line) for line in fh]
-    return [r for r in recs if r.get("text")]
-
-
 def evaluate(
     gold_path: Path,
     corpus: Path,
@@ -279,7 +272,7 @@ def speed_sample(
     """Best-of-``repeat`` seconds each system takes on ``n`` random articles of the corpus."""
     import random
 
-    recs = _corpus_records(corpus)
+    recs = corpus_records(corpus)
     sample = random.Random(seed).sample(recs, min(n, len(recs)))
     docs = [(r["id"], r["text"], pd.Timestamp(r["date"])) for r in sample]
     return {name: _time_system(fn, docs, repeat) for name, fn in systems.items()}
@@ -291,7 +284,7 @@ def throughput(corpus: Path, *, repeat: int = 3) -> tuple[int, int, int, float]:
 
     items = [
         (r["id"], r["text"], sentence_rows(r["id"], r["text"]), pd.Timestamp(r["date"]))
-        for r in _corpus_records(corpus)
+        for r in corpus_records(corpus)
     ]
     package_spans(*WARM_UP)
     best, n_rows = _best_of(
