@@ -725,3 +725,17 @@ def test_the_manifest_records_what_training_wrote(tmp_path):
     a.write_bytes(b"firsT")
     with pytest.raises(modelfiles.ModelFileError, match=r"a\.crfsuite: SHA-256"):
         modelfiles.verify(a)
+
+
+def test_a_document_declares_everything_the_passes_share():
+    from analysis.actors import tagging
+    from analysis.actors.document import Doc
+
+    doc = Doc("قال وزير الدفاع الياباني جن ناكاتاني")
+    assert doc.tagged is None
+    tagged = tagging.doc_tags(doc, set())
+    assert (
+        doc.tagged is tagged and len(tagged.tags) == len(tagged.probs) == len(tagged.ran) == doc.n
+    )
+    with pytest.raises(AttributeError):
+        doc._tags = tagged  # an undeclared cache cannot come back

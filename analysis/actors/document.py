@@ -98,6 +98,9 @@ class Tags(NamedTuple):
 class Doc:
     """Tokens of one document on its normalised text, with the helpers the passes share."""
 
+    # Every attribute a pass may read, declared: nothing else can be set on a document.
+    __slots__ = ("ends", "glue", "info", "n", "norms", "nt", "starts", "tagged", "title_rests")
+
     def __init__(self, text: str):
         self.nt = normalize_with_map(text)
         norm = self.nt.text
