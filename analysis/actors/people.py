@@ -21,7 +21,6 @@ from .document import (
     slug,
     title_at,
 )
-from .lexicon import ARABIC_WORD_RE
 
 MAX_NAME_TOKENS = 4
 MIN_SURNAME_OVER_LIST = 0.9  # the tagger's confidence needed to read a listed word as a surname
@@ -265,7 +264,7 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and not all(w in stop or lx.is_common(w) for w in words)
             and not (kind == "PER" and lx.prep_reading(words[0]))
             and not lx.is_common_reading(words[0])
-            and all(ARABIC_WORD_RE.match(w) for w in words)
+            and all(lx.ARABIC_WORD_RE.match(w) for w in words)
         )
         if ok:
             out.append(Found(k, end, entity_for_model(doc, k, end, kind), "model"))
