@@ -186,3 +186,25 @@ def proclitic_splits(word: str, *, min_stem: int = 2) -> tuple[tuple[str, str], 
 def strip_proclitics(word: str) -> str:
     """The shortest stem of a normalised word after removing و ف ب ل ك ال لل."""
     return proclitic_splits(word)[-1][1]
+
+
+# --- Arabic word knowledge moved here from analysis/actors/ (issue 12, item 1) -------------------
+# Kept with the contents actors/ had, so that its output does not change; where they differ from
+# the sets above (ARABIC_LETTER_RE, _CONJ/_PREP) the differences are listed for the lead to unify.
+
+# One letter of the basic Arabic block, hamza to yeh, as actors/ tests normalised words. Unlike
+# ARABIC_LETTER_RE it takes U+063B-U+063F and tatweel and leaves out the Persian/Urdu letters (پ چ گ ڤ).
+BASIC_LETTER_CLASS = "[\u0621-\u064a]"
+BASIC_LETTER_RE = re.compile(BASIC_LETTER_CLASS)
+# Particles that sit inside personal names, normalised (عبد الله، محمد بن سلمان، أبو مازن، آل سعود).
+NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "اول"})
+# Those that link a man to his father or family (ال: normalised آل, as in آل سعود).
+PATRONYMIC_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
+# Clitics written as words of their own (tokenised text, "و قال"). Not ال: normalised آل (the
+# family) reads the same and belongs to the name. Unlike proclitic_splits: no ك, and لل.
+STANDALONE_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "لل"})
+STANDALONE_ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي", "ك"})
+# Attached pronoun suffixes looked for at a word's end (جهودها = جهود + ها); callers slice the tuple,
+# so its order matters. A subset of STANDALONE_ENCLITICS.
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ي")
+# --- end of the block moved from analysis/actors/ --------------------------------------------------

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import os
+import shutil
+import subprocess
+import sys
 from collections import Counter
 
 import pandas as pd
@@ -194,10 +198,10 @@ def test_a_country_named_as_a_sports_side_is_its_team(text, team):
 
 
 def test_a_surname_that_starts_like_a_proclitic_is_still_bare():
-    from analysis.actors import model
+    from analysis.actors import lexicon
 
     # فيرغوسن starts with ف but يرغوسن is no word: no clitic; وقال is و + a known word.
-    assert not model.clitic_reading("فيرغوسن") and model.clitic_reading("وقال")
+    assert not lexicon.clitic_reading("فيرغوسن") and lexicon.clitic_reading("وقال")
     assert "فيرغوسن" in [r["surface"] for r in mentions("و قال فيرغوسن ان فريقه يبحث عن لاعب")]
 
 
@@ -424,9 +428,9 @@ def test_title_complement_goes_into_role_and_family_names_survive():
 
 
 def test_works_without_the_model(monkeypatch):
-    from analysis.actors import model
+    from analysis.actors import tagging
 
-    monkeypatch.setattr(model, "tagger", lambda: None)
+    monkeypatch.setattr(tagging, "tagger", lambda: None)
     rows = mentions("قال وزير الدفاع الياباني جن ناكاتاني في طوكيو إن ناكاتاني سيزور بروكسل")
     got = [(r["actor_id"], r["method"]) for r in rows]
     assert got == [
@@ -487,11 +491,11 @@ def test_role_drops_the_glued_preposition():
 
 
 def test_tagger_sees_a_standalone_waw_glued_to_the_next_word():
-    from analysis.actors import model
-    from analysis.actors.extract import Doc
+    from analysis.actors import tagging
+    from analysis.actors.document import Doc
 
     doc = Doc("زار محمد و علي القاهرة، و الرياض")
-    idx, words, glue = model.tagger_view(doc)
+    idx, words, glue = tagging.tagger_view(doc)
     # و before علي is glued (as in training); the one after the comma too; the words keep their index.
     assert words == ["زار", "محمد", "وعلي", "القاهره", "والرياض"]
     assert [doc.norms[k] for k in idx] == ["زار", "محمد", "علي", "القاهره", "الرياض"]
@@ -499,12 +503,12 @@ def test_tagger_sees_a_standalone_waw_glued_to_the_next_word():
 
 
 def test_tagger_glues_standalone_clitics_to_their_host():
-    from analysis.actors import model
-    from analysis.actors.extract import Doc
+    from analysis.actors import tagging
+    from analysis.actors.document import Doc
 
     # NewsFANE-style segmentation: pronoun suffixes join the word before, prepositions the word after.
     doc = Doc("و قال ه ان ل مصر دور ا ، ف قد")
-    idx, words, _ = model.tagger_view(doc)
+    idx, words, _ = tagging.tagger_view(doc)
     assert words == ["وقاله", "ان", "لمصر", "دور", "ا", "فقد"]
     assert [doc.norms[k] for k in idx] == ["قال", "ان", "مصر", "دور", "ا", "قد"]
 
@@ -660,3 +664,78 @@ def test_review_edge_cases():
     places = [r["surface"] for r in mentions("شملت الأمطار رنية، الخرمة، المويه وبني سعد.")]
     assert places[-1] == "وبني سعد"
     assert ids("أعلنت الأوبك أمس") == ["org:OPEC"]
+
+
+def _load_tagger_in_a_subprocess(model: str) -> subprocess.CompletedProcess:
+    """Load the tagger from ``model`` (the module's path monkeypatched) in a child process: were the
+    check missing, python-crfsuite would crash the child, not pytest."""
+    code = (
+        "import sys; from pathlib import Path; from analysis.actors import modelfiles, tagging\n"
+        "tagging.MODEL_PATH = Path(sys.argv[1])\n"
+        "try:\n"
+        "    tagging.tagger()\n"
+        "except modelfiles.ModelFileError as exc:\n"
+        "    print(exc); raise SystemExit(3)\n"
+        "print('loaded')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(config.ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, model], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "no manifest"])
+def test_a_damaged_model_file_fails_with_a_clear_message(tmp_path, damage):
+    from analysis.actors import modelfiles
+
+    shipped = modelfiles.MODEL_PATH
+    data = shipped.read_bytes()
+    copy = tmp_path / shipped.name
+    if damage == "truncated":
+        copy.write_bytes(data[: len(data) // 3])
+    else:  # same size, one byte changed
+        copy.write_bytes(data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    if damage != "no manifest":
+        shutil.copy(modelfiles.manifest_path(shipped), modelfiles.manifest_path(copy))
+    got = _load_tagger_in_a_subprocess(str(copy))
+    assert got.returncode == 3, (got.returncode, got.stdout, got.stderr)
+    expected = {"truncated": f"{len(data) // 3} bytes where", "flipped": "SHA-256"}
+    assert str(copy) in got.stdout and expected.get(damage, "no manifest") in got.stdout
+
+
+def test_the_shipped_model_files_match_their_manifest():
+    from analysis.actors import modelfiles
+
+    copy_ok = _load_tagger_in_a_subprocess(str(modelfiles.MODEL_PATH))
+    assert copy_ok.stdout.strip() == "loaded", copy_ok.stderr
+    for path in (modelfiles.MODEL_PATH, modelfiles.LEXICON_PATH):
+        modelfiles.verify(path)
+
+
+def test_the_manifest_records_what_training_wrote(tmp_path):
+    from analysis.actors import modelfiles
+
+    a, b = tmp_path / "a.crfsuite", tmp_path / "b.tsv"
+    a.write_bytes(b"first")
+    b.write_bytes(b"second")
+    modelfiles.write_manifest([a])
+    modelfiles.write_manifest([b])  # keeps a's record
+    modelfiles.verify(a)
+    modelfiles.verify(b)
+    a.write_bytes(b"firsT")
+    with pytest.raises(modelfiles.ModelFileError, match=r"a\.crfsuite: SHA-256"):
+        modelfiles.verify(a)
+
+
+def test_a_document_declares_everything_the_passes_share():
+    from analysis.actors import tagging
+    from analysis.actors.document import Doc
+
+    doc = Doc("قال وزير الدفاع الياباني جن ناكاتاني")
+    assert doc.tagged is None
+    tagged = tagging.doc_tags(doc, set())
+    assert (
+        doc.tagged is tagged and len(tagged.tags) == len(tagged.probs) == len(tagged.ran) == doc.n
+    )
+    with pytest.raises(AttributeError):
+        doc._tags = tagged  # an undeclared cache cannot come back

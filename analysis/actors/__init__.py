@@ -30,14 +30,13 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
+from .extract import extract
 
 
 def extract_mentions(
     *, doc_id: str, text: str, sentences: list[dict], published: Any = None
 ) -> list[dict]:
     """Rows of the ``mentions`` frame for one document."""
-    from .extract import extract
-
     return extract(doc_id=doc_id, text=text, sentences=sentences, published=published)
 
 

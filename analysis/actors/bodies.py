@@ -1,7 +1,7 @@
-"""Organisations and places found by pattern: ministries and bodies with their country, organisations
-named by a head noun, teams, photo credits, buildings and areas, schools, institutions named after
-people, and the unknown items of enumerations (see :func:`analysis.actors.extract.extract` for the
-order in which they run).
+"""Organisations found by pattern, and the lists' countries and places read as organisations:
+ministries and bodies with their country, organisations named by a head noun, teams, photo credits,
+and names the tagger reads as an organisation around a listed place (see
+:func:`analysis.actors.extract.extract` for the order in which the passes run).
 """
 
 from __future__ import annotations
@@ -10,23 +10,23 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..arabic import proclitic_splits
+from ..arabic import BASIC_LETTER_RE, proclitic_splits
 from . import gazetteer as gz
-from . import model
+from . import lexicon as lx
 from .document import (
-    ARABIC_RE,
     DIGIT_RE,
-    NAME_PARTICLES,
     Doc,
     Found,
     article_word,
     definite,
+    entity_for_model,
     host,
     inside_title,
     named_entry,
-    person_entry,
     starts_head,
+    team_entry,
 )
+from .tagging import MIN_MARGINAL_ORG_LOC
 
 _MINISTRY = "وزاره"  # normalised وزارة: a ministry is an actor even when no country is named
 
@@ -175,7 +175,7 @@ def teams_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 or _score_at(doc, f.j)
             )
         ):
-            f = Found(f.i, f.j, model.team_entry(f.entry), "pattern")
+            f = Found(f.i, f.j, team_entry(f.entry), "pattern")
         out.append(f)
     return out
 
@@ -302,7 +302,7 @@ def _ends_body(doc: Doc, j: int) -> bool:
         w in gz.function_words()
         or w in gz.stoplist()
         or DIGIT_RE.search(w)
-        or not ARABIC_RE.match(w)
+        or not BASIC_LETTER_RE.match(w)
         or doc.title_rests[j]  # جامعة المجمعة الدكتور: a title opens the next phrase
         or doc.info[j].org_head  # مجلس إدارة الهيئة: the board of another body
     )
@@ -310,9 +310,7 @@ def _ends_body(doc: Doc, j: int) -> bool:
 
 def _foreign_name_word(word: str) -> bool:
     """A word no list or training sentence knows, with no clitic reading (كونكو، فيليبس)."""
-    return (
-        model.is_candidate(word) and not model.clitic_reading(word) and word[:1] not in ("ل", "ب")
-    )
+    return lx.is_candidate(word) and not lx.clitic_reading(word) and word[:1] not in ("ل", "ب")
 
 
 def _purpose_end(doc: Doc, i: int, end: int, owner: dict[int, Found]) -> int:
@@ -353,250 +351,63 @@ def _lam_end(doc: Doc, end: int, owner: dict[int, Found]) -> int:
     return end
 
 
-MAX_FACILITY_NAME = 4
-# Honorifics inside a building's name (ملعب الملك فهد، جامع الإمام تركي بن عبدالله).
-_FACILITY_PARTICLES = NAME_PARTICLES | {"الملك", "الامير", "الشيخ", "الامام", "السلطان", "سمو"}
-# A school's level closes its name (مدرسة القعقاع بن عمرو المتوسطة، مدرسة الجعرانة الابتدائية).
-_SCHOOL_LEVELS = frozenset({"الابتدائيه", "المتوسطه", "الثانويه"})
-
-
-def _school_name_end(doc: Doc, i: int, owner: dict) -> int:
-    """End of a school's name opened by an institution head at token ``i`` and closed by its level
-    (المتوسطة), or 0: whatever words stand between are its name."""
-    heads = gz.facility_heads()
-    if heads.get(next((st for _, st in doc.splits(i) if st in heads), "")) != "organization":
-        return 0  # مبنى مدرسة ...: the building's head waits for the school's
-    fw = gz.function_words()
-    for end in range(i + 1, min(i + 2 + MAX_FACILITY_NAME, doc.n)):
-        if not doc.glue[end - 1] or (end - 1 in owner and end - 1 > i):
-            return 0
-        w = doc.norms[end]
-        if w in _SCHOOL_LEVELS and end > i + 1:
-            return end + 1
-        if w in fw or not ARABIC_RE.match(w) or DIGIT_RE.search(w):
-            return 0
-    return 0
-
-
-def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
-    """A building or site with its name (ملعب الملك فهد، مطار هيثرو، مخيم جنين) is one place; list
-    hits inside the name (the king, the city) are absorbed, so a stadium does not count as a king.
-
-    The head is indefinite (a construct: ملعب X; الملعب is generic) and the name's words carry no
-    proclitic (مسجد بأبها is a mosque in Abha); a place or person from the lists ends the name."""
-    owner = {k: f for f in found for k in range(f.i, f.j)}
-    heads = gz.facility_heads()
-    out, drop = [], set()
-    for i in [i for i, x in enumerate(doc.info[:-1]) if x.facility]:
-        if not doc.glue[i] or i in owner:
-            continue
-        school = _school_name_end(doc, i, owner)
-        if school:
-            words = [next(st for _, st in doc.splits(i) if st in heads), *doc.norms[i + 1 : school]]
-            entry = named_entry(doc, i, school, words, kind="organization")
-            out.append(Found(i, school, entry, "pattern"))
-            owner.update({k: out[-1] for k in range(i, school)})
-            continue
-        j, named, inside = i + 1, False, {}
-        area = any(st in gz.area_heads() for _, st in doc.splits(i))
-        while j < doc.n and doc.glue[j - 1] and j - i - 1 < MAX_FACILITY_NAME:
-            w, f = doc.norms[j], owner.get(j)
-            if f is not None:
-                if (
-                    f.i < j
-                    or f.entry.type == "organization"
-                    or f.entry.form != "name"
-                    or f.prefix not in ("", "ال")
-                ):
-                    break
-                inside[id(f)] = f
-                j, named = f.j, True
-                break
-            if w in _FACILITY_PARTICLES:
-                j += 1
-            elif _bare_name_word(w):
-                j, named = j + 1, True
-            elif area and j == i + 1 and article_word(w) and w not in gz.function_words():
-                j, named = j + 1, True  # حي الحمراء: an area named by one definite word
-                break
-            else:
-                break
-        while j > i + 1 and doc.norms[j - 1] in _FACILITY_PARTICLES:
-            j -= 1
-        if not named:
-            continue
-        iso3 = next((f.entry.iso3 for f in inside.values() if f.entry.iso3), "")
-        head = next(st for _, st in doc.splits(i) if st in heads)
-        kind = heads[head]
-        if kind == "organization" and not (
-            any(f.entry.type == "person" for f in inside.values())
-            or any(w in _FACILITY_PARTICLES for w in doc.norms[i + 1 : j])
-        ):
-            # An institution's name is read here only when it honours someone (مركز الملك سلمان);
-            # the tagger and the lists handle the rest.
-            continue
-        entry = named_entry(doc, i, j, [head, *doc.norms[i + 1 : j]], kind=kind, iso3=iso3)
-        out.append(Found(i, j, entry, "pattern"))
-        drop.update(inside)
-        owner.update({k: out[-1] for k in range(i, j)})
-    return [f for f in found if id(f) not in drop] + out
-
-
-def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:
-    """An institution head right before a person (مدرسة حسان بن ثابت، ثانوية سلمان الفارسي) makes one
-    organisation named after them: the school is not the companion."""
-    heads = gz.facility_heads()
-    out = []
-    for f in found:
-        # The tagger may have read the head into the name (ثانوية سلمان الفارسي).
-        h = f.i if f.j - f.i > 1 and doc.info[f.i].facility else f.i - 1
-        if (
-            f.entry.type == "person"
-            and h >= 0
-            and doc.glue[h]
-            and doc.info[h].facility
-            and (h == f.i or not any(g.i <= h < g.j for g in found))
-        ):
-            head = next((st for p, st in doc.splits(h) if st in heads), "")
-            if heads.get(head) == "organization":
-                words = [head, *doc.norms[h + 1 : f.j]]
-                f = Found(h, f.j, named_entry(doc, h, f.j, words, kind="organization"), "pattern")
-        out.append(f)
-    return out
-
-
-@lru_cache(maxsize=300_000)
-def _bare_name_word(word: str) -> bool:
-    """An Arabic word no list or training sentence uses outside names, without a proclitic."""
-    return (
-        ARABIC_RE.match(word) is not None
-        and not DIGIT_RE.search(word)
-        and word not in gz.function_words()
-        and model.is_candidate(word)
-        and not (len(proclitic_splits(word)) > 1 and word not in gz.given_names())
+@lru_cache(maxsize=100_000)
+def _opens_badly(word: str, *, money: bool) -> bool:
+    """A word that cannot open an organisation's name: a frequent non-name word in any clitic
+    reading (اهتم، رأسها) or, before a country adjective (``money``), a currency (ريال سعودي)."""
+    return lx.is_common_reading(word) or (
+        money and any(s in gz.currencies() for _, s in proclitic_splits(word))
     )
 
 
-MAX_LIST_ITEM = 3  # words of one item in an enumeration of places
-_LIST_SEP_RE = re.compile(r"\s*[،,]\s*")
+def organisation_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """Country and place names the tagger reads as (part of) an organisation.
 
-
-def _list_items(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
-    """The items (token ranges) of the enumeration that tokens ``[i, j)`` belong to, in order: items
-    are separated by a comma or by و glued to the next item (تربة، رنية، المويه وبني سعد)."""
-
-    def sep_after(k: int) -> bool:  # a list boundary after token k
-        gap = doc.nt.text[doc.ends[k] : doc.starts[k + 1]] if k + 1 < doc.n else ""
-        w = doc.norms[k + 1] if k + 1 < doc.n else ""
-        return _LIST_SEP_RE.fullmatch(gap) is not None or (
-            # و + the next item (وتربة، وبني سعد), not a word that starts with و (وزير).
-            doc.glue[k]
-            and w[:1] == "و"
-            and len(w) > 3
-            and (w not in model.lexicon().vocab or w == "وبني")
+    When the tagger's ORG name covers a gazetteer country or place (جامعة الإسكندرية، شركة أسمنت
+    حائل، الخطوط الجوية العربية السعودية) the whole name becomes one organisation with the place's
+    country; a bare place read as an organisation (فاز برشلونة) becomes a team. Other list hits
+    inside the name (a country adjective, a king in جامعة الملك سعود) are absorbed; organisations
+    the lists know are kept as they are.
+    """
+    tags, probs, ran = doc.tagged
+    owner = {k: f for f in found for k in range(f.i, f.j)}
+    drop: set[int] = set()
+    out = []
+    for f in found:
+        if id(f) in drop:
+            continue
+        if f.method != "gazetteer" or f.entry.type not in ("country", "place"):
+            out.append(f)
+            continue
+        a, b = f.i, f.j
+        if not all(tags[k] in ("B-ORG", "I-ORG") for k in range(a, b)):
+            out.append(f)
+            continue
+        while tags[a] == "I-ORG" and a > 0 and doc.glue[a - 1]:
+            a -= 1
+        while b < doc.n and tags[b] == "I-ORG" and doc.glue[b - 1]:
+            b += 1
+        inside = {id(owner[k]): owner[k] for k in range(a, b) if k in owner}
+        ok = (
+            tags[a] == "B-ORG"
+            # The name does not run on past what the tagger read.
+            and not (b < doc.n and doc.glue[b - 1] and not ran[b])
+            and min(probs[a:b]) >= MIN_MARGINAL_ORG_LOC
+            and all(
+                g.i >= a and g.j <= b and g.entry.type != "organization" for g in inside.values()
+            )
+            and (b - a > f.j - f.i or f.entry.form == "name")
+            # The tagger opens names on a verb now and then (اهتم ريال مدريد); money is no body.
+            and (a == f.i or not _opens_badly(doc.norms[a], money=f.entry.form == "adjective"))
         )
-
-    def extent(a: int, b: int, step: int, *, end: bool) -> tuple[int, int]:
-        """Grow an item from its first token; an item at either end of the list (no separator on
-        its far side) keeps one word, or a tribe's بني + name."""
-        limit = 2 if end and doc.norms[a if step > 0 else b - 1] in ("بني", "وبني") else 1
-        if not end:
-            limit = MAX_LIST_ITEM
-        while b - a < limit:
-            if step > 0 and b < doc.n and doc.glue[b - 1] and not sep_after(b - 1):
-                b += 1
-            elif step < 0 and a > 0 and doc.glue[a - 1] and not sep_after(a - 1):
-                a -= 1
-            else:
-                break
-        return a, b
-
-    items = [(i, j)]
-    a = i  # leftwards: an item ends before each separator
-    while a > 0 and sep_after(a - 1):
-        b = a
-        a, _ = extent(a - 1, b, -1, end=not (a - 1 > 0 and sep_after(a - 2)))
-        items.insert(0, (a, b))
-    b = j  # rightwards
-    while b < doc.n and sep_after(b - 1):
-        _, b2 = extent(b, b + 1, 1, end=False)
-        # The last item runs to a mark (or the text's end); one that runs on into words is cut.
-        if b2 < doc.n and not sep_after(b2 - 1):
-            _, b2 = extent(b, b + 1, 1, end=True)
-            if doc.glue[b2 - 1]:
-                break  # the list's last item ends at a mark: وخصص لهم runs on into a clause
-        items.append((b, b2))
-        b = b2
-    return items
-
-
-def enumeration_pass(doc: Doc, found: list[Found]) -> list[Found]:
-    """Unknown items of an enumeration in which at least two known actors of a kind stand are of that
-    kind too: places (شملت الأمطار تربة، رنية، الخرمة، المويه، بني سعد: villages) and people (ماجد
-    الخيبري وعوض خريص وعساف القرني: a person of two or three words)."""
-    owner = {k for f in found for k in range(f.i, f.j)}
-    vocab = model.lexicon().vocab
-    out: list[Found] = []
-    for kind in ("place", "person"):
-        if kind == "place":
-            known = {
-                (f.i, f.j): f
-                for f in found
-                if f.method == gz.METHOD
-                and f.entry.type in ("place", "country")
-                and f.entry.form == "name"
-            }
-        else:
-            known = {(f.i, f.j): f for f in found if f.entry.type == "person" and f.j - f.i >= 2}
-        done: set[tuple[int, int]] = set()
-        for i, j in list(known):
-            if (i, j) in done or len(known) < 2:
-                continue
-            items = _list_items(doc, i, j)
-            done.update(items)
-            listed = [known[it] for it in items if it in known]
-            if len(listed) < 2 or len(listed) * 4 < len(items):
-                continue
-            for a, b in items:
-                first = doc.norms[a]
-                # The و that joins the item to the list is not part of its name (after a comma it
-                # is a joiner even when the word exists: ، وعيد الحجيلي).
-                gap = doc.nt.text[doc.ends[a - 1] : doc.starts[a]] if a > 0 else ""
-                joiner = first[:1] == "و" and (
-                    first not in vocab or first == "وبني" or "،" in gap or "," in gap
-                )
-                words = [first[1:] if joiner else first]
-                words += doc.norms[a + 1 : b]
-                if (a, b) in known or any(k in owner for k in range(a, b)):
-                    continue
-                if not _enumerated(words, kind=kind):
-                    continue
-                if kind == "person":
-                    entry = person_entry(doc, a, b, None, joined=words[0] != first)
-                else:
-                    iso3s = {g.entry.iso3 for g in listed}
-                    iso3 = next(iter(iso3s)) if len(iso3s) == 1 else ""
-                    entry = named_entry(doc, a, b, words, kind="place", iso3=iso3)
-                out.append(Found(a, b, entry, "pattern"))
-                owner.update(range(a, b))
-    return out
-
-
-def _enumerated(words: list[str], *, kind: str) -> bool:
-    """Whether an unknown list item may be a name of the kind: no function word, digit or verb; every
-    word unseen outside names (or a tribe's بني; for people a given name or a particle too), and a
-    person needs two or three words (a lone given name is too ambiguous an identity)."""
-    fw, stop, given = gz.function_words(), gz.stoplist(), gz.given_names()
-    if kind == "person" and not 2 <= len(words) <= 3:
-        return False
-    for w in words:
-        if w in fw or w in stop or not ARABIC_RE.match(w) or DIGIT_RE.search(w) or len(w) < 2:
-            return False
-        if model.future_verb(w):
-            return False
-        ok = model.is_candidate(w) or w == "بني"
-        if kind == "person":
-            ok = ok or w in given or w in NAME_PARTICLES
         if not ok:
-            return False
-    return True
+            out.append(f)
+            continue
+        if b - a == f.j - f.i:
+            e = team_entry(f.entry)
+        else:
+            e = replace(entity_for_model(doc, a, b, "ORG"), iso3=f.entry.iso3)
+        drop.update(inside)
+        out = [g for g in out if id(g) not in drop]
+        out.append(Found(a, b, e, "model"))
+    return out

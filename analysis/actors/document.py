@@ -1,5 +1,6 @@
 """What every actor pass shares: the document's tokens on normalised text (:class:`Doc`), what is
-found (:class:`Found`), per-word facts cached once per process, and small predicates on words.
+found (:class:`Found`), per-word facts cached once per process, small predicates on words, and the
+entries (identities) the passes give what they find.
 
 Spans are over tokens; :meth:`Doc.span` maps them back to the original text (whole words, clitics
 included).
@@ -8,16 +9,20 @@ included).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
-from ..arabic import WORD_RE, normalize_with_map, proclitic_splits, remove_tashkeel
+from ..arabic import (
+    BASIC_LETTER_RE,
+    WORD_RE,
+    normalize_with_map,
+    proclitic_splits,
+    remove_tashkeel,
+)
 from . import gazetteer as gz
-from . import model
+from . import lexicon as lx
 
-# Particles that sit inside Arabic personal names (عبد الله، محمد بن سلمان، أبو مازن، آل سعود).
-NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "اول"})
-ARABIC_RE = re.compile("[\u0621-\u064a]")
 DIGIT_RE = re.compile(r"\d")
 _TRANSLIT = str.maketrans(
     {
@@ -82,8 +87,19 @@ def slug(norm_name: str) -> str:
     return s or "x"
 
 
+class Tags(NamedTuple):
+    """The statistical tagger's reading of a document, per token (see :mod:`.tagging`)."""
+
+    tags: list[str]  # BIO tag ('O' where the tagger did not run)
+    probs: list[float]  # the tagger's marginal of that tag (0.0 for 'O')
+    ran: list[bool]  # whether the tagger read the token
+
+
 class Doc:
     """Tokens of one document on its normalised text, with the helpers the passes share."""
+
+    # Every attribute a pass may read, declared: nothing else can be set on a document.
+    __slots__ = ("ends", "glue", "info", "n", "norms", "nt", "starts", "tagged", "title_rests")
 
     def __init__(self, text: str):
         self.nt = normalize_with_map(text)
@@ -96,7 +112,7 @@ class Doc:
         # An abbreviation's period (د. بيرند، م. علي) glues too: one letter and a dot.
         self.glue = [
             not (gap := norm[e:s].strip())
-            or (gap == "." and e - b == 1 and ARABIC_RE.match(norm[b]) is not None)
+            or (gap == "." and e - b == 1 and BASIC_LETTER_RE.match(norm[b]) is not None)
             for b, e, s in zip(self.starts, self.ends, self.starts[1:], strict=False)
         ] + [False]
         self.n = len(matches)
@@ -104,6 +120,8 @@ class Doc:
         get = _INFO.get
         self.info = [get(w) or word_info(w) for w in self.norms]
         self.title_rests = [x.title_rests for x in self.info]
+        # Set once by tagging.doc_tags, after the gazetteer pass; None until then (and without it).
+        self.tagged: Tags | None = None
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original-text span of tokens ``[i, j)``."""
@@ -140,7 +158,7 @@ def word_info(word: str) -> WordInfo:
         _is_speech_verb(word),
         # A false friend alone (الحكومة) may still open a head phrase (الحكومة اليمنية).
         bool(g.readings(word) and word not in gz.stoplist()) or starts_head(word),
-        model.is_candidate(word),
+        lx.is_candidate(word),
         facility_head(word),
         _org_head(word),
     )
@@ -236,7 +254,7 @@ def article_word(word: str) -> bool:
 def host(word: str) -> str:
     """The word without the proclitics it plausibly carries (لبنك -> بنك; بنك stays بنك): the
     longest clitic reading whose rest is a known word, else the word as written."""
-    vocab = model.lexicon().vocab
+    vocab = lx.lexicon().vocab
     for p, st in reversed(proclitic_splits(word)):
         if p and (st in vocab or st in gz.org_heads() or st in gz.given_names()):
             return st
@@ -274,7 +292,7 @@ def person_entry(
             and (st in gz.given_names() or (joined and p == "و"))
             # فرشيد and فلورانس are names themselves, not ف + رشيد.
             and words[0] not in gz.given_names()
-            and words[0] not in model.lexicon().vocab
+            and words[0] not in lx.lexicon().vocab
         ),
         0,
     )
@@ -295,3 +313,26 @@ def named_entry(
     name = without_proclitic(remove_tashkeel(doc.nt.original[s:e]), doc.norms[i], words[0])
     prefix = "org" if kind == "organization" else "place"
     return gz.Entry(f"{prefix}:{slug(' '.join(words))}", name, "", kind, iso3)
+
+
+def team_entry(place: gz.Entry) -> gz.Entry:
+    """The sports team of a country or city (فاز برشلونة، منتخب مصر): an organisation."""
+    base = place.actor_id.split(":", 1)[1]
+    return replace(
+        place,
+        actor_id=f"org:team-{base}",
+        name_en=f"{place.name_en} (team)",
+        type="organization",
+        form="name",
+    )
+
+
+_MODEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
+def entity_for_model(doc: Doc, i: int, j: int, kind: str) -> gz.Entry:
+    """The entry of a name only the tagger found (id from its normalised, clitic-free form)."""
+    if kind == "PER":
+        return person_entry(doc, i, j, None)
+    words = [host(doc.norms[i]), *doc.norms[i + 1 : j]]
+    return named_entry(doc, i, j, words, kind=_MODEL_TYPES[kind])

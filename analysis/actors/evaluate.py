@@ -24,6 +24,9 @@ from pathlib import Path
 from .. import config
 from ..arabic import WORD_RE
 from ..evaluate import corpus_records, load_texts, prf
+from .extract import extract
+from .gazetteer import gazetteer
+from .tagging import tagger
 from .train import COARSE, read_type_map, split_of
 
 DEFAULT_CORPUS = config.SHARED_DIR / "corpora" / "saudinewsnet_2015-08-10_2015-08-11.jsonl"
@@ -33,8 +36,6 @@ Span = tuple[int, int, str]
 
 def predicted_spans(text: str, *, baseline: bool) -> list[Span]:
     """Scored spans (start, end, coarse type) of the system or the gazetteer-only baseline."""
-    from .extract import extract
-
     rows = extract(doc_id="", text=text, sentences=[], gazetteer_only=baseline)
     return [(r["start"], r["end"], TYPE_TO_COARSE[r["type"]]) for r in rows if r["form"] == "name"]
 
@@ -170,10 +171,6 @@ def print_report(totals: dict) -> None:
 
 def throughput(corpus: Path) -> tuple[int, float, int]:
     """(tokens, seconds, mentions) for extracting actors from every text of a JSONL corpus."""
-    from .extract import extract
-    from .gazetteer import gazetteer
-    from .model import tagger
-
     texts = [r["text"] for r in corpus_records(corpus)]
     n_tokens = sum(sum(1 for _ in WORD_RE.finditer(t)) for t in texts)
     t0 = time.perf_counter()
@@ -191,8 +188,6 @@ def throughput(corpus: Path) -> tuple[int, float, int]:
 def sample_mentions(corpus: Path, *, n: int, seed: int = 0, types: tuple[str, ...]) -> list[str]:
     """``n`` random mentions of the given types from a JSONL corpus, each as a line with context,
     for judging precision by hand on real news (which has no gold)."""
-    from .extract import extract
-
     texts = [r["text"] for r in corpus_records(corpus)]
     rows = [
         (i, r)

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..arabic import proclitic_splits
+from ..arabic import (
+    BASIC_LETTER_RE,
+    STANDALONE_ENCLITICS,
+    STANDALONE_PROCLITICS,
+    proclitic_splits,
+)
 from . import gazetteer as gz
+from .lexicon import is_common
 
 BOS = ("BOS",)
 EOS = ("EOS",)
 # Clitics written as tokens of their own (NewsFANE's segmentation, typed text such as "و قال"); raw
 # news glues them to their host word, and the tagger always sees them glued.
-# Not ال: normalised آل (the family, آل سعود) reads the same and belongs to the name.
-PROCLITICS = frozenset({"و", "ف", "ب", "ل", "لل"})
-ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي", "ك"})
-CLITIC_TOKENS = PROCLITICS | ENCLITICS
-_ARABIC_RE = re.compile("[\u0621-\u064a]")
+CLITIC_TOKENS = STANDALONE_PROCLITICS | STANDALONE_ENCLITICS
 
 
 def clitic_groups(
@@ -31,21 +32,21 @@ def clitic_groups(
     n = len(words)
     for k, w in enumerate(words):
         if (
-            w in PROCLITICS
+            w in STANDALONE_PROCLITICS
             and glue[k]
             and k + 1 < n
-            and _ARABIC_RE.match(words[k + 1])
+            and BASIC_LETTER_RE.match(words[k + 1])
             and may_glue(k)
         ):
             first = k if first < 0 else first
             continue
         if (
             first < 0
-            and w in ENCLITICS
+            and w in STANDALONE_ENCLITICS
             and out
             and out[-1][1] == k
             and glue[k - 1]
-            and _ARABIC_RE.match(words[k - 1])
+            and BASIC_LETTER_RE.match(words[k - 1])
             and may_glue(k)
         ):
             a, _, h = out[-1]
@@ -71,8 +72,6 @@ def _gaz_words() -> dict[str, str]:
 
 def _word_parts(w: str) -> tuple[tuple[str, ...], list[str], list[str]]:
     """A word's own features, those every neighbour sees, and those only the next-door ones see."""
-    from .model import is_common
-
     splits = proclitic_splits(w)
     stem = splits[-1][1]
     prefix = splits[-1][0]

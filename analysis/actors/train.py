@@ -17,6 +17,9 @@ from pathlib import Path
 
 from .. import config
 from ..arabic import WORD_RE, normalize
+from . import features, lexicon
+from .features import clitic_groups, sequence_features
+from .modelfiles import LEXICON_PATH, MODEL_PATH, write_manifest
 
 BLOCK = 100  # sentences per block; every DEV_EVERY-th block is dev
 DEV_EVERY = 5
@@ -81,8 +84,6 @@ def attach_clitics(toks: list[str], tags: list[str]) -> tuple[list[str], list[st
     """Glue NewsFANE's standalone clitics (و ب ل ... ه ها هم ...) to their host word, as raw news
     writes them and as the tagger reads text (:func:`features.clitic_groups`); only untagged clitics
     are glued, and the host keeps its tag."""
-    from .features import clitic_groups
-
     groups = clitic_groups(toks, [True] * len(toks), may_glue=lambda k: tags[k] == "O")
     return ["".join(toks[a:b]) for a, b, _ in groups], [tags[h] for _, _, h in groups]
 
@@ -114,15 +115,13 @@ def word_counts(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Imported here: the compiled trainer only this command needs.
     import pycrfsuite
-
-    from . import model
-    from .features import sequence_features
 
     p = argparse.ArgumentParser(prog="python -m analysis.actors.train", description=__doc__)
     p.add_argument("--gold", default=str(GOLD_TSV))
     p.add_argument("--type-map", default=str(TYPE_MAP))
-    p.add_argument("--out", default=str(model.MODEL_PATH))
+    p.add_argument("--out", default=str(MODEL_PATH))
     p.add_argument("--c1", type=float, default=0.1)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--iterations", type=int, default=200)
@@ -131,19 +130,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     sents = read_tsv(Path(args.gold), read_type_map(Path(args.type_map)))
     train = [attach_clitics(*s) for i, s in enumerate(sents) if split_of(i) == "train"]
     # The lexicon first: features use it.
-    model.LEXICON_PATH.parent.mkdir(parents=True, exist_ok=True)
+    LEXICON_PATH.parent.mkdir(parents=True, exist_ok=True)
     words = word_counts(train)
-    with model.LEXICON_PATH.open("w", encoding="utf-8") as fh:
+    with LEXICON_PATH.open("w", encoding="utf-8") as fh:
         fh.write(
             "# Training vocabulary: word TAB times seen TAB times inside a PER/ORG/LOC name, for the\n"
-            "# normalised words of the NewsFANE Gold 2014 training split (see analysis/actors/model.py).\n"
+            "# normalised words of the NewsFANE Gold 2014 training split (see analysis/actors/lexicon.py).\n"
             "# Derived from NewsFANE (CC BY-SA 3.0, Alotaibi & Lee, COLING 2014).\n"
             "# Rebuilt by: python -m analysis.actors.train\n"
         )
         fh.writelines(f"{w}\t{n}\t{k}\n" for w, n, k in words)
-    model.lexicon.cache_clear()
-    from . import features
-
+    lexicon.lexicon.cache_clear()
     features.bundle.cache_clear()
     trainer = pycrfsuite.Trainer(verbose=False)
     for sent in train:
@@ -162,11 +159,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
     )
     trainer.train(args.out)
+    # Size and hash beside the files: a damaged copy is refused before python-crfsuite reads it.
+    write_manifest([LEXICON_PATH])
+    manifest = write_manifest([Path(args.out)])
     size = Path(args.out).stat().st_size
     print(
         f"trained on {len(train)} sentences ({sum(len(t) for t, _ in train)} tokens), "
         f"{len(sents) - len(train)} dev and test sentences held out; {len(words)} words in the lexicon; "
-        f"model {size / 1e6:.2f} MB -> {args.out} ({time.perf_counter() - t0:.1f}s)"
+        f"model {size / 1e6:.2f} MB -> {args.out}, sizes and hashes -> {manifest} "
+        f"({time.perf_counter() - t0:.1f}s)"
     )
     return 0
 
