@@ -56,8 +56,8 @@ def _shown_rows(df: pd.DataFrame, max_rows: int | None) -> tuple[pd.DataFrame, s
 def rtl(df: pd.DataFrame, *, max_rows: int | None = None, index: bool = True, precision: int = 2):
     """A Styler showing ``df`` right to left, at most ``max_rows`` rows (default: pandas' limit)."""
     shown, caption = _shown_rows(df, max_rows)
-    styler = escape.styler(shown, precision=precision, na_rep="")
-    styler = styler.set_table_attributes('dir="rtl"').set_table_styles(TABLE_STYLES)
+    styler = escape.styler(shown, precision=precision, na_rep="", attributes='dir="rtl"')
+    styler = styler.set_table_styles(TABLE_STYLES)
     for col in shown.columns:
         s = shown[col]
         # Dates at midnight read as dates, not timestamps.
@@ -79,7 +79,9 @@ def _day(v) -> str:
 
 def _html(df: pd.DataFrame) -> str | None:
     if not has_arabic_frame(df):
-        return df._repr_html_()
+        # pandas escapes the cells; without MathJax, "$...$" in them stays text.
+        with pd.option_context("display.html.use_mathjax", False):
+            return df._repr_html_()
     return rtl(df).to_html()
 
 

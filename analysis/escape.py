@@ -8,6 +8,8 @@ so any of them may hold markup, a formula or mathtext. Each output gets one guar
   formatted *then* escaped (pandas' own ``escape="html"`` escapes only ``str`` cells before
   formatting, so a list cell would render raw), and :func:`cell_formatter` wraps any further
   per-column formatter the same way. pandas' plain ``DataFrame`` HTML escapes by itself.
+  Escaped text may still hold ``$...$``, which MathJax (JupyterLab, exported notebooks)
+  typesets as math: tables and headings carry :data:`NO_MATH_CLASS`, which it skips.
 * matplotlib: text between two ``$`` is parsed as mathtext (a stray ``$...$`` renders as math
   or fails to draw the figure); :func:`mathtext` escapes every ``$``, and
   :func:`analysis.render.label`, which every chart label goes through, applies it.
@@ -15,7 +17,8 @@ so any of them may hold markup, a formula or mathtext. Each output gets one guar
   tab or carriage return) as a formula. :func:`write_csv`, the one CSV writer, prefixes such
   *string* cells (and header labels) with a single quote, as spreadsheet-safe exporters do;
   numbers (``-3`` in a numeric column) are left alone. Reading such a CSV back gives the quoted
-  string: strip a leading ``'`` to recover it.
+  string: strip a leading ``'`` to recover it. Lines end in CRLF (RFC 4180), so a cell holding
+  a carriage return is quoted and cannot start a new row (whose first cell would be unguarded).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ if TYPE_CHECKING:  # importing Styler pulls in jinja2: only the HTML side needs 
 # First characters a spreadsheet takes as the start of a formula (OWASP CSV injection).
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_GUARD = "'"
+# MathJax 2 (nbconvert's HTML) skips "tex2jax_ignore", MathJax 3 (JupyterLab) "mathjax_ignore".
+NO_MATH_CLASS = "tex2jax_ignore mathjax_ignore"
 _CSV_TRIGGER_RE = re.compile("[" + re.escape("".join(CSV_TRIGGERS)) + "]")
 
 
@@ -62,9 +67,16 @@ def cell_formatter(
     return lambda v: html(fmt(v))
 
 
-def styler(df: pd.DataFrame, *, precision: int = 2, na_rep: str = "") -> Styler:
-    """``df.style`` with every cell, index and column label and index name escaped for HTML."""
+def styler(
+    df: pd.DataFrame, *, precision: int = 2, na_rep: str = "", attributes: str = ""
+) -> Styler:
+    """``df.style`` with every cell, index and column label and index name escaped for HTML.
+
+    ``attributes`` are added to the ``<table>`` tag (e.g. ``dir="rtl"``), beside a class that
+    keeps MathJax away from the cells.
+    """
     st = df.style.format(cell_formatter(precision=precision), na_rep=na_rep)
+    st = st.set_table_attributes(f'{attributes} class="{NO_MATH_CLASS}"'.lstrip())
     for axis in (0, 1):
         st = st.format_index(html, axis=axis).format_index_names(html, axis=axis)
     return st
@@ -119,5 +131,5 @@ def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     """Write ``df`` (without its index) to ``path`` as UTF-8 CSV, formula cells neutralised."""
     path = Path(path)
-    csv_safe(df).to_csv(path, index=False, encoding="utf-8")
+    csv_safe(df).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
     return path

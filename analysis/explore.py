@@ -84,7 +84,8 @@ class View:
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, display
 
-        display(HTML(f'<h4 dir="auto">{escape.html(self.title)}</h4>'))
+        heading = f'<h4 dir="auto" class="{escape.NO_MATH_CLASS}">{escape.html(self.title)}</h4>'
+        display(HTML(heading))
         for item in self.items:
             display(item)
 

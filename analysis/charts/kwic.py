@@ -70,9 +70,8 @@ def kwic_table(table: pd.DataFrame, *, lang: str = config.DEFAULT_LANG):
     shown = table[cols].rename(columns=COLUMNS_AR) if lang == "ar" else table[cols]
     b, k, a = (COLUMNS_AR[c] for c in cols[:3]) if lang == "ar" else cols[:3]
     return (
-        escape.styler(shown)
+        escape.styler(shown, attributes='dir="rtl"')
         .hide(axis="index")
-        .set_table_attributes('dir="rtl"')
         .set_table_styles(
             [
                 {"selector": "", "props": "direction: rtl; border-collapse: collapse;"},
