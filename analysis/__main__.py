@@ -21,6 +21,7 @@ def _peak_rss_mb() -> float:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from .corpus import CorpusWarning
+    from .escape import write_csv
     from .pipeline import parse_to_store, read_store
     from .store import Store, store_folder
 
@@ -52,7 +53,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 print(f"  {n:>5} × {reason}")
         if args.csv:
             for name, df in read_store(out).frames().items():
-                df.to_csv(out / f"{name}.csv", index=False)
+                write_csv(df, out / f"{name}.csv")
     print(
         f"\nwrote {out} in {info.seconds:.1f}s ({info.n_parsed:,} parsed, {info.n_cached:,} from cache), "
         f"peak RSS {_peak_rss_mb():.0f} MB"

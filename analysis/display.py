@@ -3,13 +3,15 @@
 :func:`rtl` turns a frame into a Styler whose table runs right to left (first column at the
 right) with each cell laid out by its own text direction, so Arabic reads right and numbers and
 Latin names stay intact. :func:`enable_rtl` makes that the HTML form of every DataFrame shown in an
-IPython kernel (frames without Arabic keep pandas' own display).
+IPython kernel (frames without Arabic keep pandas' own display). Cells and labels are corpus text,
+escaped through :mod:`analysis.escape` (pandas' own display escapes by itself).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from . import escape
 from .arabic import has_arabic
 
 # Rows inspected for Arabic: enough to see the table's nature, cheap on a large frame.
@@ -54,8 +56,8 @@ def _shown_rows(df: pd.DataFrame, max_rows: int | None) -> tuple[pd.DataFrame, s
 def rtl(df: pd.DataFrame, *, max_rows: int | None = None, index: bool = True, precision: int = 2):
     """A Styler showing ``df`` right to left, at most ``max_rows`` rows (default: pandas' limit)."""
     shown, caption = _shown_rows(df, max_rows)
-    styler = shown.style.set_table_attributes('dir="rtl"').set_table_styles(TABLE_STYLES)
-    styler = styler.format(precision=precision, na_rep="")
+    styler = escape.styler(shown, precision=precision, na_rep="", attributes='dir="rtl"')
+    styler = styler.set_table_styles(TABLE_STYLES)
     for col in shown.columns:
         s = shown[col]
         # Dates at midnight read as dates, not timestamps.
@@ -63,11 +65,11 @@ def rtl(df: pd.DataFrame, *, max_rows: int | None = None, index: bool = True, pr
             pd.api.types.is_datetime64_any_dtype(s)
             and (s.dropna() == s.dropna().dt.normalize()).all()
         ):
-            styler = styler.format(_day, subset=[col], na_rep="")
+            styler = styler.format(escape.cell_formatter(_day), subset=[col], na_rep="")
     if not index:
         styler = styler.hide(axis="index")
     if caption:
-        styler = styler.set_caption(caption)
+        styler = styler.set_caption(escape.html(caption))
     return styler
 
 
@@ -77,7 +79,9 @@ def _day(v) -> str:
 
 def _html(df: pd.DataFrame) -> str | None:
     if not has_arabic_frame(df):
-        return df._repr_html_()
+        # pandas escapes the cells; without MathJax, "$...$" in them stays text.
+        with pd.option_context("display.html.use_mathjax", False):
+            return df._repr_html_()
     return rtl(df).to_html()
 
 

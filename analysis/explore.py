@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import config
+from . import config, escape
 from .charts._common import display_name
 from .charts.timeline import placed
 
@@ -84,15 +84,10 @@ class View:
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, display
 
-        display(HTML(f'<h4 dir="auto">{_escape(self.title)}</h4>'))
+        heading = f'<h4 dir="auto" class="{escape.NO_MATH_CLASS}">{escape.html(self.title)}</h4>'
+        display(HTML(heading))
         for item in self.items:
             display(item)
-
-
-def _escape(s: str) -> str:
-    import html
-
-    return html.escape(s)
 
 
 def _close(fig) -> Any:

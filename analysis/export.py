@@ -23,7 +23,7 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from . import config, render
+from . import config, escape, render
 
 PNG_DPI = 200
 DATA_ATTR = "_analysis_data"
@@ -64,12 +64,14 @@ def _arabic_as_outlines(fig: Figure) -> Iterator[None]:
 
 
 def export_table(data: pd.DataFrame, name: str, *, out: str | Path | None = None) -> Path:
-    """Write a table (e.g. keyword in context) to ``<out>/<name>.csv`` beside the figures."""
+    """Write a table (e.g. keyword in context) to ``<out>/<name>.csv`` beside the figures.
+
+    Through :func:`analysis.escape.write_csv`: cells that would start a spreadsheet formula
+    are quoted.
+    """
     folder = config.resolve(out, default=config.FIGURES_DIR)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.csv"
-    data.to_csv(path, index=False, encoding="utf-8")
-    return path
+    return escape.write_csv(data, folder / f"{name}.csv")
 
 
 def export_figure(

@@ -19,6 +19,7 @@ from tqdm.auto import tqdm
 from . import schema
 from .corpus import Loaded, fill_published, iter_batches, load_corpus
 from .engines import Engine, make_engine, resolve_workers
+from .escape import write_csv
 from .sentences import sentence_rows
 from .store import CURRENT, HASH_COL, Store, canonical_order, doc_hashes, store_folder
 
@@ -54,9 +55,7 @@ class Parsed:
             df.to_parquet(p, index=False)
             written.append(p)
             if csv:
-                c = out / f"{name}.csv"
-                df.to_csv(c, index=False)
-                written.append(c)
+                written.append(write_csv(df, out / f"{name}.csv"))
         return written
 
     @classmethod

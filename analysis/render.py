@@ -10,6 +10,7 @@ So each renderer is probed once per process: a shaping renderer draws logical la
 (``"لا"``) as the single lam-alef ligature, whose advance equals that of U+FEFB; a non-shaping
 one draws two wider isolated glyphs. :func:`label` (matplotlib) and :func:`pil_label` (Pillow,
 e.g. wordcloud) then prepare text accordingly; :func:`force` overrides the probe (tests).
+:func:`label` also keeps ``$`` literal (:func:`analysis.escape.mathtext`); Pillow has no mathtext.
 
 The font is Noto Sans Arabic from the ``fontpkg-noto-sans-arabic`` wheel (OFL). The wheel ships
 a variable font; static Regular and Bold instances are cut from it once with fontTools and
@@ -30,6 +31,8 @@ from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib import font_manager
+
+from . import escape
 
 FAMILY = "Noto Sans Arabic"
 LATIN_FALLBACK = "DejaVu Sans"
@@ -210,8 +213,12 @@ def prepare(text: object, *, renderer: str = "matplotlib", layout_engine: int | 
 
 
 def label(text: object) -> str:
-    """``text`` prepared for matplotlib (titles, tick labels, annotations, legends)."""
-    return prepare(text, renderer="matplotlib")
+    """``text`` prepared for matplotlib (titles, tick labels, annotations, legends).
+
+    Every ``$`` is escaped (after reordering, which could move a backslash away from its
+    dollar), so corpus text is drawn as written, never parsed as mathtext.
+    """
+    return escape.mathtext(prepare(text, renderer="matplotlib"))
 
 
 def labels(texts) -> list[str]:

@@ -1,10 +1,10 @@
-"""Shared fixtures: small Arabic texts written for these tests, and the ../shared locator."""
+"""Shared fixtures: small Arabic texts written for these tests, the ../shared locator, an IPython shell."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis import config
+from analysis import config, display
 
 SHARED = config.SHARED_DIR
 
@@ -20,3 +20,14 @@ def shared_path(*parts: str):
 @pytest.fixture
 def seed_path():
     return config.SEEDS_DIR
+
+
+@pytest.fixture
+def shell():
+    """An IPython shell (display() publishes to it); the rtl formatter removed afterwards."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    sh = InteractiveShell.instance()
+    yield sh
+    display.disable_rtl()
+    InteractiveShell.clear_instance()

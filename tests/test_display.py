@@ -46,16 +46,6 @@ def test_formatter_only_for_arabic_frames():
     assert 'dir="rtl"' not in display._html(LATIN)
 
 
-@pytest.fixture
-def shell():
-    from IPython.core.interactiveshell import InteractiveShell
-
-    sh = InteractiveShell.instance()
-    yield sh
-    display.disable_rtl()
-    InteractiveShell.clear_instance()
-
-
 def test_enable_rtl_in_a_shell(shell):
     before = shell.display_formatter.format(ARABIC)[0]["text/html"]
     assert 'dir="rtl"' not in before

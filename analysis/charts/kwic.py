@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import config
+from .. import config, escape
 
 COLUMNS_AR = {
     "before": "السياق السابق",
@@ -61,6 +61,8 @@ def kwic(
 def kwic_table(table: pd.DataFrame, *, lang: str = config.DEFAULT_LANG):
     """A pandas Styler showing :func:`kwic` rows right to left, the keyword centred and bold.
 
+    Every cell is corpus text, escaped for HTML (:func:`analysis.escape.styler`).
+
     In a right-to-left table the preceding context sits at the right, so it is aligned towards
     the keyword (left) and the following context towards it from the other side (right).
     """
@@ -68,8 +70,8 @@ def kwic_table(table: pd.DataFrame, *, lang: str = config.DEFAULT_LANG):
     shown = table[cols].rename(columns=COLUMNS_AR) if lang == "ar" else table[cols]
     b, k, a = (COLUMNS_AR[c] for c in cols[:3]) if lang == "ar" else cols[:3]
     return (
-        shown.style.hide(axis="index")
-        .set_table_attributes('dir="rtl"')
+        escape.styler(shown, attributes='dir="rtl"')
+        .hide(axis="index")
         .set_table_styles(
             [
                 {"selector": "", "props": "direction: rtl; border-collapse: collapse;"},

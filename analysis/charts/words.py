@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from .. import config, render
 from ..arabic import TASHKEEL, TATWEEL, WORD_RE, normalize, proclitic_splits
 from ..export import attach_data
-from ._common import axes, check_lang, display_name, no_data, tr
+from ._common import axes, check_lang, display_name, no_data
 
 STOPWORDS_FILE = config.STOPWORDS_DIR / "arabic.txt"
 METHODS = ("freq", "tfidf")
@@ -240,10 +240,11 @@ def plot_article_wordcloud(
         texts, method=method, corpus=articles["text"] if method == "tfidf" else None
     )
     if doc_id is None:
-        title = tr(
-            f"الكلمات الأكثر تكرارا ({len(texts):,} مقالة)",
-            f"Most frequent words ({len(texts):,} articles)",
-            lang,
+        # Plain text: plot_wordcloud prepares the title (preparing twice would reorder twice).
+        title = (
+            f"الكلمات الأكثر تكرارا ({len(texts):,} مقالة)"
+            if lang == "ar"
+            else f"Most frequent words ({len(texts):,} articles)"
         )
     else:
         t = articles.loc[articles["doc_id"] == doc_id, "title"]
