@@ -186,3 +186,10 @@ def proclitic_splits(word: str, *, min_stem: int = 2) -> tuple[tuple[str, str], 
 def strip_proclitics(word: str) -> str:
     """The shortest stem of a normalised word after removing و ف ب ل ك ال لل."""
     return proclitic_splits(word)[-1][1]
+
+
+# --- Proclitic letters as regex pieces (added for analysis.dates; append other blocks below) ------
+CONJ_LETTERS = "".join(_CONJ)  # و ف
+PREP_LETTERS = "".join(_PREP)  # ب ل ك
+# The optional letters that may open a word before its stem: a conjunction, then a preposition.
+PROCLITIC_LETTERS = f"[{CONJ_LETTERS}]?[{PREP_LETTERS}]?"
