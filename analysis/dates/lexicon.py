@@ -87,6 +87,8 @@ class Lexicon:
     clock_before: dict[str, int]
     year_parts: dict[str, str]
     year_part_ordinals: dict[str, int]
+    whole_units: tuple[str, ...]
+    vague_periods: tuple[str, ...]
 
 
 def _pairs(name: str, key: str, value: str, cast=str) -> dict[str, object]:
@@ -184,4 +186,6 @@ def lexicon() -> Lexicon:
         clock_before=_kind(clock, "before", int),
         year_parts=_kind(year_parts, "part", str),
         year_part_ordinals=_kind(year_parts, "ordinal", int),
+        whole_units=tuple(norm(r["form"]) for r in read_rows("date_whole_units.csv")),
+        vague_periods=tuple(norm(r["form"]) for r in read_rows("date_vague_periods.csv")),
     )

@@ -119,6 +119,8 @@ class Pieces:
     clock_before: str
     year_parts: str
     year_part_ordinals: str
+    whole_units: str
+    vague_periods: str
 
 
 def _pieces(lx: Lexicon) -> Pieces:
@@ -169,6 +171,8 @@ def _pieces(lx: Lexicon) -> Pieces:
         clock_before=ordered(lx.clock_before),
         year_parts=ordered(lx.year_parts),
         year_part_ordinals=ordered(lx.year_part_ordinals),
+        whole_units=ordered(lx.whole_units),
+        vague_periods=ordered(lx.vague_periods),
     )
 
 

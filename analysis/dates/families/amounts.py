@@ -39,7 +39,7 @@ def duration_pattern(p: Pieces) -> str:
         # "ونصف السنة"; not "ونصف اليوم", where اليوم is today. "ثلاثة أعوام وشهرين": two units.
         rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?(?:سنه|عام|شهر|ساعه)(?!\w))?"
         rf"|\s+و\s*(?P<u4>{p.units_more}))?"
-        rf"|(?P<u2>{p.units_dual})(?:\s+و\s*(?P<u5>{p.units_more}))?|(?P<u3>{p.units_one})\s+(?P<one>واحد|واحده|كامل|كامله|ونصف)(?!\w)"
+        rf"|(?P<u2>{p.units_dual})(?:\s+و\s*(?P<u5>{p.units_more}))?|(?P<u3>{p.units_one})\s+(?P<one>{p.whole_units}|ونصف)(?!\w)"
         rf"(?:\s+{ART}?{p.units_one})?)"
     )
 

@@ -30,7 +30,7 @@ def dayrel_pattern(p: Pieces) -> str:
 def period_pattern(p: Pieces) -> str:
     """A deictic period; a bare "اليوم"/"العام" only after "في وقت سابق" or a modifier."""
     return (
-        rf"(?:(?P<vq>في\s+وقت\s+(?:سابق|لاحق|مبكر|متاخر))\s+(?:من\s+)?)?"
+        rf"(?:(?P<vq>في\s+وقت\s+(?:{p.vague_periods}))\s+(?:من\s+)?)?"
         rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?"
         rf"(?:(?P<this>هذا|هذه)\s+(?P<pu>{p.pu})|(?P<pu2>{p.pu})\s+(?P<dx>{p.dx})"
         rf"|(?(vq)|(?!))(?P<rel>{p.rel})|(?(vq)|(?(mod)|(?!)))(?P<pu3>{p.pu}))"
