@@ -193,3 +193,4 @@ CONJ_LETTERS = "".join(_CONJ)  # و ف
 PREP_LETTERS = "".join(_PREP)  # ب ل ك
 # The optional letters that may open a word before its stem: a conjunction, then a preposition.
 PROCLITIC_LETTERS = f"[{CONJ_LETTERS}]?[{PREP_LETTERS}]?"
+PROCLITIC_LETTERS_RE = re.compile(f"^{PROCLITIC_LETTERS}")

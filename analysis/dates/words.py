@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import PROCLITIC_LETTERS, proclitic_splits
+from ..arabic import PROCLITIC_LETTERS_RE, proclitic_splits
 from .lexicon import lexicon
 
 _WORD_CHARS_RE = re.compile(r"\w+")
 _NEXT_WORD_RE = re.compile(r"\W*(\w+)")
-CLITIC_RE = re.compile(f"^{PROCLITIC_LETTERS}")
 
 
 def key(d: dict, s: str | None):
@@ -59,7 +58,7 @@ def blocked(text: str, start: int, end: int) -> bool:
     before = lx.blockers_before.get(first)
     if before:
         w = prev_word(text, start)
-        if w in before or CLITIC_RE.sub("", w) in before:
+        if w in before or PROCLITIC_LETTERS_RE.sub("", w) in before:
             return True
     after = lx.blockers_after.get(last)
     return bool(after) and next_word(text, end) in after

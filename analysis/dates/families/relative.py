@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...arabic import CONJ_LETTERS, PREP_LETTERS
+from ...arabic import CONJ_LETTERS, PREP_LETTERS, PROCLITIC_LETTERS_RE
 from .. import periods as P
 from ..hits import Context, Hit, Spec, sub_context
 from ..lexicon import lexicon
 from ..pieces import Pieces, whole, year_group
 from ..resolve import UNRESOLVED, from_interval, period, resolve_spec, year_calendar
-from ..words import CLITIC_RE, blocked, key, modifier, prev_word
+from ..words import blocked, key, modifier, prev_word
 
 _NEXT_WORD_IN_PHRASE_RE = re.compile(r"[ \t]+(\w+)")  # the next word, no punctuation between
 _CLOCK_SEP_RE = re.compile(r"[:.]")
@@ -82,7 +82,7 @@ def _number_reading(text: str, s: int, e: int) -> bool:
     before = prev_word(text, s)
     # "وكلا الاثنين"، "ومن الاثنين": the word itself, or without its و/ف, or all its clitics.
     conj = before[:1] != "" and before[:1] in CONJ_LETTERS
-    forms = (before, before[1:] if conj else "", CLITIC_RE.sub("", before))
+    forms = (before, before[1:] if conj else "", PROCLITIC_LETTERS_RE.sub("", before))
     always = next(
         (lx.weekday_numbers_before[f] for f in forms if f in lx.weekday_numbers_before), None
     )
