@@ -208,3 +208,10 @@ STANDALONE_ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم"
 # so its order matters. A subset of STANDALONE_ENCLITICS.
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ي")
 # --- end of the block moved from analysis/actors/ --------------------------------------------------
+
+# --- Proclitic letters as regex pieces (added for analysis.dates; append other blocks below) ------
+CONJ_LETTERS = "".join(_CONJ)  # و ف
+PREP_LETTERS = "".join(_PREP)  # ب ل ك
+# The optional letters that may open a word before its stem: a conjunction, then a preposition.
+PROCLITIC_LETTERS = f"[{CONJ_LETTERS}]?[{PREP_LETTERS}]?"
+PROCLITIC_LETTERS_RE = re.compile(f"^{PROCLITIC_LETTERS}")

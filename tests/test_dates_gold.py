@@ -5,11 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 from conftest import shared_path
 
 from analysis import config
-from analysis.dates.evaluate import evaluate, load_gold, package_spans
+from analysis.dates.evaluate import (
+    Span,
+    _narrowed_by_modifier,
+    dateparser_spans,
+    evaluate,
+    load_gold,
+    package_spans,
+)
+from analysis.evaluate import main
 
 GOLD = config.ROOT / "tests" / "data" / "dates_gold.jsonl"
 HELDOUT = config.ROOT / "tests" / "data" / "dates_heldout.jsonl"
@@ -75,10 +84,6 @@ def test_gold_file_is_json_lines():
 
 
 def test_dateparser_baseline_adapter_gives_offsets():
-    import pandas as pd
-
-    from analysis.dates.evaluate import dateparser_spans
-
     text = "اجتمع الوزراء في 10 أغسطس 2015 في الرياض"
     spans = dateparser_spans("d", text, pd.Timestamp("2015-08-10"))
     assert spans and all(0 <= s.start < s.end <= len(text) for s in spans)
@@ -87,16 +92,12 @@ def test_dateparser_baseline_adapter_gives_offsets():
 
 def test_cli_prints_summary(capsys):
     corpus = shared_path(*CORPUS)
-    from analysis.evaluate import main
-
     assert main(["dates", str(HELDOUT), "--corpus", str(corpus), "--no-baseline"]) == 0
     out = capsys.readouterr().out
     assert "dates: span F1" in out and "analysis" in out
 
 
 def test_narrowed_modifier_misses_are_told_apart():
-    from analysis.dates.evaluate import Span, _narrowed_by_modifier
-
     text = "في أواخر مارس وفي مارس"
     d = dt.date
     whole_late = Span(3, 13, "DATE", d(2015, 3, 1), d(2015, 3, 31))

@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import random
 import sys
 import time
 import warnings
@@ -28,6 +29,7 @@ import pandas as pd
 
 from .. import config
 from ..evaluate import corpus_records, load_texts, prf
+from ..sentences import sentence_rows
 from . import extract_dates
 from .lexicon import lexicon, norm
 
@@ -270,8 +272,6 @@ def speed_sample(
     corpus: Path, systems: dict[str, Callable], *, n: int, repeat: int, seed: int = 0
 ) -> dict[str, float]:
     """Best-of-``repeat`` seconds each system takes on ``n`` random articles of the corpus."""
-    import random
-
     recs = corpus_records(corpus)
     sample = random.Random(seed).sample(recs, min(n, len(recs)))
     docs = [(r["id"], r["text"], pd.Timestamp(r["date"])) for r in sample]
@@ -280,8 +280,6 @@ def speed_sample(
 
 def throughput(corpus: Path, *, repeat: int = 3) -> tuple[int, int, int, float]:
     """(articles, characters, rows, best seconds) of extract_dates over the whole corpus, one core."""
-    from ..sentences import sentence_rows
-
     items = [
         (r["id"], r["text"], sentence_rows(r["id"], r["text"]), pd.Timestamp(r["date"]))
         for r in corpus_records(corpus)

@@ -75,10 +75,32 @@ class Lexicon:
     year_prepositions: frozenset[str]
     year_events: frozenset[str]
     future_exceptions: tuple[str, ...]
+    # Ordered as in their files: the regexes try the forms in that order.
+    year_suffixes: dict[str, str]
+    amount_words: frozenset[str]
+    month_epithets: tuple[str, ...]
+    holiday_epithets: tuple[str, ...]
+    hijri_century_words: frozenset[str]
+    holiday_days: dict[str, int]
+    clock_hours: dict[str, int]
+    clock_after: dict[str, int]
+    clock_before: dict[str, int]
+    year_parts: dict[str, str]
+    year_part_ordinals: dict[str, int]
+    whole_units: tuple[str, ...]
+    vague_periods: tuple[str, ...]
 
 
 def _pairs(name: str, key: str, value: str, cast=str) -> dict[str, object]:
     return {norm(r[key]): cast(r[value]) for r in read_rows(name)}
+
+
+def _forms(rows: list[dict[str, str]], column: str, value: str) -> tuple[str, ...]:
+    return tuple(norm(r["form"]) for r in rows if r[column] == value)
+
+
+def _kind(rows: list[dict[str, str]], kind: str, cast) -> dict[str, object]:
+    return {norm(r["form"]): cast(r["value"]) for r in rows if r["kind"] == kind}
 
 
 def _blockers(side: str) -> dict[str, frozenset[str]]:
@@ -109,6 +131,9 @@ def lexicon() -> Lexicon:
     weekday_numbers = read_rows("date_weekday_numbers.csv")
     dayparts = read_rows("date_dayparts.csv")
     year_context = read_rows("date_year_context.csv")
+    epithets = read_rows("date_epithets.csv")
+    clock = read_rows("date_clock.csv")
+    year_parts = read_rows("date_year_parts.csv")
     return Lexicon(
         months=months,
         holidays={
@@ -150,4 +175,17 @@ def lexicon() -> Lexicon:
         ),
         year_events=frozenset(norm(r["form"]) for r in year_context if r["kind"] == "event"),
         future_exceptions=tuple(norm(r["prefix"]) for r in read_rows("date_future_exceptions.csv")),
+        year_suffixes=_pairs("date_year_suffixes.csv", "form", "calendar"),
+        amount_words=frozenset(norm(r["form"]) for r in read_rows("date_amount_words.csv")),
+        month_epithets=_forms(epithets, "follows", "month"),
+        holiday_epithets=_forms(epithets, "follows", "holiday"),
+        hijri_century_words=frozenset(_forms(epithets, "follows", "hijri_century")),
+        holiday_days=_pairs("date_holiday_days.csv", "form", "day", int),
+        clock_hours=_kind(clock, "hour", int),
+        clock_after=_kind(clock, "after", int),
+        clock_before=_kind(clock, "before", int),
+        year_parts=_kind(year_parts, "part", str),
+        year_part_ordinals=_kind(year_parts, "ordinal", int),
+        whole_units=tuple(norm(r["form"]) for r in read_rows("date_whole_units.csv")),
+        vague_periods=tuple(norm(r["form"]) for r in read_rows("date_vague_periods.csv")),
     )

@@ -1,0 +1,79 @@
+"""The date grammar: ONE table of families, each a pattern builder and an interpreter.
+
+A family is one regex over the *normalised* text built from the shared pieces of
+:mod:`analysis.dates.pieces`, and an interpreter that reads a match into a :class:`~analysis.dates.hits.Hit`
+(TIMEX3 type and value, resolved interval) or rejects it, letting the next family try. A range is two of
+the calendar-date pieces joined by بين/من ... و/إلى/حتى (or a dash between day numbers). All families
+are joined in one scanner (:mod:`analysis.dates.scanner`) so the text is read once; their order in
+:data:`FAMILIES` settles ties. Adding a family is one entry here (and its module in this package).
+
+Documented choices:
+- a month without a year is the last such month (the current one included), or the next one when a
+  future cue (``date_future_cues.csv``, or a سـ-prefixed verb) occurs earlier in the sentence;
+  الماضي/المقبل mean the last one before / the next one after the current month;
+- a bare weekday is the most recent one (the publication day included), or the next one after a future
+  cue; الماضي/المقبل exclude the publication day; a weekday next to a relative day wins over it;
+  الأحد/الاثنين ("the one"/"the two") are weekdays anywhere in a sentence ("أفرجت الاثنين عن...")
+  unless read as the number (``date_weekday_numbers.csv``: بين/كلا/أي من الاثنين، الاثنين معا; a
+  number word after it, a definite dual before it, a preposition glued to it);
+- a holiday (``date_holidays.csv``: عيد الفطر، عيد الأضحى، يوم عرفة، رأس السنة الهجرية، المولد النبوي،
+  عيد الميلاد، رأس السنة) is its day in the publication's year of the holiday's calendar (the Hijri
+  year for Islamic feasts, even if that day is still ahead); الماضي/المقبل make it the last one before /
+  the next one after the publication day; a year written after it names the year;
+- an ambiguous Hijri month that is also a name (رمضان، رجب...) counts after a time preposition or a
+  modifier ("في رمضان"، "نهاية رمضان");
+- a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
+  in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
+- modifiers set ``mod`` (``date_modifiers.csv``: أوائل/مطلع/بداية START, منتصف/أواسط MID,
+  أواخر/نهاية END, نحو APPROX) and ``value`` keeps the whole period, as in TIMEX3; START/MID/END
+  narrow the interval of a month to its days 1-10 / 11-20 / 21-last (the Arabic العشر الأوائل/
+  الأواسط/الأواخر) and of a year to its months 1-4 / 5-8 / 9-12 (Hijri days and months for Hijri
+  periods), see :func:`analysis.dates.periods.part`; weeks, decades and centuries keep the whole
+  period, and so does APPROX ("نحو");
+- a number and a dual add up ("مئة وعامين" = 102 years); a second, shorter unit makes a compound
+  ("ثلاثة أعوام وشهرين" = P3Y2M, "ثلاثة أيام وساعتين" = P3DT2H); an offset with a half or two units
+  ("قبل ثلاثة أعوام ونصف"، "منذ عشرة أعوام وشهرين") is counted in months and days and given as the
+  month (years), the week (months, weeks) or the day (days) it lands in;
+- granularity adds ``half``, ``hour`` and ``minute`` to day/week/month/quarter/year/decade/century.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..hits import Interpreter
+from ..pieces import Builder
+from . import amounts, days, named, ranges, relative
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A kind of expression: its name, its pattern (span in group ``c``) and its interpreter."""
+
+    name: str
+    pattern: Builder
+    interpret: Interpreter
+    # The family's own words (not from the lexicon) an expression may open with, for the scanner.
+    opens: tuple[str, ...] = ()
+
+
+# Priority order settles ties between equally long candidates: the first family whose pattern
+# matches at a position and whose interpreter accepts the match wins.
+FAMILIES: tuple[Family, ...] = (
+    Family("range", ranges.range_pattern, ranges.interp_range),
+    Family("dmy", days.dmy_pattern, days.interp_dmy, ("يوم", "شهر", "الموافق")),
+    Family("num", days.num_pattern, days.interp_num),
+    Family("nummy", days.nummy_pattern, days.interp_nummy, ("شهر",)),
+    Family("time", relative.time_pattern, relative.interp_time, ("الساعه",)),
+    Family("quarter", named.quarter_pattern, named.interp_quarter),
+    Family("holiday", named.holiday_pattern, named.interp_holiday),
+    Family("century", named.century_pattern, named.interp_century, ("قرن", "القرن")),
+    Family("decade", named.decade_pattern, named.interp_decade),
+    Family("my", days.my_pattern, days.interp_my, ("شهر",)),
+    Family("year", days.year_pattern, days.interp_year, ("عام", "العام", "سنه", "السنه", "عامي")),
+    Family("offset", amounts.offset_pattern, amounts.interp_offset),
+    Family("period", relative.period_pattern, relative.interp_period),
+    Family("dayrel", relative.dayrel_pattern, relative.interp_dayrel, ("يوم",)),
+    Family("set", amounts.set_pattern, amounts.interp_set),
+    Family("duration", amounts.duration_pattern, amounts.interp_duration),
+)

@@ -1,0 +1,195 @@
+"""Named periods: quarters and halves "الربع الأول من العام", decades "الثمانينيات", centuries "القرن
+العشرين" and holidays "عيد الفطر"، "رأس السنة الهجرية 1437هـ"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import periods as P
+from ..hits import Context, Hit
+from ..lexicon import Holiday, lexicon
+from ..pieces import ART, Pieces, year_group
+from ..resolve import from_interval, year_calendar
+from ..words import int_digits, key, modifier, next_word
+
+
+def quarter_pattern(p: Pieces) -> str:
+    """الربع/النصف and its ordinal, of a year (deictic or in digits)."""
+    return (
+        rf"(?P<qh>{p.year_parts})\s+(?P<qo>{p.year_part_ordinals})(?!\w)\s*"
+        rf"(?:من\s+)?(?:(?P<qy>ل?{ART}?(?:عام|سنه))(?:\s+(?:{year_group(p)}|(?P<qdx>{p.dx})))?|{year_group(p, 'q')})"
+    )
+
+
+def decade_pattern(p: Pieces) -> str:
+    """A decade word, of a century."""
+    return (
+        rf"(?:(?P<mod>{p.mods})\s+(?:من\s+)?)?(?P<dec>{p.dec})(?:\s+(?:من\s+)?{ART}قرن\s+"
+        rf"(?P<dc>{p.ordm}|ال\s?\d{{1,2}}(?!\d)|\d{{1,2}}(?!\d)|{p.dx}))?"
+    )
+
+
+def century_pattern(p: Pieces) -> str:
+    """القرن and its ordinal or number."""
+    return (
+        rf"(?:(?P<mod>{p.mods})\s+)?{ART}قرن\s+"
+        rf"(?P<cn>{p.ordm}|ال\s?\d{{1,2}}(?!\d)|\d{{1,2}}(?!\d))"
+    )
+
+
+def holiday_pattern(p: Pieces) -> str:
+    """ "ثالث أيام عيد الفطر المبارك"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ"."""
+    return (
+        rf"(?:(?P<hn>{p.holiday_days})\s+(?:ايام|يوم)\s+)?(?P<hol>{p.hol})"
+        rf"(?:\s+(?P<holy>{p.holiday_epithets})(?!\w))?"
+        rf"(?:\s+(?P<hdx>{p.dx})|\s*[،,]?\s*(?:ل?{ART}?(?:عام|سنه)\s+)?{year_group(p)})?"
+    )
+
+
+def interp_quarter(g: re.Match, ctx: Context) -> Hit | None:
+    """Quarters and halves: "الربع الأول من العام"، "النصف الثاني من 2015"."""
+    lx = lexicon()
+    n = lx.year_part_ordinals[g.group("qo")]
+    is_half = lx.year_parts[g.group("qh")] == "H"
+    if is_half and n > 2:
+        return None
+    n = n or (2 if is_half else 4)
+    y_s = g.group("y") or g.group("yq")
+    relative = y_s is None
+    if y_s:
+        y = int(y_s)
+        suffix = g.group("ys") or g.group("ysq")
+        if year_calendar(y, suffix) != "gregorian":
+            return None
+    elif ctx.ref is None:
+        return Hit(value="XXXX-" + ("H" if is_half else "Q") + str(n), relative=True)
+    else:
+        off = key(lx.deictics, g.group("qdx")) if g.group("qdx") else 0
+        y = ctx.ref.year + off
+    iv = P.half(y, n) if is_half else P.quarter(y, n)
+    return from_interval(iv, relative=relative)
+
+
+def _century_no(s: str, ctx: Context) -> int | None:
+    """TIMEX century digits of an ordinal/number/deictic century ("العشرين" -> 19)."""
+    lx = lexicon()
+    s = " ".join(s.split())
+    if s.replace("ال", "").strip().isdigit():
+        n = int_digits(s)
+    elif s in lx.deictics:
+        if ctx.ref is None:
+            return None
+        return ctx.ref.year // 100 + lx.deictics[s]
+    else:
+        n = key(lx.ordinals_m, s)
+    return None if n is None or not 1 <= n <= 30 else n - 1
+
+
+def interp_century(g: re.Match, ctx: Context) -> Hit | None:
+    """Centuries: "القرن العشرين"، "القرن الـ21" (a Hijri century is kept unresolved)."""
+    c = _century_no(g.group("cn"), ctx)
+    if c is None:
+        return None
+    if next_word(ctx.text, g.end("c")) in lexicon().hijri_century_words:
+        mod = modifier(g)
+        return Hit(value="", granularity="century", calendar="hijri", hijri=f"{c:02d}", mod=mod)
+    return from_interval(P.century(c), relative=False, mod=modifier(g))
+
+
+def interp_decade(g: re.Match, ctx: Context) -> Hit | None:
+    """Decades: "الثمانينيات"، "التسعينيات من القرن الماضي"."""
+    d = key(lexicon().decades, g.group("dec"))
+    c = 19
+    relative = False
+    if g.group("dc"):
+        c2 = _century_no(g.group("dc"), ctx)
+        if c2 is None:
+            return Hit(value=f"XX{d}X", granularity="decade", relative=True, mod=modifier(g))
+        c, relative = c2, g.group("dc") in lexicon().deictics
+    return from_interval(P.decade(c * 100 + d * 10), relative=relative, mod=modifier(g))
+
+
+def _holiday_date(h: Holiday, y: int, n: int = 1) -> dt.date | None:
+    """Day ``n`` of holiday ``h`` in year ``y`` of its own calendar."""
+    if h.calendar == "hijri":
+        first = P.hijri_to_gregorian(y, h.month, h.day)
+    else:
+        first = dt.date(y, h.month, h.day) if P.valid_day(y, h.month, h.day) else None
+    return None if first is None else first + dt.timedelta(days=n - 1)
+
+
+def _own_year(h: Holiday, d: dt.date) -> int | None:
+    """The year of ``d`` in the holiday's calendar."""
+    if h.calendar == "gregorian":
+        return d.year
+    hd = P.gregorian_to_hijri(d)
+    return None if hd is None else hd[0]
+
+
+def _holiday_year(h: Holiday, *, ref: dt.date, direction: int | None) -> int | None:
+    """The holiday's year: the one of ``ref`` in its calendar, or the next / last occurrence."""
+    ry = _own_year(h, ref)
+    if ry is None or not direction:
+        return ry
+    days = [(y, d) for y in (ry - 1, ry, ry + 1) if (d := _holiday_date(h, y)) is not None]
+    if direction > 0:
+        return next((y for y, d in days if d > ref), None)
+    return next((y for y, d in reversed(days) if d < ref), None)
+
+
+def _holiday_in_year(h: Holiday, y: int, cal: str) -> int | None:
+    """The holiday's year (own calendar) of its occurrence in year ``y`` of calendar ``cal``."""
+    if cal == h.calendar:
+        return y
+    if cal == "gregorian":
+        if not 1900 <= y <= 2076:  # inside the Umm al-Qura table
+            return None
+        first = _own_year(h, dt.date(y, 1, 1))
+        if first is None:
+            return None
+        return next(
+            (k for k in (first, first + 1) if (d := _holiday_date(h, k)) and d.year == y), None
+        )
+    iv = P.hijri_year(y)
+    if iv is None:
+        return None
+    return next(
+        (k for k in (iv.start.year, iv.end.year) if iv.start <= _holiday_date(h, k) <= iv.end), None
+    )
+
+
+def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
+    """Holidays: "عيد الفطر"، "يوم عرفة"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ"."""
+    lx = lexicon()
+    h = key(lx.holidays, g.group("hol"))
+    if h is None:
+        return None
+    after = next_word(ctx.text, g.end("c"))
+    if not (g.group("y") or g.group("hdx")) and (
+        after in lx.ordinals_m
+        or (after.startswith("ال") and after[2:] in lx.numbers)
+        or any(ch.isdigit() for ch in after)
+    ):
+        return None  # "عيد الميلاد الخمسين"، "الـ50": a birthday
+    n = lx.holiday_days.get(g.group("hn") or "", 1)
+    relative = not g.group("y")
+    if g.group("y"):
+        y = int(g.group("y"))
+        own = _holiday_in_year(h, y, year_calendar(y, g.group("ys")))
+    elif ctx.ref is None:
+        own = None
+    else:
+        dx = key(lx.deictics, g.group("hdx")) if g.group("hdx") else None
+        own = _holiday_year(h, ref=ctx.ref, direction=dx)
+    y_s = "XXXX" if own is None else f"{own:04d}"
+    spelled = f"{y_s}-{h.month:02d}-{h.day + n - 1:02d}"
+    hit = Hit(granularity="day", calendar=h.calendar, relative=relative)
+    if h.calendar == "hijri":
+        hit.hijri = spelled
+    d = None if own is None else _holiday_date(h, own, n)
+    if d is None:
+        hit.value = "" if h.calendar == "hijri" else spelled
+        return hit
+    hit.value, hit.start, hit.end = d.isoformat(), d, d
+    return hit

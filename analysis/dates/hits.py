@@ -1,0 +1,60 @@
+"""What the date grammar hands on: a :class:`Hit` per expression, the partial :class:`Spec` of a
+calendar date before resolution, and the :class:`Context` an interpreter may look at."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Hit:
+    """One interpreted expression (a row of the ``dates`` frame without doc/offset columns)."""
+
+    type: str = "DATE"
+    value: str = ""
+    granularity: str = ""
+    calendar: str = "gregorian"
+    hijri: str = ""
+    relative: bool = False
+    mod: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    # Partial fields kept so a range side ("من 4 الى 6 اغسطس") can borrow month and year.
+    spec: Spec | None = None
+
+
+@dataclass(slots=True)
+class Spec:
+    """A calendar date with possibly missing parts, before resolution."""
+
+    calendar: str = "gregorian"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_dir: int | None = None
+    month_dir: int | None = None
+    month_rel: bool = False
+    mod: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What interpretation may look at besides the match: the text and the anchor date."""
+
+    text: str
+    ref: dt.date | None
+    future_before: Callable[[int], bool]
+    # The last month resolved in the document (calendar, year, month), for "الشهر نفسه".
+    last_month: list = field(default_factory=list)
+
+
+def sub_context(s: str, ctx: Context) -> Context:
+    """A context for re-parsing a piece of a match on its own (no sentence around it)."""
+    return Context(text=s, ref=ctx.ref, future_before=lambda i: False)
+
+
+# A family's interpreter: the reading of a match, or None to let the next family try.
+Interpreter = Callable[[re.Match, Context], Hit | None]

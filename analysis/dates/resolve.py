@@ -1,0 +1,148 @@
+"""Resolution: from a calendar :class:`Spec` or a period to a :class:`Hit` with its TIMEX3 value and
+its interval, anchored on the publication date (see the documented choices in
+:mod:`analysis.dates.families`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import periods as P
+from .hits import Hit, Spec
+from .lexicon import lexicon
+
+# The value of a period that cannot be resolved (no publication date), by granularity.
+UNRESOLVED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+
+
+def year_calendar(y: int, suffix: str | None) -> str:
+    """The calendar of year ``y``: its suffix's, else Hijri for 1340-1480 (Saudi usage)."""
+    if suffix:
+        return "hijri" if lexicon().year_suffixes.get(suffix) == "hijri" else "gregorian"
+    return "hijri" if 1340 <= y <= 1480 else "gregorian"
+
+
+def _unresolved_value(spec: Spec) -> str:
+    y = f"{spec.year:04d}" if spec.year is not None else "XXXX"
+    if spec.month is None:
+        return y
+    if spec.day is None:
+        return f"{y}-{spec.month:02d}"
+    return f"{y}-{spec.month:02d}-{spec.day:02d}"
+
+
+def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
+    """Resolve a calendar date spec against the publication date; None if it is not a date."""
+    relative = spec.year is None
+    hit = Hit(calendar=spec.calendar, relative=relative, mod=spec.mod, spec=spec)
+    hit.granularity = "day" if spec.day else "month" if spec.month else "year"
+    if spec.day is not None and not 1 <= spec.day <= (31 if spec.calendar == "gregorian" else 30):
+        return None
+    if spec.month is not None and not 1 <= spec.month <= 12:
+        return None
+    y, m = spec.year, spec.month
+    if y is None and ref is not None:
+        if spec.calendar == "gregorian":
+            ry, rm = ref.year, ref.month
+        else:
+            h = P.gregorian_to_hijri(ref)
+            ry, rm = (h[0], h[1]) if h else (None, None)
+        if ry is not None:
+            if spec.month_rel:
+                y, m = P.add_months(ry, rm, spec.month_dir or 0)
+            elif spec.year_dir is not None:
+                y = ry + spec.year_dir
+            elif m is not None:
+                d = -2 if spec.month_dir is None else spec.month_dir
+                y = P.nearest_month_year(m, ref_year=ry, ref_month=rm, direction=d)
+            else:
+                y = ry
+    resolved_spec = Spec(spec.calendar, y, m, spec.day)
+    if y is None or (spec.month_rel and m is None):
+        hit.value = "" if spec.calendar == "hijri" else _unresolved_value(resolved_spec)
+        if spec.calendar == "hijri":
+            hit.hijri = _unresolved_value(resolved_spec)
+        return hit
+    # Keep the year found, so a range side or "الشهر نفسه" can borrow it.
+    hit.spec = Spec(spec.calendar, y, m, spec.day, mod=spec.mod)
+    iv: P.Interval | None
+    if spec.calendar == "hijri":
+        hit.hijri = _unresolved_value(resolved_spec)
+        if spec.day is not None:
+            iv = P.hijri_day(y, m, spec.day)
+        elif m is not None:
+            iv = P.hijri_month(y, m)
+        else:
+            iv = P.hijri_year(y)
+        if iv is None:
+            return hit
+        if spec.mod:
+            iv = P.part(iv, spec.mod, hijri_year=y if m is None else None)
+    else:
+        if spec.day is not None:
+            if not P.valid_day(y, m, spec.day):
+                return None
+            iv = P.day(dt.date(y, m, spec.day))
+        elif m is not None:
+            iv = P.month(y, m)
+        else:
+            if not 1 <= y <= 9989:
+                return None
+            iv = P.year(y)
+        if spec.mod:
+            iv = P.part(iv, spec.mod)
+    hit.value, hit.start, hit.end = iv.value, iv.start, iv.end
+    return hit
+
+
+def from_interval(
+    iv: P.Interval | None, *, relative: bool = True, mod: str = "", unresolved: str = ""
+) -> Hit:
+    """The hit of a resolved period (``unresolved`` as its value when there is none)."""
+    if iv is None:
+        return Hit(value=unresolved, relative=relative, mod=mod, granularity="")
+    return Hit(
+        value=iv.value,
+        granularity=iv.granularity,
+        relative=relative,
+        mod=mod,
+        start=iv.start,
+        end=iv.end,
+    )
+
+
+def join(a: Hit, b: Hit) -> Hit:
+    """The range from ``a`` to ``b``."""
+    value = f"{a.value}/{b.value}" if a.value and b.value else ""
+    hit = Hit(
+        value=value,
+        granularity=a.granularity,
+        calendar=a.calendar,
+        relative=a.relative or b.relative,
+    )
+    if a.hijri or b.hijri:
+        hit.hijri = f"{a.hijri}/{b.hijri}"
+    if a.start is not None and b.end is not None and a.start <= b.end:
+        hit.start, hit.end = a.start, b.end
+    return hit
+
+
+def period(gran: str, offset: int, ref: dt.date) -> P.Interval:
+    """The period of granularity ``gran`` ``offset`` steps from ``ref`` (0: the current one)."""
+    if gran == "week":
+        return P.week(ref + dt.timedelta(weeks=offset))
+    if gran == "month":
+        return P.month(*P.add_months(ref.year, ref.month, offset))
+    if gran == "year":
+        return P.year(ref.year + offset)
+    if gran == "decade":
+        return P.decade((ref.year // 10 + offset) * 10)
+    if gran == "century":
+        return P.century(ref.year // 100 + offset)
+    return P.day(ref + dt.timedelta(days=offset))
