@@ -764,7 +764,7 @@ def _parquet_records(path: Path) -> Iterator[Record]:
                     path=where,
                     line=rownum + 1,
                     reason=f"Parquet row group {group} damaged: rows {rownum + 1}-{rownum + lost}"
-                    f" ({lost}) lost: {type(rows).__name__}: {rows}",
+                    f" ({lost}) lost: {type(rows).__name__}: {' '.join(str(rows).split())}",
                 )
                 rownum += lost
                 break
