@@ -112,7 +112,8 @@ class Problem:
             "path": self.path,
             "line": self.line,
             "severity": self.severity,
-            "reason": self.reason,
+            # A reason may quote an OS message holding an undecodable file name.
+            "reason": _SURROGATE_RE.sub("\ufffd", self.reason),
         }
 
 
@@ -569,7 +570,7 @@ def _mapping_record(
 ) -> Iterator[Record]:
     doc_id, notes = _label_field(obj, "id", "doc_id", "id")
     if not doc_id:
-        doc_id = fallback_id
+        doc_id, _ = one_line(fallback_id)
     if "text" not in obj or obj["text"] is None:
         yield Problem(
             path=path, doc_id=doc_id, line=line, reason="record has no 'text' field; skipped"
