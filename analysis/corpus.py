@@ -7,6 +7,25 @@ never stops the run and is never dropped silently. ``severity == "error"`` rows 
 were skipped; ``"warning"`` rows describe documents that were kept (decoded as Windows-1256, bytes
 replaced, HTML removed, no Arabic...).
 
+Every string that comes from the corpus is untrusted: texts, titles, sources and ids go through
+:func:`clean_text` (entities decoded once, then every tag-like ``<...>`` removed, so decoding never
+yields markup; control characters and lone surrogates out); titles, sources and ids are also made
+one line. An id is data: it may hold ``/`` or ``..`` and is never joined into a file path.
+
+Folders are read flat: the ``.txt`` files directly inside (``.txt`` in any case, even a file named
+just ``.txt``). Everything else gets a row: subfolders (with the number of ``.txt`` files they hold),
+other files, fifos and devices (never opened), dangling or looping symlinks, symlinks leading out of
+the folder (not followed), and ``metadata.csv`` rows naming no file of the folder or swallowing the
+next rows through an unbalanced quote.
+
+JSONL is decoded line by line: a line that is not UTF-8 is decoded as Windows-1256 or ISO-8859-6
+(whichever reads as Arabic), with a warning naming the line and the encoding in ``encoding``. A
+``text`` that is a list of strings is joined with blank lines (a warning); any other non-string
+``text`` skips the record. A CSV's delimiter is the one of ``, ; TAB |`` whose header has a
+``text`` column. A damaged Parquet row group is reported with its row count; the others are read.
+Publication dates are read value by value with :func:`analysis.schema.parse_date`; each repair or
+guess (Hijri converted, UTC offset dropped, epoch unit) is a warning row.
+
 Streaming: :func:`iter_records` yields one record at a time and :func:`iter_batches` groups them,
 so a corpus of any size is read with memory bounded by the batch size.
 """
@@ -16,8 +35,11 @@ from __future__ import annotations
 import codecs
 import csv
 import html
+import io
 import json
+import os
 import re
+import stat
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -38,15 +60,29 @@ METADATA_NAME = "metadata.csv"
 LARGE_DOC_CHARS = 2_000_000
 
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029|\x85")
-_HTML_TAG_RE = re.compile(
-    r"<\s*/?\s*(?:p|br|div|span|a|b|i|strong|em|ul|ol|li|h[1-6]|table|tr|td|th|img|font|script|style|html|body|head|meta|link)\b[^<>]*>",
-    re.IGNORECASE,
-)
-_SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Tag-like: what a browser would start a tag, end tag, comment, doctype or PI with (``<`` then a
+# letter, ``/``, ``!`` or ``?``); a ``<`` before a space or digit ("a < b") is prose and stays.
+_TAG_RE = re.compile(r"<(?:[A-Za-z]|/[A-Za-z]?|[!?])[^<>]*>")
+_SCRIPT_RE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _BLOCK_TAG_RE = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\b[^<>]*>", re.IGNORECASE)
-_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+_ENTITY_RE = re.compile(r"&(?:#\d{1,8}|#[xX][0-9a-fA-F]{1,8}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 _BLANK_LINES_RE = re.compile(r"[ \t]*\n[ \t]*\n(?:[ \t]*\n)+")
+_LINE_BREAK_RE = re.compile(r"\s*\n\s*")
+_LEGACY_ENCODINGS = ("windows-1256", "iso-8859-6")
+# Characters a legacy decoding of Arabic should not produce: Latin-1 letters, × ÷, U+FFFD.
+_NOT_ARABIC_RE = re.compile(r"[\u00a0-\u00ff\ufffd]")
+CSV_DELIMITERS = (",", ";", "\t", "|")
+_FILE_KINDS = (
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
+MAX_REPR = 80
 
 
 class CorpusWarning(UserWarning):
@@ -76,7 +112,8 @@ class Problem:
             "path": self.path,
             "line": self.line,
             "severity": self.severity,
-            "reason": self.reason,
+            # A reason may quote an OS message holding an undecodable file name.
+            "reason": _SURROGATE_RE.sub("\ufffd", self.reason),
         }
 
 
@@ -130,6 +167,16 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _arabic_score(text: str) -> int:
+    return len(ARABIC_LETTER_RE.findall(text)) - 3 * len(_NOT_ARABIC_RE.findall(text))
+
+
+def legacy_decode(data: bytes) -> tuple[str, str]:
+    """Decode non-UTF-8 Arabic bytes with the legacy code page that reads best as Arabic."""
+    decoded = [(data.decode(enc, errors="replace"), enc) for enc in _LEGACY_ENCODINGS]
+    return max(decoded, key=lambda pair: _arabic_score(pair[0]))
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str, list[str]]:
     """Decode raw bytes: returns (text or None if not text, encoding used, notes)."""
     notes: list[str] = []
@@ -160,13 +207,13 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, list[str]]:
         pass
     replaced = data.decode("utf-8", errors="replace")
     n_bad = replaced.count("\ufffd")
-    # UTF-8 with a few broken bytes still decodes to many Arabic letters; a legacy Windows-1256
-    # file decodes to almost none, and to Arabic once read as Windows-1256.
+    # UTF-8 with a few broken bytes still decodes to many Arabic letters; a legacy file decodes
+    # to almost none, and to Arabic once read with its code page.
     if n_bad >= len(ARABIC_LETTER_RE.findall(replaced)):
-        legacy = data.decode("cp1256", errors="replace")
+        legacy, enc = legacy_decode(data)
         if has_arabic(legacy):
-            notes.append("not UTF-8; decoded as windows-1256")
-            return legacy, "windows-1256", notes
+            notes.append(f"not UTF-8; decoded as {enc}")
+            return legacy, enc, notes
     notes.append(f"invalid UTF-8: {n_bad} undecodable byte sequence(s) replaced with U+FFFD")
     return replaced, "utf-8", notes
 
@@ -179,24 +226,55 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.1
 
 
+def _strip_tags(text: str) -> str:
+    text = _COMMENT_RE.sub("", _SCRIPT_RE.sub("", text))
+    text = _BLOCK_TAG_RE.sub("\n", text)
+    # To a fixed point: removing "<b>" from "<scr<b>ipt>" must not leave "<script>" behind.
+    while True:
+        text, n = _TAG_RE.subn("", text)
+        if not n:
+            return text
+
+
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Normalise newlines, drop a BOM and stray control characters, strip HTML remnants."""
+    """Decode entities once, then remove every tag, control character and lone surrogate.
+
+    Decoding comes first, so ``&lt;img onerror=...&gt;`` becomes a tag and is removed with the
+    others: what comes out holds no ``<...>`` markup (a ``<`` before a space or digit stays).
+    """
     notes: list[str] = []
-    text = _NEWLINES_RE.sub("\n", text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff")
+    if _ENTITY_RE.search(text):
+        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+        notes.append("HTML entities decoded")
+    text = _NEWLINES_RE.sub("\n", text)
+    if "<" in text and _TAG_RE.search(text):
+        text = _BLANK_LINES_RE.sub("\n\n", _strip_tags(text))
+        notes.append("HTML markup removed")
     if _CONTROL_RE.search(text):
         text = _CONTROL_RE.sub("", text)
         notes.append("control characters removed")
-    if _HTML_TAG_RE.search(text):
-        text = _SCRIPT_RE.sub("", text)
-        text = _BLOCK_TAG_RE.sub("\n", text)
-        text = _HTML_TAG_RE.sub("", text)
-        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
-        text = _BLANK_LINES_RE.sub("\n\n", text)
-        notes.append("HTML markup removed")
-    elif _ENTITY_RE.search(text) and ("&nbsp;" in text or "&quot;" in text or "&#" in text):
-        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
-        notes.append("HTML entities decoded")
+    if _SURROGATE_RE.search(text):
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        notes.append("lone surrogate code point(s) replaced with U+FFFD")
     return text, notes
+
+
+def one_line(value: Any) -> tuple[str, list[str]]:
+    """A title, source or id: :func:`clean_text`, then line breaks made one space."""
+    text, notes = clean_text(str(value))
+    return _LINE_BREAK_RE.sub(" ", text).strip(), notes
+
+
+def _short(value: Any) -> str:
+    """``repr`` cut to :data:`MAX_REPR` characters, for a reason column."""
+    text = repr(value)
+    return text if len(text) <= MAX_REPR else text[: MAX_REPR - 3] + "..."
+
+
+def path_str(path: str | Path) -> str:
+    """A path as a printable string (undecodable bytes of its name become U+FFFD)."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
 
 
 def first_line(text: str) -> str:
@@ -232,78 +310,223 @@ def _check_article(art: Article, *, line: int | None = None) -> Iterator[Record]
     yield art
 
 
-def _text_file_record(path: Path, *, doc_id: str | None = None) -> Iterator[Record]:
-    doc_id = doc_id or path.stem
+def _kind(mode: int) -> str:
+    for test, name in _FILE_KINDS:
+        if test(mode):
+            return name
+    return "special file"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a fifo or device is never read (opening a fifo blocks)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        data = path.read_bytes()
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(f"not a regular file ({_kind(mode)})")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symlink inside the corpus folder is not followed, or None if it may be."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "dangling symlink (its target does not exist); skipped"
+    except (OSError, RuntimeError) as exc:
+        return f"unresolvable symlink ({exc}); skipped"
+    if not target.is_relative_to(root):
+        return f"symlink leads out of the corpus folder (to {path_str(target)}); not followed"
+    return None
+
+
+def _text_file_record(path: Path, *, doc_id: str | None = None) -> Iterator[Record]:
+    where = path_str(path)
+    doc_id, id_notes = one_line(doc_id or path.stem)
+    for note in id_notes:
+        yield Problem(path=where, doc_id=doc_id, reason=f"id: {note}", severity="warning")
+    try:
+        data = _read_regular(path)
     except OSError as exc:
-        yield Problem(path=str(path), doc_id=doc_id, reason=f"cannot read file: {exc}")
+        yield Problem(path=where, doc_id=doc_id, reason=f"cannot read file: {exc}")
         return
     if not data:
-        yield Problem(path=str(path), doc_id=doc_id, reason="empty file (0 bytes); skipped")
+        yield Problem(path=where, doc_id=doc_id, reason="empty file (0 bytes); skipped")
         return
     text, encoding, notes = decode_bytes(data)
     if text is None or _looks_binary(text):
         reason = notes[-1] if notes else "binary content, not text"
-        yield Problem(path=str(path), doc_id=doc_id, reason=f"{reason}; skipped")
+        yield Problem(path=where, doc_id=doc_id, reason=f"{reason}; skipped")
         return
     text, clean_notes = clean_text(text)
     for note in notes + clean_notes:
-        yield Problem(path=str(path), doc_id=doc_id, reason=note, severity="warning")
-    art = Article(
-        doc_id=doc_id, text=text, path=str(path), title=first_line(text), encoding=encoding
-    )
+        yield Problem(path=where, doc_id=doc_id, reason=note, severity="warning")
+    art = Article(doc_id=doc_id, text=text, path=where, title=first_line(text), encoding=encoding)
     yield from _check_article(art)
 
 
-def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+def _pick_delimiter(header_line: str, column: str, *, first: str = ",") -> str | None:
+    """The delimiter among :data:`CSV_DELIMITERS` whose split of the header has ``column``."""
+    for delim in (first, *CSV_DELIMITERS):
+        fields = next(csv.reader([header_line], delimiter=delim), [])
+        if column in (f.strip().lstrip("\ufeff").lower() for f in fields):
+            return delim
+    return None
+
+
+class MetaRow(NamedTuple):
+    """One row of a folder's ``metadata.csv`` and the line it starts on."""
+
+    line: int
+    values: dict[str, str]
+
+
+def _swallowed(row: list[str], delim: str, n_cols: int) -> list[str]:
+    """Lines inside a multi-line cell that look like rows of their own (unbalanced quote)."""
+    inner = [ln for cell in row if "\n" in cell for ln in cell.split("\n")[1:]]
+    return [ln for ln in inner if ln.count(delim) >= max(1, n_cols - 1)]
+
+
+def _read_metadata(folder: Path) -> tuple[dict[str, MetaRow], list[Problem]]:
     meta_path = folder / METADATA_NAME
-    if not meta_path.exists():
+    if not (meta_path.exists() or meta_path.is_symlink()):
         return {}, []
+    where = path_str(meta_path)
+    if reason := _link_problem(meta_path, folder.resolve()):
+        return {}, [Problem(path=where, reason=f"metadata.csv: {reason}")]
     try:
-        meta = pd.read_csv(meta_path, dtype=str, keep_default_na=False, comment=None)
-    except Exception as exc:  # a broken metadata file must not stop the corpus
-        return {}, [Problem(path=str(meta_path), reason=f"unreadable metadata.csv: {exc}")]
-    if "file" not in meta.columns:
-        return {}, [Problem(path=str(meta_path), reason="metadata.csv has no 'file' column")]
-    out: dict[str, dict[str, Any]] = {}
-    for row in meta.to_dict("records"):
-        name = row["file"].strip()
-        out[name] = row
-        out.setdefault(Path(name).stem, row)
-    return out, []
+        text, _, notes = decode_bytes(_read_regular(meta_path))
+    except OSError as exc:
+        return {}, [Problem(path=where, reason=f"unreadable metadata.csv: {exc}")]
+    problems = [Problem(path=where, reason=n, severity="warning") for n in notes]
+    if text is None:
+        return {}, [*problems, Problem(path=where, reason="metadata.csv is not text; ignored")]
+    text = _NEWLINES_RE.sub("\n", text.lstrip("\ufeff"))
+    delim = _pick_delimiter(first_line(text), "file")
+    if delim is None:
+        return {}, [*problems, Problem(path=where, reason="metadata.csv has no 'file' column")]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    header = [h.strip().lower() for h in next(reader)]
+    out: dict[str, MetaRow] = {}
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(
+                Problem(path=where, line=start, reason=f"metadata row unreadable: {exc}")
+            )
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if reader.line_num > start and (lost := _swallowed(row, delim, len(header))):
+            names = [ln.split(delim, 1)[0].strip().strip('"') for ln in lost]
+            problems.append(
+                Problem(
+                    path=where,
+                    line=start,
+                    reason=f"metadata row runs over lines {start}-{reader.line_num} (unbalanced"
+                    f" quote?) and swallows {len(lost)} row(s) for {names}; none of them applied",
+                )
+            )
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    path=where,
+                    line=start,
+                    reason=f"metadata row has {len(row)} fields, header has {len(header)}; ignored",
+                )
+            )
+            continue
+        values = dict(zip(header, row, strict=True))
+        name = values["file"].strip()
+        out[name] = MetaRow(start, values)
+        out.setdefault(Path(name).stem, MetaRow(start, values))
+    return out, problems
 
 
-def _apply_metadata(art: Article, row: dict[str, Any] | None) -> None:
+def _apply_metadata(art: Article, row: MetaRow | None) -> Iterator[Problem]:
+    """Set the article's date, source and title from its metadata row; yield cleaning notes."""
     if not row:
         return
-    art.published = row.get("published") or row.get("date") or art.published
-    art.source = row.get("source") or art.source
-    if row.get("title"):
-        art.title = row["title"]
+    values = row.values
+    art.published = values.get("published") or values.get("date") or art.published
+    for name in ("source", "title"):
+        if values.get(name):
+            clean, notes = one_line(values[name])
+            setattr(art, name, clean)
+            for note in notes:
+                yield Problem(
+                    path=art.path, doc_id=art.doc_id, reason=f"{name}: {note}", severity="warning"
+                )
+
+
+def _txt_count(folder: Path) -> int:
+    return sum(name.lower().endswith(".txt") for _, _, names in os.walk(folder) for name in names)
+
+
+def _scan_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``.txt`` files directly in ``folder``, and a row for everything else."""
+    root = folder.resolve()
+    files: list[Path] = []
+    problems: list[Problem] = []
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name == METADATA_NAME:
+            continue
+        path = Path(entry.path)
+        where = path_str(path)
+        if reason := _link_problem(path, root):
+            problems.append(Problem(path=where, reason=reason))
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            problems.append(Problem(path=where, reason=f"cannot read: {exc}"))
+            continue
+        if stat.S_ISDIR(mode):
+            reason = f"subfolder not read (folders are read flat): {_txt_count(path)} .txt skipped"
+            problems.append(Problem(path=where, reason=reason, severity="warning"))
+        elif not stat.S_ISREG(mode):
+            reason = f"not a regular file ({_kind(mode)}); never opened, skipped"
+            problems.append(Problem(path=where, reason=reason))
+        elif entry.name.lower().endswith(".txt"):
+            files.append(path)
+        else:
+            reason = f"ignored: not a .txt file ({path.suffix or 'no suffix'})"
+            problems.append(Problem(path=where, reason=reason, severity="warning"))
+    return files, problems
 
 
 def _folder_records(folder: Path) -> Iterator[Record]:
     meta, problems = _read_metadata(folder)
     yield from problems
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    files, skipped = _scan_folder(folder)
+    used: set[int] = set()
     for path in files:
+        row = meta.get(path.name) or meta.get(path.stem)
+        if row:
+            used.add(row.line)
         for rec in _text_file_record(path):
             if isinstance(rec, Article):
-                _apply_metadata(rec, meta.get(path.name) or meta.get(path.stem))
+                yield from _apply_metadata(rec, row)
             yield rec
-    others = sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() not in TEXT_SUFFIXES
-        and p.name != METADATA_NAME
-        and not p.name.startswith(".")
-    )
-    for path in others:
+    yield from skipped
+    named = {row.line: row.values["file"] for row in meta.values() if row.line not in used}
+    for line, name in sorted(named.items()):
         yield Problem(
-            path=str(path),
-            reason=f"ignored: not a .txt file ({path.suffix or 'no suffix'})",
+            path=path_str(folder / METADATA_NAME),
+            line=line,
+            reason=f"metadata.csv names {name!r}: no such .txt file in the folder",
             severity="warning",
         )
 
@@ -316,30 +539,60 @@ def _field(obj: dict[str, Any], *names: str) -> Any:
     return None
 
 
+def _text_value(value: Any) -> tuple[str | None, list[str]]:
+    """A record's ``text`` as a string, with notes; None (and the reason) if it is none."""
+    if isinstance(value, str):
+        return value, []
+    if isinstance(value, float) and pd.isna(value):
+        return "", []
+    if isinstance(value, bytes):
+        text, _, notes = decode_bytes(value)
+        return text, notes or ["text is bytes, not text; skipped"]
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value), [f"text is a list of {len(value)} strings; joined as paragraphs"]
+    kind = type(value).__name__
+    return None, [f"text is a {kind} ({_short(value)}), not a string; skipped"]
+
+
+def _label_field(obj: dict[str, Any], name: str, *names: str) -> tuple[str, list[str]]:
+    """A one-line title / source / id, with notes naming the field."""
+    value = _field(obj, *names)
+    if value is None:
+        return "", []
+    if isinstance(value, list | dict | tuple | set):
+        return "", [f"{name} is a {type(value).__name__}, not a string; ignored"]
+    clean, notes = one_line(value)
+    return clean, [f"{name}: {note}" for note in notes]
+
+
 def _mapping_record(
-    obj: dict[str, Any], *, path: str, line: int, fallback_id: str
+    obj: dict[str, Any], *, path: str, line: int, fallback_id: str, encoding: str = ""
 ) -> Iterator[Record]:
-    raw_id = _field(obj, "doc_id", "id")
-    doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else fallback_id
-    text = obj.get("text")
-    if text is None:
+    doc_id, notes = _label_field(obj, "id", "doc_id", "id")
+    if not doc_id:
+        doc_id, _ = one_line(fallback_id)
+    if "text" not in obj or obj["text"] is None:
         yield Problem(
             path=path, doc_id=doc_id, line=line, reason="record has no 'text' field; skipped"
         )
         return
-    if not isinstance(text, str):
-        text = str(text) if not (isinstance(text, float) and pd.isna(text)) else ""
-    text, notes = clean_text(text)
-    for note in notes:
+    text, text_notes = _text_value(obj["text"])
+    if text is None:
+        yield Problem(path=path, doc_id=doc_id, line=line, reason=text_notes[0])
+        return
+    text, clean_notes = clean_text(text)
+    title, title_notes = _label_field(obj, "title", "title", "headline")
+    source, source_notes = _label_field(obj, "source", "source")
+    for note in notes + text_notes + clean_notes + title_notes + source_notes:
         yield Problem(path=path, doc_id=doc_id, line=line, reason=note, severity="warning")
-    title = _field(obj, "title", "headline")
     art = Article(
         doc_id=doc_id,
         text=text,
         path=path,
-        title=str(title).strip() if title is not None else "",
+        title=title,
         published=_field(obj, "published", "date", "pub_date"),
-        source=str(_field(obj, "source") or ""),
+        source=source,
+        encoding=encoding,
     )
     yield from _check_article(art, line=line)
 
@@ -355,65 +608,103 @@ def _sniff_encoding(path: Path) -> tuple[str, list[str]]:
     if utf16:
         return utf16, [f"no BOM; decoded as {utf16}"]
     _, enc, notes = decode_bytes(head)
-    if enc == "windows-1256":
-        return "cp1256", notes
+    if enc in _LEGACY_ENCODINGS:
+        return enc, notes
     return "utf-8", []
 
 
+def _decode_line(raw: bytes) -> tuple[str, str]:
+    """One line of bytes -> (text, encoding: "" for UTF-8, else the one used)."""
+    try:
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    replaced = raw.decode("utf-8", errors="replace")
+    legacy, enc = legacy_decode(raw)
+    if _arabic_score(legacy) > _arabic_score(replaced):
+        return legacy, enc
+    return replaced, "utf-8"
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, str, str]]:
+    """(line number, text, encoding) of each line; UTF-16 files whole, the rest line by line."""
+    encoding, _ = _sniff_encoding(path)
+    if encoding.startswith("utf-16"):
+        with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                yield lineno, line, encoding
+        return
+    with path.open("rb") as fh:
+        lines = (part for raw in fh for part in raw.rstrip(b"\r\n").split(b"\r"))
+        for lineno, raw in enumerate(lines, start=1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            text, enc = _decode_line(raw)
+            yield lineno, text, enc
+
+
+def _json_object(line: str) -> tuple[Any, str | None]:
+    """The JSON value of a line, or None and why it cannot be read."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as exc:
+        return None, f"line is not valid JSON ({exc.msg})"
+    except RecursionError:
+        return None, "line is JSON nested too deeply to read"
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return None, f"line is not valid JSON ({exc})"
+
+
 def _jsonl_records(path: Path) -> Iterator[Record]:
-    encoding, notes = _sniff_encoding(path)
-    for note in notes:
-        yield Problem(path=str(path), reason=note, severity="warning")
-    with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            line = raw.strip()
-            if not line:
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Problem(
-                    path=str(path), line=lineno, reason=f"line is not valid JSON ({exc.msg})"
-                )
-                continue
-            if not isinstance(obj, dict):
-                yield Problem(path=str(path), line=lineno, reason="line is JSON but not an object")
-                continue
-            if "\ufffd" in line:
-                yield Problem(
-                    path=str(path),
-                    line=lineno,
-                    doc_id=str(obj.get("id") or obj.get("doc_id") or ""),
-                    reason="undecodable bytes replaced with U+FFFD",
-                    severity="warning",
-                )
-            yield from _mapping_record(
-                obj, path=str(path), line=lineno, fallback_id=f"{path.stem}-{lineno}"
+    where = path_str(path)
+    for lineno, raw, enc in _jsonl_lines(path):
+        line = raw.strip()
+        if not line:
+            continue
+        obj, reason = _json_object(line)
+        if reason or not isinstance(obj, dict):
+            yield Problem(
+                path=where, line=lineno, reason=reason or "line is JSON but not an object"
             )
+            continue
+        recs = list(
+            _mapping_record(
+                obj, path=where, line=lineno, fallback_id=f"{path.stem}-{lineno}", encoding=enc
+            )
+        )
+        doc_id = recs[-1].doc_id if recs else ""
+        if enc in _LEGACY_ENCODINGS:
+            reason = f"line {lineno} is not UTF-8; decoded as {enc}"
+            yield Problem(path=where, line=lineno, doc_id=doc_id, reason=reason, severity="warning")
+        elif "\ufffd" in line and enc:
+            reason = "undecodable bytes replaced with U+FFFD"
+            yield Problem(path=where, line=lineno, doc_id=doc_id, reason=reason, severity="warning")
+        yield from recs
 
 
 def _csv_records(path: Path) -> Iterator[Record]:
+    where = path_str(path)
     encoding, notes = _sniff_encoding(path)
     for note in notes:
-        yield Problem(path=str(path), reason=note, severity="warning")
+        yield Problem(path=where, reason=note, severity="warning")
     csv.field_size_limit(sys.maxsize)
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    default = "\t" if path.suffix.lower() == ".tsv" else ","
     with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
+        head = fh.readline()
+        if not head.strip():
+            yield Problem(path=where, reason="empty CSV file (or empty header line); skipped")
+            return
+        delimiter = _pick_delimiter(head, "text", first=default)
+        if delimiter is None:
+            reason = f"CSV has no 'text' column (header {head.strip()[:200]!r}, tried , ; TAB |)"
+            yield Problem(path=where, line=1, reason=reason)
+            return
+        if delimiter != default:
+            reason = f"CSV delimiter is {delimiter!r}, not {default!r}; read with it"
+            yield Problem(path=where, line=1, reason=reason, severity="warning")
+        fh.seek(0)
         reader = csv.reader(fh, delimiter=delimiter)
-        try:
-            header = next(reader)
-        except StopIteration:
-            yield Problem(path=str(path), reason="empty CSV file; skipped")
-            return
-        except csv.Error as exc:
-            yield Problem(path=str(path), line=1, reason=f"unreadable CSV header: {exc}")
-            return
-        header = [h.strip().lstrip("\ufeff") for h in header]
-        if "text" not in header:
-            yield Problem(
-                path=str(path), line=1, reason=f"CSV has no 'text' column (columns: {header})"
-            )
-            return
+        header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
         rownum = 1
         while True:
             try:
@@ -422,58 +713,88 @@ def _csv_records(path: Path) -> Iterator[Record]:
                 break
             except csv.Error as exc:
                 rownum += 1
-                yield Problem(
-                    path=str(path), line=reader.line_num, reason=f"corrupted CSV row: {exc}"
-                )
+                yield Problem(path=where, line=reader.line_num, reason=f"corrupted CSV row: {exc}")
                 continue
             rownum += 1
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
                 yield Problem(
-                    path=str(path),
+                    path=where,
                     line=reader.line_num,
                     reason=f"CSV row has {len(row)} fields, header has {len(header)}; skipped",
                 )
                 continue
             yield from _mapping_record(
                 dict(zip(header, row, strict=True)),
-                path=str(path),
+                path=where,
                 line=reader.line_num,
                 fallback_id=f"{path.stem}-{rownum}",
             )
 
 
+def _row_group_rows(pf: Any, group: int) -> Iterator[list[dict[str, Any]] | Exception]:
+    """The rows of one Parquet row group in slices; an exception ends it (damaged data)."""
+    try:
+        for batch in pf.iter_batches(batch_size=2048, row_groups=[group]):
+            yield batch.to_pylist()
+    except Exception as exc:  # pyarrow raises OSError, ArrowInvalid... on damaged pages
+        yield exc
+
+
 def _parquet_records(path: Path) -> Iterator[Record]:
     import pyarrow.parquet as pq
 
+    where = path_str(path)
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:
-        yield Problem(path=str(path), reason=f"unreadable Parquet file: {exc}")
+        reason = f"unreadable Parquet file (truncated? its footer, the index of its rows, is lost): {exc}"
+        yield Problem(path=where, reason=reason)
         return
     if "text" not in pf.schema_arrow.names:
-        yield Problem(
-            path=str(path), reason=f"Parquet has no 'text' column ({pf.schema_arrow.names})"
-        )
+        yield Problem(path=where, reason=f"Parquet has no 'text' column ({pf.schema_arrow.names})")
         return
     rownum = 0
-    for batch in pf.iter_batches(batch_size=2048):
-        for obj in batch.to_pylist():
-            rownum += 1
-            yield from _mapping_record(
-                obj, path=str(path), line=rownum, fallback_id=f"{path.stem}-{rownum}"
-            )
+    for group in range(pf.num_row_groups):
+        n_rows, done = pf.metadata.row_group(group).num_rows, 0
+        for rows in _row_group_rows(pf, group):
+            if isinstance(rows, Exception):
+                lost = n_rows - done
+                yield Problem(
+                    path=where,
+                    line=rownum + 1,
+                    reason=f"Parquet row group {group} damaged: rows {rownum + 1}-{rownum + lost}"
+                    f" ({lost}) lost: {type(rows).__name__}: {' '.join(str(rows).split())}",
+                )
+                rownum += lost
+                break
+            for obj in rows:
+                rownum += 1
+                done += 1
+                yield from _mapping_record(
+                    obj, path=where, line=rownum, fallback_id=f"{path.stem}-{rownum}"
+                )
 
 
 def iter_records(path: str | Path) -> Iterator[Record]:
     """Yield every :class:`Article` and :class:`Problem` of a corpus, one at a time."""
     path = Path(path)
-    if not path.exists():
-        yield Problem(path=str(path), reason="no such file or folder")
+    where = path_str(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        dangling = " (a dangling symlink)" if path.is_symlink() else ""
+        yield Problem(path=where, reason=f"no such file or folder{dangling}")
         return
-    if path.is_dir():
+    except (OSError, ValueError) as exc:
+        yield Problem(path=where, reason=f"cannot read: {exc}")
+        return
+    if stat.S_ISDIR(mode):
         yield from _folder_records(path)
+        return
+    if not stat.S_ISREG(mode):
+        yield Problem(path=where, reason=f"not a regular file ({_kind(mode)}); never opened")
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
@@ -483,9 +804,9 @@ def iter_records(path: str | Path) -> Iterator[Record]:
     elif suffix in PARQUET_SUFFIXES:
         yield from _parquet_records(path)
     else:
-        if suffix not in TEXT_SUFFIXES:
+        if suffix not in TEXT_SUFFIXES and not path.name.lower().endswith(".txt"):
             yield Problem(
-                path=str(path),
+                path=where,
                 reason=f"unknown suffix {suffix or '(none)'}: read as plain text",
                 severity="warning",
             )
@@ -493,7 +814,7 @@ def iter_records(path: str | Path) -> Iterator[Record]:
         yield from problems
         for rec in _text_file_record(path):
             if isinstance(rec, Article):
-                _apply_metadata(rec, meta.get(path.name) or meta.get(path.stem))
+                yield from _apply_metadata(rec, meta.get(path.name) or meta.get(path.stem))
             yield rec
 
 
@@ -504,19 +825,27 @@ def _warn(problem: Problem) -> None:
 
 
 class _Deduper:
-    """Make doc_ids unique within a corpus, recording each rename."""
+    """Make doc_ids unique within a corpus, recording each rename.
+
+    A repeat of ``x`` becomes the first free ``x~2``, ``x~3``... so ``x~2, x, x`` gives
+    ``x~2, x, x~3``: unique whatever the input order.
+    """
 
     def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+        self.seen: set[str] = set()
+        self.next: dict[str, int] = {}
 
     def __call__(self, art: Article) -> Problem | None:
-        n = self.seen.get(art.doc_id, 0)
-        self.seen[art.doc_id] = n + 1
-        if n == 0:
-            return None
         old = art.doc_id
-        art.doc_id = f"{old}~{n + 1}"
-        self.seen.setdefault(art.doc_id, 1)
+        if old not in self.seen:
+            self.seen.add(old)
+            return None
+        n = self.next.get(old, 2)
+        while f"{old}~{n}" in self.seen:
+            n += 1
+        self.next[old] = n + 1
+        art.doc_id = f"{old}~{n}"
+        self.seen.add(art.doc_id)
         return Problem(
             path=art.path,
             doc_id=art.doc_id,
@@ -525,22 +854,30 @@ class _Deduper:
         )
 
 
+def _published(art: Article) -> tuple[Any, Problem | None]:
+    """The article's date by :func:`schema.parse_date`, and a row for a repair or failure."""
+    raw = art.published
+    when, note = schema.parse_date(raw)
+    blank = raw is None or (isinstance(raw, str) and not raw.strip()) or raw is pd.NA
+    blank = blank or (isinstance(raw, float) and pd.isna(raw))
+    if pd.isna(when) and not blank:
+        why = f" ({note})" if note else ""
+        note = f"unreadable publication date {_short(raw)}; set to NaT{why}"
+    if not note:
+        return when, None
+    reason = note if note.startswith("unreadable") else f"publication date: {note}"
+    return when, Problem(path=art.path, doc_id=art.doc_id, reason=reason, severity="warning")
+
+
 def _frames(
     articles: list[Article], problems: list[Problem], published_default: Any = None
 ) -> Loaded:
+    for art in articles:
+        art.published, problem = _published(art)
+        if problem:
+            problems.append(problem)
     rows = [a.as_row() for a in articles]
     arts = schema.conform(pd.DataFrame(rows, columns=list(schema.SCHEMAS["articles"])), "articles")
-    raw_published = pd.Series([a.published for a in articles], dtype=object)
-    bad = raw_published.notna() & arts["published"].isna() & (raw_published.astype(str) != "")
-    for i in bad[bad].index:
-        problems.append(
-            Problem(
-                path=articles[i].path,
-                doc_id=articles[i].doc_id,
-                reason=f"unreadable publication date {articles[i].published!r}; set to NaT",
-                severity="warning",
-            )
-        )
     arts = fill_published(arts, published_default)
     errs = schema.conform(
         pd.DataFrame([p.as_row() for p in problems], columns=list(schema.SCHEMAS["errors"])),
@@ -630,5 +967,8 @@ __all__ = [
     "decode_bytes",
     "iter_batches",
     "iter_records",
+    "legacy_decode",
     "load_corpus",
+    "one_line",
+    "path_str",
 ]

@@ -195,3 +195,34 @@ def test_50mb_file(folder):
     assert len(loaded.articles) == 1
     assert loaded.articles.iloc[0]["n_chars"] > 25_000_000
     assert "very large document" in _reasons(loaded)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "note"),
+    [
+        ("2015-08-10", "2015-08-10", None),
+        ("2015-08-10 18:52:49", "2015-08-10 18:52:49", None),
+        ("2015/08/10", "2015-08-10", None),
+        ("10/08/2015", "2015-08-10", None),
+        ("10.08.2015", "2015-08-10", None),
+        ("08/25/2015", "2015-08-25", "read month-first"),
+        ("20150810", "2015-08-10", None),
+        ("1439164800", "2015-08-10", "seconds since 1970"),
+        (1439164800000, "2015-08-10", "milliseconds since 1970"),
+        (1439164800000000, "2015-08-10", "microseconds since 1970"),
+        ("2015-08-10T23:30:00+03:00", "2015-08-10 23:30", "UTC offset +03:00 dropped"),
+        ("1436-10-01", "2015-07-17", "Hijri date"),
+        ("٢٠١٥-٠٨-١٠ م", "2015-08-10", None),
+        ("10 Aug 2015", "2015-08-10", None),
+        ("1300-01-01", None, "Umm al-Qura"),
+        ("2015-02-30", None, None),
+        ("2015", None, None),
+        (10**30, None, "out of range"),
+        (True, None, None),
+        ("", None, None),
+    ],
+)
+def test_parse_date_rules(value, expected, note):
+    when, got = schema.parse_date(value)
+    assert pd.isna(when) if expected is None else when == pd.Timestamp(expected), when
+    assert (got is None) if note is None else (note in got), got
