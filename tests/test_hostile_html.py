@@ -126,8 +126,11 @@ def corpus(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def parsed(corpus):
-    return parse(corpus, warn=False)
+def parsed():
+    """The corpus parsed from a frame, which bypasses input cleaning: reading a file removes markup
+    (tests/test_hostile_input.py), but the output side must hold on its own, whatever the frames hold."""
+    articles = pd.DataFrame(RECORDS).rename(columns={"id": "doc_id"})
+    return parse(articles.assign(n_chars=articles["text"].str.len()), warn=False)
 
 
 @pytest.fixture(autouse=True)
@@ -257,8 +260,9 @@ def test_exported_notebooks_are_inert(notebooks):
         assert tables and all("tex2jax_ignore" in a.get("class", "") for a in tables), r.name
         text = visible_text(html)
         shown.update(p for p in [*PAYLOADS, JS_TEXT] if p in text)
-    # The payloads did reach the pages, as text (the ids and sources are not cleaned on input).
-    assert shown[SCRIPT_ID] and shown[SVG] and shown[JS_TEXT], shown
+    # Reading the file removed the markup (tests/test_hostile_input.py); what is left of the
+    # payloads, such as a javascript: URL written as plain words, reaches the pages as text.
+    assert shown[JS_TEXT], shown
     n = 0
     for r in runs:
         nb = nbformat.read(r.output, as_version=4)
