@@ -45,6 +45,10 @@ def _as_text(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype(object).where(df.notna(), "").astype(str)
 
 
+def _short(value: str, width: int = 60) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
 def diff_frame(a: pd.DataFrame, b: pd.DataFrame, *, examples: int = 3) -> list[str]:
     """Lines describing how frame ``b`` differs from ``a`` (empty when identical)."""
     lines = []
@@ -68,7 +72,8 @@ def diff_frame(a: pd.DataFrame, b: pd.DataFrame, *, examples: int = 3) -> list[s
         lines.append(f"  {len(lost):,} distinct rows only in A, {len(gained):,} only in B")
         for label, part in (("A", lost), ("B", gained)):
             for key in list(part.index)[:examples]:
-                lines.append(f"    only in {label}: {dict(zip(cols, key, strict=True))}")
+                row = {c: _short(v) for c, v in zip(cols, key, strict=True)}
+                lines.append(f"    only in {label}: {row}")
     return lines
 
 

@@ -7,15 +7,14 @@ the first token to the phrases that start with it, longest first; the first toke
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from .. import config
 from ..arabic import WORD_RE, normalize, proclitic_splits
+from ..resources import read_rows, read_words
 
 # Territory codes CLDR names that are not countries (EU, UN, euro area, pseudo-locales...).
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
@@ -47,19 +46,6 @@ class Match:
     j: int
     prefix: str
     entry: Entry
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a curated CSV, skipping ``#`` header-comment lines."""
-    with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
-
-
-def read_words(path: Path) -> list[str]:
-    """Words of a one-per-line list, skipping ``#`` comments and blanks."""
-    with path.open(encoding="utf-8") as fh:
-        return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def word_set(name: str) -> frozenset[str]:

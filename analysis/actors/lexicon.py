@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..arabic import BASIC_LETTER_CLASS, PRONOUN_SUFFIXES, proclitic_splits
+from ..resources import data_lines
 from . import gazetteer as gz
 from .modelfiles import LEXICON_PATH, verify
 
@@ -37,11 +38,9 @@ def lexicon() -> Lexicon:
     common, seen, namey, vocab = set(), set(), set(), set()
     if LEXICON_PATH.exists():
         verify(LEXICON_PATH)
-        with LEXICON_PATH.open(encoding="utf-8") as fh:
-            for ln in fh:
-                if ln.startswith("#") or "\t" not in ln:
-                    continue
-                w, n, k = ln.rstrip("\n").split("\t")
+        for ln in data_lines(LEXICON_PATH):
+            if "\t" in ln:
+                w, n, k = ln.split("\t")
                 n, k = int(n), int(k)
                 vocab.add(w)
                 if k / n <= MAX_NAME_SHARE:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import config
+from .. import config, resources
 from ..arabic import normalize
 
 _SPACES_RE = re.compile(r"\s+")
@@ -20,11 +19,8 @@ def norm(form: str) -> str:
 
 
 def read_rows(name: str, *, folder: Path | None = None) -> list[dict[str, str]]:
-    """Rows of a lexicon CSV, skipping its ``#`` header comment."""
-    path = (folder or config.LEXICON_DIR) / name
-    with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines))
+    """Rows of the lexicon CSV ``name`` (``data/lexicon/`` unless ``folder`` is given)."""
+    return resources.read_rows((folder or config.LEXICON_DIR) / name)
 
 
 @dataclass(frozen=True, slots=True)
