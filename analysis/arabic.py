@@ -28,7 +28,12 @@ INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _DELETABLE_RE = re.compile(f"[{TASHKEEL}{TATWEEL}{INVISIBLE}]")
 _MARKS_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]*")
 
+# Any Arabic-script letter, Persian and Urdu letters included (is this text Arabic at all?).
 ARABIC_LETTER_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+# A letter of the basic block, hamza to yeh, as the extractors test normalised words (tatweel and
+# U+063B-U+063F included, the Persian/Urdu letters not: normalised Arabic has none).
+BASIC_LETTER_CLASS = "[\u0621-\u064a]"
+BASIC_LETTER_RE = re.compile(BASIC_LETTER_CLASS)
 # A word: letters/digits plus the marks that may sit inside an Arabic word.
 WORD_RE = re.compile(f"[^\\W_][\\w{TASHKEEL}{TATWEEL}]*")
 
@@ -149,6 +154,23 @@ def tokenize(text: str) -> list[Token]:
 # Proclitic chains, longest first; each entry is (prefix as normalised text, its name).
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
+CONJ_LETTERS = "".join(_CONJ)
+PREP_LETTERS = "".join(_PREP)
+# The optional letters that may open a word before its stem: a conjunction, then a preposition.
+PROCLITIC_LETTERS = f"[{CONJ_LETTERS}]?[{PREP_LETTERS}]?"
+PROCLITIC_LETTERS_RE = re.compile(f"^{PROCLITIC_LETTERS}")
+# Attached pronoun suffixes looked for at a word's end (جهودها = جهود + ها), longest first where
+# one ends another; the order matters, as callers slice the tuple (people.py takes the first four).
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ي")
+# Clitics written as words of their own in segmented text ("و قال", "جهود ها"), as in NewsFANE.
+# Proclitics: not ك (a standalone ك is rare and ambiguous) but لل; not ال, which normalised reads
+# as آل (the family) and belongs to the name. Enclitics: every pronoun, feminine plural and dual too.
+STANDALONE_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "لل"})
+STANDALONE_ENCLITICS = frozenset(PRONOUN_SUFFIXES) | {"هن", "كما", "ك"}
+# Particles that sit inside personal names, normalised (عبد الله، محمد بن سلمان، أبو مازن، آل سعود),
+# and those of them that link a man to his father or family (ال: normalised آل).
+NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "اول"})
+PATRONYMIC_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
 
 
 @lru_cache(maxsize=200_000)
@@ -186,32 +208,3 @@ def proclitic_splits(word: str, *, min_stem: int = 2) -> tuple[tuple[str, str], 
 def strip_proclitics(word: str) -> str:
     """The shortest stem of a normalised word after removing و ف ب ل ك ال لل."""
     return proclitic_splits(word)[-1][1]
-
-
-# --- Arabic word knowledge moved here from analysis/actors/ (issue 12, item 1) -------------------
-# Kept with the contents actors/ had, so that its output does not change; where they differ from
-# the sets above (ARABIC_LETTER_RE, _CONJ/_PREP) the differences are listed for the lead to unify.
-
-# One letter of the basic Arabic block, hamza to yeh, as actors/ tests normalised words. Unlike
-# ARABIC_LETTER_RE it takes U+063B-U+063F and tatweel and leaves out the Persian/Urdu letters (پ چ گ ڤ).
-BASIC_LETTER_CLASS = "[\u0621-\u064a]"
-BASIC_LETTER_RE = re.compile(BASIC_LETTER_CLASS)
-# Particles that sit inside personal names, normalised (عبد الله، محمد بن سلمان، أبو مازن، آل سعود).
-NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "اول"})
-# Those that link a man to his father or family (ال: normalised آل, as in آل سعود).
-PATRONYMIC_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال"})
-# Clitics written as words of their own (tokenised text, "و قال"). Not ال: normalised آل (the
-# family) reads the same and belongs to the name. Unlike proclitic_splits: no ك, and لل.
-STANDALONE_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "لل"})
-STANDALONE_ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي", "ك"})
-# Attached pronoun suffixes looked for at a word's end (جهودها = جهود + ها); callers slice the tuple,
-# so its order matters. A subset of STANDALONE_ENCLITICS.
-PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ي")
-# --- end of the block moved from analysis/actors/ --------------------------------------------------
-
-# --- Proclitic letters as regex pieces (added for analysis.dates; append other blocks below) ------
-CONJ_LETTERS = "".join(_CONJ)  # و ف
-PREP_LETTERS = "".join(_PREP)  # ب ل ك
-# The optional letters that may open a word before its stem: a conjunction, then a preposition.
-PROCLITIC_LETTERS = f"[{CONJ_LETTERS}]?[{PREP_LETTERS}]?"
-PROCLITIC_LETTERS_RE = re.compile(f"^{PROCLITIC_LETTERS}")
