@@ -35,6 +35,8 @@ errors — one row per problem met while loading or parsing; nothing is dropped 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 STR = "string"
@@ -115,6 +117,16 @@ SCHEMAS: dict[str, dict[str, str]] = {
 
 FRAME_NAMES: tuple[str, ...] = tuple(SCHEMAS)
 
+# Canonical row order of the per-document frames: documents in input order, then these columns
+# (a row's position in its document). Corpus-level frames (actors) keep the order they are made in.
+SORT_KEYS: dict[str, list[str]] = {
+    "articles": [],
+    "sentences": ["sent_id"],
+    "mentions": ["start", "end", "actor_id"],
+    "dates": ["start", "end", "value"],
+    "errors": ["path", "line", "reason"],
+}
+
 
 def empty(name: str) -> pd.DataFrame:
     """An empty frame with the columns and dtypes of ``name``."""
@@ -148,6 +160,15 @@ def conform(df: pd.DataFrame | list[dict], name: str) -> pd.DataFrame:
             s = s.astype(dtype)
         out[col] = s
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+def canonical_order(df: pd.DataFrame, name: str, doc_order: Iterable[str]) -> pd.DataFrame:
+    """Sort a per-document frame by document input order, then by position in the document."""
+    rank = {d: i for i, d in enumerate(doc_order)}
+    # Rows of no known document (loading errors) keep their own order, after the rest.
+    pos = df["doc_id"].map(rank).fillna(len(rank)).astype("int64")
+    order = df.assign(_pos=pos).sort_values(["_pos", *SORT_KEYS[name]], kind="stable").index
+    return df.loc[order].reset_index(drop=True)
 
 
 def check(df: pd.DataFrame, name: str) -> None:
