@@ -28,13 +28,13 @@ TEXTS = [
     "اتفقت الصين وروسيا على تعزيز التعاون عام 2022.\nوأكد الأمين العام للناتو مارك روت أن الحلف موحد.",
     "أعلنت المملكة العربية السعودية في 10 أغسطس 2015 عن مشروع جديد في الرياض.",
 ]
-N_DOCS = 120
-BATCH = 40
+N_DOCS = 30
+BATCH = 10
 
 
 @pytest.fixture
 def corpus(tmp_path) -> Path:
-    """120 documents (three batches of 40) and one broken line (a loading error)."""
+    """30 documents (three batches of 10) and one broken line (a loading error)."""
     src = tmp_path / "corpus.jsonl"
     lines = [
         json.dumps({"id": f"d{i}", "text": f"{TEXTS[i % 3]} العدد {i}.", "date": "2015-08-10"})
@@ -93,8 +93,10 @@ def _wait_for(proc: subprocess.Popen, word: str) -> None:
 # A child that parses into a store and stops for good at a chosen point, to be killed there.
 STALL_AT_PART = """
 import sys, time
+import analysis.pipeline as pipeline
 import analysis.store as st
-from analysis.pipeline import parse_to_store
+
+pipeline.PARALLEL_MIN_DOCS = 0  # worker processes even for this small corpus
 
 real, calls = st._write_part, [0]
 
@@ -106,7 +108,7 @@ def stalled(df, path):
         time.sleep(600)
 
 st._write_part = stalled
-parse_to_store(sys.argv[1], sys.argv[2], batch_size=40, workers=int(sys.argv[4]), warn=False)
+pipeline.parse_to_store(sys.argv[1], sys.argv[2], batch_size=10, workers=int(sys.argv[4]), warn=False)
 """
 
 
