@@ -6,6 +6,7 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import config
 
@@ -20,10 +21,7 @@ def _peak_rss_mb() -> float:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from .corpus import CorpusWarning
-    from .escape import write_csv
-    from .pipeline import parse_to_store, read_store
-    from .store import Store, store_folder
+    from .store import StoreLocked, store_folder
 
     source = config.resolve(args.input)
     if not source.exists():
@@ -31,7 +29,20 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         print(f"no such file or folder: {source}", file=sys.stderr)
         return 2
     out = store_folder(source, args.out)
-    with Store(out).locked() as store:
+    try:
+        return _parse_into(args, source, out)
+    except StoreLocked as exc:
+        print(exc, file=sys.stderr)
+        return 3
+
+
+def _parse_into(args: argparse.Namespace, source: Path, out: Path) -> int:
+    from .corpus import CorpusWarning
+    from .escape import write_csv
+    from .pipeline import parse_to_store, read_store
+    from .store import Store
+
+    with Store(out).locked(timeout=args.lock_timeout) as store:
         with warnings.catch_warnings():
             # Problems are recorded in the errors frame and summarised below, not one by one.
             warnings.simplefilter("ignore", CorpusWarning)
@@ -87,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
     p.add_argument("--batch-size", type=int, default=4000, help="documents held in memory at once")
     p.add_argument("--published-default", default=None, help="date for documents without one")
+    p.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=None,
+        help="seconds to wait for another run on the same store "
+        "(default: $ANALYSIS_LOCK_TIMEOUT or 600)",
+    )
     p.set_defaults(func=_cmd_parse)
     r = sub.add_parser("run", help="execute every notebook on a corpus, writing exports/")
     r.add_argument("--corpus", default=None, help="corpus path (default: seeds/)")

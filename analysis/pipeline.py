@@ -6,6 +6,7 @@ documents (in this process, in local worker processes, or on Dask).
 
 from __future__ import annotations
 
+import hashlib
 import time
 import traceback
 from collections.abc import Iterator
@@ -17,11 +18,13 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from . import schema
+from .actors import actors_frame, extract_mentions
 from .corpus import Loaded, fill_published, iter_batches, load_corpus
+from .dates import extract_dates
 from .engines import Engine, make_engine, resolve_workers
-from .escape import write_csv
+from .fingerprint import parser_version
 from .sentences import sentence_rows
-from .store import CURRENT, HASH_COL, Store, canonical_order, doc_hashes, store_folder
+from .store import MANIFEST, Store, store_folder
 
 PER_DOC_FRAMES = ("sentences", "mentions", "dates")
 # Below this many documents, worker processes cost more than they save.
@@ -45,24 +48,11 @@ class Parsed:
         """All frames by name, in schema order."""
         return {name: getattr(self, name) for name in schema.FRAME_NAMES}
 
-    def save(self, out: str | Path, *, csv: bool = False) -> list[Path]:
-        """Write each frame to ``out/<name>.parquet`` (and ``.csv`` if asked); return the paths."""
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, df in self.frames().items():
-            p = out / f"{name}.parquet"
-            df.to_parquet(p, index=False)
-            written.append(p)
-            if csv:
-                written.append(write_csv(df, out / f"{name}.csv"))
-        return written
-
     @classmethod
     def load(cls, folder: str | Path) -> Parsed:
-        """Read frames written by :meth:`save` or by ``python -m analysis parse``."""
+        """Read a store (``python -m analysis parse``) or a folder of ``<frame>.parquet``."""
         folder = Path(folder)
-        if (folder / CURRENT).exists():
+        if (folder / MANIFEST).exists():
             return read_store(folder)
         frames = {
             name: schema.conform(pd.read_parquet(folder / f"{name}.parquet"), name)
@@ -92,9 +82,6 @@ def parse_document(article: dict[str, Any]) -> dict[str, list[dict]]:
 
     A failure in one stage is recorded in ``errors`` and leaves the other stages intact.
     """
-    from .actors import extract_mentions
-    from .dates import extract_dates
-
     doc_id, text = article["doc_id"], article["text"]
     published = article.get("published")
     if published is not None and pd.isna(published):
@@ -193,7 +180,30 @@ def parse_articles(
     with _engine(engine, workers, scheduler, len(articles)) as eng:
         frames = _run(eng, articles, workers=workers, progress=progress)
     order = articles["doc_id"]
-    return {name: canonical_order(df, name, order) for name, df in frames.items()}
+    return {name: schema.canonical_order(df, name, order) for name, df in frames.items()}
+
+
+def _hash_text(values: pd.Series) -> list[str]:
+    """Each value as hashed: "" when missing, else ``str(value)`` (once per distinct value)."""
+    memo: dict[Any, str] = {}
+    out = []
+    for v in values.tolist():
+        text = memo.get(v)
+        if text is None:
+            text = memo[v] = "" if pd.isna(v) else str(v)
+        out.append(text)
+    return out
+
+
+def doc_hashes(articles: pd.DataFrame) -> list[str]:
+    """Content hash of each article: id, text, metadata and the parser version."""
+    prefix = parser_version() + "\x1f"
+    cols = ["doc_id", "text", "published", "source", "title", "path"]
+    texts = [_hash_text(articles[c]) for c in cols]
+    return [
+        hashlib.sha1((prefix + "\x1f".join(row)).encode("utf-8", "surrogatepass")).hexdigest()
+        for row in zip(*texts, strict=True)
+    ]
 
 
 def _count_records(path: Path) -> int | None:
@@ -231,62 +241,67 @@ def parse_to_store(
     batch_size: int = 4000,
     progress: bool | None = None,
     warn: bool = True,
+    lock_timeout: float | None = None,
 ) -> RunInfo:
     """Stream a corpus through the parser into a :class:`~analysis.store.Store` folder.
 
     Memory is bounded by ``batch_size`` documents; documents already in the store (same
-    content hash) are not parsed again.
+    content hash) are not parsed again. Each batch is published whole as soon as it is parsed,
+    so an interrupted run keeps what it finished; the corpus and its actors are published last.
     """
     t0 = time.perf_counter()
     source = Path(source)
-    store = Store(out)
-    cached = store.cached_hashes()
-    total = _count_records(source)
-    progress = (total or 0) > PROGRESS_MIN_DOCS if progress is None else progress
-    bar = tqdm(total=total, desc=f"parse {source.name}", unit="doc", disable=not progress)
-    current: list[pd.DataFrame] = []
-    load_errors: list[pd.DataFrame] = []
-    n_parsed = 0
-    eng: Engine | None = None
-    try:
-        for batch in iter_batches(
-            source, batch_size=batch_size, published_default=published_default, warn=warn
-        ):
-            arts = batch.articles
-            load_errors.append(batch.errors)
-            hashes = doc_hashes(arts)
-            current.append(pd.DataFrame({"doc_id": arts["doc_id"], HASH_COL: hashes}))
-            todo = arts[~hashes.isin(cached)]
-            if len(todo):
-                if eng is None:
-                    eng = _engine(engine, workers, scheduler, total or len(todo)).__enter__()
-                frames = _run(eng, todo, workers=workers)
-                frames["articles"] = todo
-                store.write_part(frames, hashes.set_axis(arts["doc_id"]).loc[todo["doc_id"]])
-                n_parsed += len(todo)
-            bar.update(len(arts) + int((batch.errors["severity"] == "error").sum()))
-    finally:
-        if eng is not None:
-            eng.__exit__(None, None, None)
-        bar.close()
-    cur = (
-        pd.concat(current, ignore_index=True)
-        if current
-        else pd.DataFrame(
-            {"doc_id": pd.Series(dtype="string"), HASH_COL: pd.Series(dtype="string")}
+    with Store(out).locked(timeout=lock_timeout) as store:
+        cached = store.cached_hashes()
+        total = _count_records(source)
+        progress = (total or 0) > PROGRESS_MIN_DOCS if progress is None else progress
+        bar = tqdm(total=total, desc=f"parse {source.name}", unit="doc", disable=not progress)
+        current: list[pd.DataFrame] = []
+        load_errors: list[pd.DataFrame] = []
+        n_parsed = 0
+        eng: Engine | None = None
+        try:
+            for batch in iter_batches(
+                source, batch_size=batch_size, published_default=published_default, warn=warn
+            ):
+                arts = batch.articles
+                load_errors.append(batch.errors)
+                hashes = doc_hashes(arts)
+                index = pd.DataFrame(
+                    {"doc_id": arts["doc_id"].tolist(), "doc_hash": hashes}, dtype="string"
+                )
+                current.append(index)
+                # A set lookup per document: Series.isin(set) walks the whole set on every batch,
+                # which made a cached rerun quadratic in the corpus size.
+                todo_mask = [h not in cached for h in hashes]
+                if any(todo_mask):
+                    todo = arts[todo_mask]
+                    if eng is None:
+                        eng = _engine(engine, workers, scheduler, total or len(todo)).__enter__()
+                    frames = _run(eng, todo, workers=workers)
+                    store.write_batch({"articles": todo, **frames}, index[todo_mask])
+                    n_parsed += len(todo)
+                bar.update(len(arts) + int((batch.errors["severity"] == "error").sum()))
+        finally:
+            if eng is not None:
+                eng.__exit__(None, None, None)
+            bar.close()
+        cur = (
+            pd.concat(current, ignore_index=True)
+            if current
+            else pd.DataFrame({c: pd.Series(dtype="string") for c in ("doc_id", "doc_hash")})
         )
-    )
-    errs = pd.concat(load_errors, ignore_index=True) if load_errors else schema.empty("errors")
-    store.finish(cur, schema.conform(errs, "errors"))
+        errs = pd.concat(load_errors, ignore_index=True) if load_errors else schema.empty("errors")
+        errs = schema.conform(errs, "errors")
+        actors = actors_frame(store.read_unpublished("mentions", cur))
+        store.publish(cur, {"actors": actors, "errors": errs})
     return RunInfo(store.folder, len(cur), n_parsed, len(cur) - n_parsed, time.perf_counter() - t0)
 
 
 def read_store(folder: str | Path) -> Parsed:
     """The frames of a store folder written by :func:`parse_to_store`."""
     store = Store(folder)
-    current = store.current()
-    frames = {name: store.read_frame(name, current) for name in schema.FRAME_NAMES}
-    return Parsed(**frames, meta={"store": str(store.folder)})
+    return Parsed(**store.read_frames(schema.FRAME_NAMES), meta={"store": str(store.folder)})
 
 
 def parse(
@@ -299,19 +314,19 @@ def parse(
     cache: bool | str | Path = True,
     progress: bool | None = None,
     warn: bool = True,
+    lock_timeout: float | None = None,
 ) -> Parsed:
     """Parse a corpus (path, ``articles`` frame or ``load_corpus`` result) into all frames.
 
     A corpus given as a path is cached under ``data/processed/<corpus-key>/`` (or the folder
     given as ``cache``); ``cache=False`` parses in memory only. Frames are identical either way.
+    Another run parsing into the same folder is waited for up to ``lock_timeout`` seconds.
     """
-    from .actors import actors_frame
-
     # A missing path gets no cache folder: it is reported in ``errors`` like any bad input.
     if isinstance(source, str | Path) and cache is not False and Path(source).exists():
         folder = store_folder(source, None if cache is True else cache)
         # Locked: another process (a second notebook, say) may be parsing into the same cache.
-        with Store(folder).locked():
+        with Store(folder).locked(timeout=lock_timeout):
             info = parse_to_store(
                 source,
                 folder,
@@ -344,5 +359,5 @@ def parse(
         mentions=frames["mentions"],
         actors=actors_frame(frames["mentions"]),
         dates=frames["dates"],
-        errors=canonical_order(errors, "errors", articles["doc_id"]),
+        errors=schema.canonical_order(errors, "errors", articles["doc_id"]),
     )

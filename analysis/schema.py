@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -256,6 +257,17 @@ def to_dates(s: pd.Series) -> pd.Series:
     return pd.Series(values, index=s.index, dtype=object).astype(DATE)
 
 
+# Canonical row order of the per-document frames: documents in input order, then these columns
+# (a row's position in its document). Corpus-level frames (actors) keep the order they are made in.
+SORT_KEYS: dict[str, list[str]] = {
+    "articles": [],
+    "sentences": ["sent_id"],
+    "mentions": ["start", "end", "actor_id"],
+    "dates": ["start", "end", "value"],
+    "errors": ["path", "line", "reason"],
+}
+
+
 def empty(name: str) -> pd.DataFrame:
     """An empty frame with the columns and dtypes of ``name``."""
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SCHEMAS[name].items()})
@@ -288,6 +300,15 @@ def conform(df: pd.DataFrame | list[dict], name: str) -> pd.DataFrame:
             s = s.astype(dtype)
         out[col] = s
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+def canonical_order(df: pd.DataFrame, name: str, doc_order: Iterable[str]) -> pd.DataFrame:
+    """Sort a per-document frame by document input order, then by position in the document."""
+    rank = {d: i for i, d in enumerate(doc_order)}
+    # Rows of no known document (loading errors) keep their own order, after the rest.
+    pos = df["doc_id"].map(rank).fillna(len(rank)).astype("int64")
+    order = df.assign(_pos=pos).sort_values(["_pos", *SORT_KEYS[name]], kind="stable").index
+    return df.loc[order].reset_index(drop=True)
 
 
 def check(df: pd.DataFrame, name: str) -> None:

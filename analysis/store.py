@@ -1,29 +1,48 @@
-"""The parsed-corpus store: partitioned Parquet datasets that double as the parse cache.
+"""The parsed-corpus store: Parquet datasets that double as the parse cache.
 
 Layout of a store folder (``data/processed/<corpus-key>/`` or the CLI's ``--out``)::
 
-    articles.parquet/part-*.parquet   one dataset per frame; every row carries ``_doc_hash``
-    sentences.parquet/  mentions.parquet/  dates.parquet/  errors.parquet/
-    actors.parquet                    aggregated from the current mentions
-    _current.parquet                  doc_id, _doc_hash of the corpus as last parsed, in order
+    manifest.json                        what is published: the one file readers start from
+    articles.parquet/part-<id>.parquet   one dataset folder per frame of analysis.schema, one file
+    sentences.parquet/  mentions.parquet/  dates.parquet/  errors.parquet/  actors.parquet/
+    _index/<id>.parquet                  doc_id, doc_hash of the documents of batch <id>
+    _index/current-<id>.parquet          doc_id, doc_hash of the current corpus, in input order
+    .lock                                writers' lock; holds the holder's pid and command line
 
-A document's hash covers its id, text, metadata and :data:`PARSER_VERSION` (a digest of the
-parser's code and data files), so a document that did not change is never parsed twice, and any
-change to the parser invalidates the whole cache. One batch writes one part name in every frame
-(no file where its frame has no rows); rows of documents no longer in the corpus stay in old parts
-until no current document uses the part, are filtered out when reading, and then the part name
-goes from every frame at once.
+Frame files hold exactly the documented columns and dtypes, so once a parse has finished,
+``pd.read_parquet(store / "mentions.parquet")`` gives the current corpus's rows (in part order, not
+canonical order); the bookkeeping (which version of which document is in which part) lives in
+the manifest and ``_index/``. The store is generic: it stores frames the caller computed, keyed by
+opaque document hashes (:mod:`analysis.pipeline` makes them and the corpus-level frames).
+
+Writing (one writer at a time, under the lock). A *batch*, the frames of newly parsed documents,
+writes a part in every frame that has rows plus its index, under hidden temporary names, renames
+them, and is published by replacing ``manifest.json`` with ``os.replace``: one atomic step, so a
+batch is seen whole or not at all, and a kill -9, an out-of-memory kill, a full disk or Ctrl-C
+loses at most the batch in flight. Published batches are the cache: a document whose hash is in
+one is not parsed again. A *snapshot* then names the current corpus: its index, the batches
+holding its documents (a batch also holding documents no longer current is rewritten without
+them) and the corpus-level frames (actors, loading errors); it is published by the same single
+replace. Files the manifest does not name (leftovers of a dead writer, replaced parts) are
+removed after a publish and whenever a writer takes the lock. Not fsynced: safe against the
+process dying, not against the machine losing power.
+
+Reading takes no lock: read the manifest, then the files it names; a file removed by a writer's
+clean-up after it published a newer manifest makes the reader start again from that manifest.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import sys
+import time
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from functools import lru_cache
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -37,53 +56,41 @@ except (
 ):  # Windows: no advisory locks; concurrent runs on one store are unsupported there
     fcntl = None
 
-HASH_COL = "_doc_hash"
-DOC_FRAMES = ("articles", "sentences", "mentions", "dates", "errors")
-CURRENT = "_current.parquet"
-LOAD_ERRORS_PART = "part-load.parquet"
-# What the parser's output depends on: its code and its data files.
-_PARSER_SOURCES = (
-    "arabic.py",
-    "sentences.py",
-    "pipeline.py",
-    "corpus.py",
-    "schema.py",
-    "actors",
-    "dates",
-)
-_PARSER_DATA = ("gazetteer", "lexicon", "models")
+MANIFEST = "manifest.json"
+INDEX_DIR = "_index"
+INDEX_COLUMNS = ("doc_id", "doc_hash")
+FORMAT = 2
+# Files of the layout before the manifest (format 1), removed when a writer takes the lock.
+_LEGACY_FILES = ("_current.parquet", "actors.parquet")
+# A waiting writer says what it waits for after this many seconds, and gives up after the timeout.
+LOCK_NOTICE_SECONDS = 2.0
+DEFAULT_LOCK_TIMEOUT = float(os.environ.get("ANALYSIS_LOCK_TIMEOUT", 600))
+_READ_ATTEMPTS = 5
+
+# Lock file descriptors this process holds, by store folder. A forked child (a worker process)
+# closes its copies at once: a flock belongs to the open file, which fork shares, so a worker
+# keeping the copy would keep the lock after its parent died.
+_HELD_LOCKS: dict[Path, int] = {}
 
 
-@lru_cache(maxsize=1)
-def parser_version() -> str:
-    """Package version plus a digest of the parser's code and data files."""
-    from . import __version__
-
-    h = hashlib.sha1(__version__.encode())
-    roots = [config.PACKAGE_DIR / p for p in _PARSER_SOURCES] + [
-        config.DATA_DIR / p for p in _PARSER_DATA
-    ]
-    for root in roots:
-        files = sorted(root.rglob("*")) if root.is_dir() else [root]
-        for f in files:
-            if f.is_file() and f.suffix not in (".pyc",) and "__pycache__" not in f.parts:
-                h.update(str(f.relative_to(config.ROOT)).encode())
-                h.update(f.read_bytes())
-    return f"{__version__}+{h.hexdigest()[:12]}"
+def _close_inherited_locks() -> None:
+    for fd in _HELD_LOCKS.values():
+        with suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
 
 
-def doc_hashes(articles: pd.DataFrame) -> pd.Series:
-    """Content hash of each article (id, text, metadata, parser version)."""
-    version = parser_version()
-    cols = ["doc_id", "text", "published", "source", "title", "path"]
-    out = []
-    for row in articles[cols].itertuples(index=False):
-        h = hashlib.sha1(version.encode())
-        for value in row:
-            h.update(b"\x1f")
-            h.update(("" if pd.isna(value) else str(value)).encode("utf-8", "surrogatepass"))
-        out.append(h.hexdigest())
-    return pd.Series(out, index=articles.index, dtype="string")
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
+class StoreLocked(TimeoutError):
+    """Another process held a store's lock for longer than the timeout."""
+
+
+def store_folder(source: str | Path, out: str | Path | None = None) -> Path:
+    """The store folder of a corpus: ``out`` if given, else ``data/processed/<corpus-key>/``."""
+    return config.resolve(out, default=config.PROCESSED_DIR / corpus_key(source))
 
 
 def corpus_key(path: str | Path) -> str:
@@ -93,142 +100,330 @@ def corpus_key(path: str | Path) -> str:
     return f"{stem}-{hashlib.sha1(str(p).encode()).hexdigest()[:8]}"
 
 
-def store_folder(source: str | Path, out: str | Path | None = None) -> Path:
-    """The store folder of a corpus: ``out`` if given, else ``data/processed/<corpus-key>/``."""
-    return config.resolve(out, default=config.PROCESSED_DIR / corpus_key(source))
+def _new_id() -> str:
+    return uuid.uuid4().hex[:12]
 
 
-def _write_atomic(df: pd.DataFrame, path: Path) -> None:
-    """Write Parquet via a temporary file, so a concurrent reader never sees half a file."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    df.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+def _write_part(df: pd.DataFrame, path: Path) -> None:
+    """Write one Parquet file (the single place that writes frame data, so tests can fail it)."""
+    df.to_parquet(path, index=False)
+
+
+def _temp_name(path: Path) -> Path:
+    # Hidden: pyarrow and pandas skip files starting with "." when reading a dataset folder.
+    return path.with_name(f".{path.name}.{_new_id()}.tmp")
+
+
+def _holder(lock_path: Path) -> str:
+    """Who holds a lock, from what the holder wrote into the lock file."""
+    try:
+        pid_text, _, rest = lock_path.read_text(encoding="utf-8").partition("\n")
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return "another process"
+    try:
+        os.kill(pid, 0)
+        alive = ""
+    except ProcessLookupError:
+        alive = " (no longer running: a process it started still holds the lock)"
+    except PermissionError:
+        alive = ""
+    return f"pid {pid}{alive}: {rest.strip()}"
+
+
+def _empty_manifest() -> dict[str, Any]:
+    return {"format": FORMAT, "batches": {}, "current": None}
 
 
 class Store:
-    """A store folder: write parts, know what is cached, read frames back."""
+    """A store folder: publish batches and snapshots, know what is cached, read frames back."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
 
+    # -- locking -----------------------------------------------------------------------------
+
     @contextmanager
-    def locked(self) -> Iterator[Store]:
-        """Hold the store's lock: one process at a time parses into or reads a store folder."""
+    def locked(self, *, timeout: float | None = None) -> Iterator[Store]:
+        """Hold the writers' lock (re-entrant within a process), then clean up leftovers.
+
+        A waiting run prints what it waits for after :data:`LOCK_NOTICE_SECONDS` and raises
+        :class:`StoreLocked` after ``timeout`` seconds (default :data:`DEFAULT_LOCK_TIMEOUT`).
+        """
+        key = self.folder.resolve()
+        if key in _HELD_LOCKS or fcntl is None:
+            yield self
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
-        with (self.folder / ".lock").open("w") as fh:
-            if fcntl is not None:
-                fcntl.flock(fh, fcntl.LOCK_EX)
+        lock_path = self.folder / ".lock"
+        # O_CLOEXEC: a program this process execs does not inherit the lock either.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        owner = os.getpid()
+        try:
+            self._acquire(fd, lock_path, DEFAULT_LOCK_TIMEOUT if timeout is None else timeout)
+            _HELD_LOCKS[key] = fd
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{owner}\n{' '.join(sys.argv)}\n".encode(), 0)
+            self._sweep(self._manifest())
+            yield self
+        finally:
+            # A forked child that unwinds this block must not touch the parent's descriptor.
+            if os.getpid() == owner:
+                _HELD_LOCKS.pop(key, None)
+                os.close(fd)
+
+    @staticmethod
+    def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
+        t0 = time.monotonic()
+        noticed = False
+        while True:
             try:
-                yield self
-            finally:
-                if fcntl is not None:
-                    fcntl.flock(fh, fcntl.LOCK_UN)
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                pass
+            waited = time.monotonic() - t0
+            if waited >= timeout:
+                raise StoreLocked(
+                    f"gave up after {timeout:g}s waiting for the lock of {lock_path.parent}, "
+                    f"held by {_holder(lock_path)}; wait for it to finish, or end it"
+                )
+            if not noticed and waited >= min(LOCK_NOTICE_SECONDS, timeout / 2):
+                print(
+                    f"waiting for the lock of {lock_path.parent}, held by {_holder(lock_path)} "
+                    f"(giving up after {timeout:g}s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                noticed = True
+            time.sleep(0.05)
 
-    def _dir(self, name: str) -> Path:
-        return self.folder / f"{name}.parquet"
+    # -- layout ------------------------------------------------------------------------------
 
-    def _article_parts(self) -> dict[str, set[str]]:
-        """Part name -> hashes of the documents it holds (the articles part lists them all)."""
-        d = self._dir("articles")
-        parts = d.glob("part-*.parquet") if d.is_dir() else []
-        return {
-            p.name: set(pq.read_table(p, columns=[HASH_COL]).column(0).to_pylist()) for p in parts
-        }
+    def _frame_file(self, name: str, part: str) -> Path:
+        return self.folder / f"{name}.parquet" / f"part-{part}.parquet"
+
+    def _index_file(self, part: str) -> Path:
+        return self.folder / INDEX_DIR / f"{part}.parquet"
+
+    def _manifest(self) -> dict[str, Any]:
+        try:
+            m = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return _empty_manifest()
+        return m if m.get("format") == FORMAT else _empty_manifest()
+
+    def _named_files(self, m: dict[str, Any]) -> set[Path]:
+        named = {self.folder / MANIFEST}
+        for part, names in m["batches"].items():
+            named.add(self._index_file(part))
+            named.update(self._frame_file(n, part) for n in names)
+        if cur := m["current"]:
+            named.add(self._index_file(f"current-{cur['id']}"))
+            named.update(self._frame_file(n, cur["id"]) for n in cur["frames"])
+        return named
+
+    def _sweep(self, m: dict[str, Any]) -> None:
+        """Remove every store file the manifest ``m`` does not name."""
+        named = self._named_files(m)
+        for legacy in _LEGACY_FILES:
+            if (self.folder / legacy).is_file():
+                (self.folder / legacy).unlink()
+        folders = [self.folder / f"{n}.parquet" for n in schema.FRAME_NAMES]
+        for d in [*folders, self.folder / INDEX_DIR]:
+            for f in d.iterdir() if d.is_dir() else ():
+                ours = f.name.startswith(("part-", ".")) or d.name == INDEX_DIR
+                if ours and f.is_file() and f not in named:
+                    f.unlink()
+        for f in self.folder.glob(f".{MANIFEST}.*.tmp"):
+            f.unlink()
+
+    # -- writing (under the lock) ------------------------------------------------------------
+
+    def _publish(self, m: dict[str, Any], staged: list[tuple[Path, Path]]) -> None:
+        """Rename the staged files into place, then replace the manifest: the one atomic step."""
+        for tmp, final in staged:
+            os.replace(tmp, final)
+        path = self.folder / MANIFEST
+        tmp = _temp_name(path)
+        tmp.write_text(json.dumps(m), encoding="utf-8")
+        os.replace(tmp, path)
+
+    @staticmethod
+    def _stage(df: pd.DataFrame, final: Path, staged: list[tuple[Path, Path]]) -> None:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _temp_name(final)
+        staged.append((tmp, final))
+        _write_part(df, tmp)
+
+    @staticmethod
+    def _discard(staged: list[tuple[Path, Path]]) -> None:
+        for tmp, final in staged:
+            for f in (tmp, final):
+                f.unlink(missing_ok=True)
+
+    def write_batch(self, frames: dict[str, pd.DataFrame], index: pd.DataFrame) -> str:
+        """Publish the frames of newly parsed documents as one batch; return its id.
+
+        ``index`` has one row per document of the batch: ``doc_id`` and its ``doc_hash``.
+        """
+        part = _new_id()
+        staged: list[tuple[Path, Path]] = []
+        try:
+            names = [n for n, df in frames.items() if len(df)]
+            for n in names:
+                self._stage(frames[n], self._frame_file(n, part), staged)
+            self._stage(index[list(INDEX_COLUMNS)], self._index_file(part), staged)
+            m = self._manifest()
+            m["batches"][part] = names
+            self._publish(m, staged)
+        except BaseException:
+            self._discard(staged)
+            raise
+        return part
 
     def cached_hashes(self) -> set[str]:
-        """Hashes of every document whose frames are already in the store."""
-        return set().union(*self._article_parts().values())
+        """Hashes of every document whose frames are published (the parse cache)."""
+        out: set[str] = set()
+        for part in self._manifest()["batches"]:
+            out.update(pq.read_table(self._index_file(part), columns=["doc_hash"])[0].to_pylist())
+        return out
 
-    def write_part(self, frames: dict[str, pd.DataFrame], hashes: pd.Series) -> None:
-        """Write the frames of newly parsed documents (``hashes`` maps doc_id -> hash)."""
-        part = f"part-{uuid.uuid4().hex[:12]}.parquet"
-        lookup = dict(zip(hashes.index, hashes, strict=True))
-        for name in DOC_FRAMES:
-            df = frames[name]
-            if df.empty:
-                continue
-            d = self._dir(name)
-            d.mkdir(parents=True, exist_ok=True)
-            tagged = df.assign(**{HASH_COL: df["doc_id"].map(lookup).fillna("").astype("string")})
-            _write_atomic(tagged, d / part)
+    def _live(self, m: dict[str, Any], current: pd.DataFrame) -> dict[str, set[str] | None]:
+        """Batch id -> doc_ids of ``current`` it holds (None: all of them); batches without any
+        current document are left out."""
+        live = set(zip(current["doc_id"].tolist(), current["doc_hash"].tolist(), strict=True))
+        out: dict[str, set[str] | None] = {}
+        for part in m["batches"]:
+            idx = pq.read_table(self._index_file(part)).to_pydict()
+            pairs = list(zip(idx["doc_id"], idx["doc_hash"], strict=True))
+            used = {d for d, h in pairs if (d, h) in live}
+            if used:
+                out[part] = None if len(used) == len(pairs) else used
+        return out
 
-    def finish(self, current: pd.DataFrame, load_errors: pd.DataFrame) -> None:
-        """Record the current corpus, its loading errors and its actors; drop unused parts."""
-        from .actors import actors_frame
+    def publish(self, current: pd.DataFrame, corpus_frames: dict[str, pd.DataFrame]) -> None:
+        """Publish a snapshot: the corpus ``current`` (doc_id, doc_hash, in input order) and its
+        corpus-level frames; drop published batches it does not use."""
+        m = self._manifest()
+        cid = _new_id()
+        staged: list[tuple[Path, Path]] = []
+        batches: dict[str, list[str]] = {}
+        try:
+            for part, ids in self._live(m, current).items():
+                if ids is None:
+                    batches[part] = m["batches"][part]
+                    continue
+                # Rewrite a batch that also holds documents no longer current, without them.
+                new = _new_id()
+                batches[new] = []
+                for n in [*m["batches"][part], INDEX_DIR]:
+                    src = self._index_file(part) if n == INDEX_DIR else self._frame_file(n, part)
+                    df = pd.read_parquet(src)
+                    df = df[df["doc_id"].isin(ids)]
+                    if n == INDEX_DIR:
+                        self._stage(df, self._index_file(new), staged)
+                    elif len(df):
+                        self._stage(df, self._frame_file(n, new), staged)
+                        batches[new].append(n)
+            # Corpus-level frames, and an empty file for any frame without one, so that every
+            # frame folder reads with plain pandas even when the corpus has no such rows.
+            covered = {n for names in batches.values() for n in names}
+            empty = {n: schema.empty(n) for n in schema.FRAME_NAMES if n not in covered}
+            written = {**empty, **corpus_frames}
+            names = list(written)
+            for n, df in written.items():
+                self._stage(df, self._frame_file(n, cid), staged)
+            self._stage(current[list(INDEX_COLUMNS)], self._index_file(f"current-{cid}"), staged)
+            new_m = {
+                "format": FORMAT,
+                "batches": batches,
+                "current": {"id": cid, "batches": list(batches), "frames": names},
+            }
+            self._publish(new_m, staged)
+        except BaseException:
+            self._discard(staged)
+            raise
+        self._sweep(new_m)
 
-        self.folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(current, self.folder / CURRENT)
-        err_dir = self._dir("errors")
-        err_dir.mkdir(parents=True, exist_ok=True)
-        no_hash = pd.Series("", index=load_errors.index, dtype="string")
-        _write_atomic(load_errors.assign(**{HASH_COL: no_hash}), err_dir / LOAD_ERRORS_PART)
-        self._collect_garbage(set(current[HASH_COL]))
-        mentions = self.read_frame("mentions", current)
-        _write_atomic(actors_frame(mentions), self.folder / "actors.parquet")
+    # -- reading (no lock) -------------------------------------------------------------------
 
-    def _collect_garbage(self, live: set[str]) -> None:
-        # A part is kept, in every frame, while its articles hold a current document; so a
-        # frame's part without rows of a current document (or with no rows at all) goes too.
-        keep = {name for name, used in self._article_parts().items() if used & live}
-        keep.add(LOAD_ERRORS_PART)
-        for name in DOC_FRAMES:
-            d = self._dir(name)
-            for part in d.glob("part-*.parquet") if d.is_dir() else []:
-                if part.name not in keep:
-                    part.unlink()
+    def _retrying(self, read):
+        """Run ``read(manifest)``, again from a new manifest if a writer removed a file."""
+        for attempt in range(_READ_ATTEMPTS):
+            try:
+                return read(self._manifest())
+            except FileNotFoundError:
+                if attempt == _READ_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05)
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _snapshot(m: dict[str, Any]) -> dict[str, Any]:
+        if m["current"] is None:
+            raise FileNotFoundError("no parsed corpus in this store yet")
+        return m["current"]
+
+    def _current(self, m: dict[str, Any]) -> pd.DataFrame:
+        cid = self._snapshot(m)["id"]
+        return pd.read_parquet(self._index_file(f"current-{cid}"))
 
     def current(self) -> pd.DataFrame:
-        """The corpus as last parsed: doc_id and hash, in input order."""
-        return pd.read_parquet(self.folder / CURRENT)
+        """The corpus as last published: doc_id and doc_hash, in input order."""
+        return self._retrying(self._current)
 
-    def read_frame(self, name: str, current: pd.DataFrame | None = None) -> pd.DataFrame:
-        """One frame of the current corpus, in canonical order, without the hash column."""
-        if name == "actors":
-            return schema.conform(pd.read_parquet(self.folder / "actors.parquet"), "actors")
-        current = self.current() if current is None else current
-        d = self._dir(name)
-        parts = sorted(d.glob("part-*.parquet")) if d.is_dir() else []
-        if not parts:
-            return schema.empty(name)
-        df = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
-        live = set(current[HASH_COL])
-        if name == "errors":
-            keep = df[HASH_COL].isin(live) | (df[HASH_COL] == "")
-        else:
-            keep = df[HASH_COL].isin(live)
-        df = df[keep].drop_duplicates()
-        return canonical_order(
-            schema.conform(df.drop(columns=[HASH_COL]), name), name, current["doc_id"]
+    def _files(self, m: dict[str, Any], name: str) -> list[Path]:
+        cur = self._snapshot(m)
+        files = [self._frame_file(name, p) for p in cur["batches"] if name in m["batches"][p]]
+        if name in cur["frames"]:
+            files.append(self._frame_file(name, cur["id"]))
+        return files
+
+    def _read(self, m: dict[str, Any], names: Iterable[str]) -> dict[str, pd.DataFrame]:
+        doc_order = self._current(m)["doc_id"]
+        out = {}
+        for name in names:
+            dfs = [df for f in self._files(m, name) if len(df := pd.read_parquet(f))]
+            df = pd.concat(dfs, ignore_index=True) if dfs else schema.empty(name)
+            if name in schema.SORT_KEYS:
+                df = schema.canonical_order(
+                    schema.conform(df.drop_duplicates(), name), name, doc_order
+                )
+            out[name] = df if name in schema.SORT_KEYS else schema.conform(df, name)
+        return out
+
+    def read_frames(self, names: Iterable[str] = schema.FRAME_NAMES) -> dict[str, pd.DataFrame]:
+        """Frames of the current corpus, all from one snapshot, per-document ones in canonical
+        order (:func:`analysis.schema.canonical_order`)."""
+        names = list(names)
+        return self._retrying(lambda m: self._read(m, names))
+
+    def read_frame(self, name: str) -> pd.DataFrame:
+        """One frame of the current corpus."""
+        return self.read_frames([name])[name]
+
+    def read_unpublished(self, name: str, current: pd.DataFrame) -> pd.DataFrame:
+        """The rows of per-document frame ``name`` for a corpus not yet published (under the
+        lock: the caller computes corpus-level frames from it before :meth:`publish`)."""
+        m = self._manifest()
+        parts = []
+        for part, ids in self._live(m, current).items():
+            if name in m["batches"][part]:
+                df = pd.read_parquet(self._frame_file(name, part))
+                parts.append(df if ids is None else df[df["doc_id"].isin(ids)])
+        df = pd.concat(parts, ignore_index=True) if parts else schema.empty(name)
+        return schema.canonical_order(
+            schema.conform(df.drop_duplicates(), name), name, current["doc_id"]
         )
 
     def row_counts(self) -> dict[str, int]:
-        """Rows per frame of the current corpus (reads only the hash column)."""
-        live = set(self.current()[HASH_COL])
-        counts = {}
-        for name in DOC_FRAMES:
-            d = self._dir(name)
-            n = 0
-            for part in d.glob("part-*.parquet") if d.is_dir() else []:
-                col = pq.read_table(part, columns=[HASH_COL]).column(0).to_pylist()
-                n += sum(1 for h in col if h in live or (name == "errors" and h == ""))
-            counts[name] = n
-        counts["actors"] = pq.ParquetFile(self.folder / "actors.parquet").metadata.num_rows
-        return counts
+        """Rows per frame of the current corpus, from the Parquet footers."""
 
+        def count(m: dict[str, Any]) -> dict[str, int]:
+            return {
+                name: sum(pq.ParquetFile(f).metadata.num_rows for f in self._files(m, name))
+                for name in schema.FRAME_NAMES
+            }
 
-_SORT_KEYS = {
-    "articles": [],
-    "sentences": ["sent_id"],
-    "mentions": ["start", "end", "actor_id"],
-    "dates": ["start", "end", "value"],
-    "errors": ["path", "line", "reason"],
-}
-
-
-def canonical_order(df: pd.DataFrame, name: str, doc_order: Iterable[str]) -> pd.DataFrame:
-    """Sort a per-document frame by document input order, then by position in the document."""
-    rank = {d: i for i, d in enumerate(doc_order)}
-    # Rows of no known document (loading errors) keep their own order, after the rest.
-    pos = df["doc_id"].map(rank).fillna(len(rank)).astype("int64")
-    order = df.assign(_pos=pos).sort_values(["_pos", *_SORT_KEYS[name]], kind="stable").index
-    return df.loc[order].reset_index(drop=True)
+        return self._retrying(count)

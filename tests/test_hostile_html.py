@@ -384,8 +384,6 @@ def test_every_csv_writer_neutralises(parsed, corpus, tmp_path):
     hostile = parsed.articles.assign(title=FORMULA)
     export_table(hostile, "articles", out=tmp_path / "table")
     assert _read_csv(tmp_path / "table" / "articles.csv")[1][1] == "'" + FORMULA
-    parsed.save(tmp_path / "saved", csv=True)
-    assert _no_formula_cells(tmp_path / "saved") > 50
     assert cli(["parse", str(corpus), "--out", str(tmp_path / "cli"), "--csv"]) == 0
     rows = _read_csv(tmp_path / "cli" / "articles.csv")
     assert "'" + FORMULA in {c for r in rows for c in r}

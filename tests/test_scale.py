@@ -136,8 +136,9 @@ def test_replaced_batches_leave_no_parts_behind(tmp_path):
         r["text"] += " وزار القاهرة."
     _write_rows(src, rows)
     assert parse_to_store(src, tmp_path / "s", warn=False).n_parsed == 3
-    live = {p.name for p in (tmp_path / "s" / "articles.parquet").glob("part-*.parquet")}
-    assert len(live) == 1
-    for name in ("sentences", "mentions", "dates", "errors"):
-        names = {p.name for p in (tmp_path / "s" / f"{name}.parquet").glob("part-*.parquet")}
-        assert names - {"part-load.parquet"} <= live, name
+    manifest = json.loads((tmp_path / "s" / "manifest.json").read_text())
+    (batch,) = manifest["batches"]
+    snapshot = manifest["current"]["id"]
+    for name in ("articles", "sentences", "mentions", "dates", "errors"):
+        names = {p.name for p in (tmp_path / "s" / f"{name}.parquet").iterdir()}
+        assert names <= {f"part-{batch}.parquet", f"part-{snapshot}.parquet"}, name

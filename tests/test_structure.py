@@ -31,12 +31,6 @@ ALLOWED_LOCAL_IMPORTS = frozenset(
         ("analysis.bench", "analysis.dates"),
         ("analysis.bench", "analysis.sentences"),
         ("analysis.evaluate", "analysis.sentences"),
-        # The pipeline's extractors.
-        ("analysis.pipeline", "analysis.actors"),
-        ("analysis.pipeline", "analysis.dates"),
-        # The store's actors_frame and package version (issue 12 item 4: the store is generic).
-        ("analysis.store", "analysis"),
-        ("analysis.store", "analysis.actors"),
         # The notebook helpers and the report reach into charts and the pipeline.
         ("analysis.charts.report", "analysis.pipeline"),
         ("analysis.explore", "analysis.charts"),
