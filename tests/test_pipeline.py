@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from analysis import CorpusWarning, articles_from_texts, config, parse, read_store, schema
+from analysis import CorpusWarning, articles_from_texts, config, parse, pipeline, read_store, schema
 from analysis.__main__ import main
 from analysis.pipeline import Parsed
 
@@ -27,12 +27,10 @@ def test_parse_accepts_articles_frame_and_default_date():
 
 
 def test_stage_failure_is_recorded_not_raised(monkeypatch):
-    import analysis.dates as dates
-
     def boom(**_):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(dates, "extract_dates", boom)
+    monkeypatch.setattr(pipeline, "extract_dates", boom)
     parsed = parse(articles_from_texts(["نص. آخر."]))
     assert len(parsed.sentences) == 2
     assert "dates failed: RuntimeError: kaboom" in parsed.errors.iloc[0]["reason"]
