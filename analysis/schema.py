@@ -15,6 +15,8 @@ articles — one row per document
     path (string)          file the document came from
     n_chars (int64)        len(text)
     encoding (string)      encoding the bytes were decoded with ("" for already-decoded inputs)
+    story_id (string)      the story (wire copies of one source text) the article belongs to, set by
+                           :func:`analysis.stories.stories`; "" until that step has run
 
 sentences — one row per sentence
     doc_id (string), sent_id (int64, 0-based per doc), para_id (int64, 0-based per doc),
@@ -30,6 +32,16 @@ actors — one row per canonical actor
 dates — one row per temporal expression (see analysis.dates)
     doc_id, sent_id, start, end, surface, type, value, granularity, calendar, hijri, relative
     (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool)
+
+stories — one row per story, made by the corpus step :func:`analysis.stories.stories` (every
+article is in exactly one story; most stories have one article)
+    story_id (string)      ``story:`` + 12 hex digits of the SHA-1 of the earliest member's doc_id
+    n_articles (int64)     member articles
+    sources (string)       distinct member sources, sorted, joined by ", "
+    first_published (datetime64[s])  earliest member's publication date, NaT when none is known
+    representative_doc_id (string)  the member the others copy (most copy links, then the longest)
+    title (string)         the representative's title
+    n_sources (int64)      distinct member sources
 
 errors — one row per problem met while loading or parsing; nothing is dropped silently
     doc_id (string, "" when unknown), path (string), line (Int64, <NA> when not line-based),
@@ -63,6 +75,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "path": STR,
         "n_chars": INT,
         "encoding": STR,
+        "story_id": STR,
     },
     "sentences": {
         "doc_id": STR,
@@ -114,6 +127,15 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "end_date": DATE,
         "resolved": BOOL,
     },
+    "stories": {
+        "story_id": STR,
+        "n_articles": INT,
+        "sources": STR,
+        "first_published": DATE,
+        "representative_doc_id": STR,
+        "title": STR,
+        "n_sources": INT,
+    },
     "errors": {
         "doc_id": STR,
         "path": STR,
@@ -123,7 +145,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
 }
 
-FRAME_NAMES: tuple[str, ...] = tuple(SCHEMAS)
+# Frames made by corpus-level steps after parsing; the pipeline does not store them yet.
+CORPUS_STEP_FRAMES: tuple[str, ...] = ("stories",)
+FRAME_NAMES: tuple[str, ...] = tuple(n for n in SCHEMAS if n not in CORPUS_STEP_FRAMES)
 
 # --- Dates, value by value ----------------------------------------------------------------------
 
