@@ -130,10 +130,7 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 
 def _frames_from_rows(acc: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
-    return {
-        name: schema.conform(pd.DataFrame(acc[name], columns=list(schema.SCHEMAS[name])), name)
-        for name in (*PER_DOC_FRAMES, "errors")
-    }
+    return {name: schema.from_rows(acc[name], name) for name in (*PER_DOC_FRAMES, "errors")}
 
 
 def warm() -> None:

@@ -292,6 +292,28 @@ SORT_KEYS: dict[str, list[str]] = {
 }
 
 
+class SchemaError(ValueError):
+    """Rows or columns that do not match a frame's contract."""
+
+
+def check_columns(columns: Iterable[str], name: str) -> None:
+    """Raise :class:`SchemaError` naming every unknown and missing column of frame ``name``."""
+    cols = list(columns)
+    expected = SCHEMAS[name]
+    unknown = [c for c in cols if c not in expected]
+    missing = [c for c in expected if c not in cols]
+    if unknown or missing:
+        raise SchemaError(f"{name}: unknown column(s) {unknown}, missing column(s) {missing}")
+
+
+def from_rows(rows: list[dict[str, Any]], name: str) -> pd.DataFrame:
+    """Frame ``name`` from row dicts that must each carry exactly its columns (a misspelt key is an
+    error, not a silently dropped value)."""
+    for keys in {tuple(r) for r in rows}:
+        check_columns(keys, name)
+    return conform(pd.DataFrame(rows, columns=list(SCHEMAS[name])), name)
+
+
 def empty(name: str) -> pd.DataFrame:
     """An empty frame with the columns and dtypes of ``name``."""
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SCHEMAS[name].items()})

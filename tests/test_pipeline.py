@@ -66,3 +66,29 @@ def test_cli_parse_of_a_missing_path_leaves_the_store_alone(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
     pd.testing.assert_frame_equal(read_store(out).articles, before.articles)
     assert len(before.articles) > 0
+
+
+def test_a_misspelt_or_missing_row_key_is_an_error_naming_it():
+    row = parse(articles_from_texts(["قال وزير الخارجية الياباني في طوكيو."])).mentions.iloc[0]
+    good = row.to_dict()
+    assert len(schema.from_rows([good], "mentions")) == 1
+    misspelt = {("afiliation" if k == "affiliation" else k): v for k, v in good.items()}
+    with pytest.raises(
+        schema.SchemaError, match=r"unknown column\(s\) \['afiliation'\].*'affiliation'"
+    ):
+        schema.from_rows([good, misspelt], "mentions")
+    with pytest.raises(schema.SchemaError, match="missing column"):
+        schema.from_rows([{k: v for k, v in good.items() if k != "role"}], "mentions")
+
+
+def test_every_stage_builds_rows_with_exactly_the_documented_columns(monkeypatch):
+    calls = []
+    real = schema.from_rows
+
+    def checked(rows, name):
+        calls.append((name, len(rows)))
+        return real(rows, name)
+
+    monkeypatch.setattr(schema, "from_rows", checked)
+    parse(articles_from_texts(["قال وزير الخارجية الياباني في طوكيو يوم 18 أكتوبر 2024."]))
+    assert {n for n, k in calls if k} >= {"sentences", "mentions", "dates"}
