@@ -46,16 +46,16 @@ lab: setup
 	env -u MPLBACKEND $(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: setup
-	$(PY) -m analysis.bench
+	$(PY) -m analysis bench
 
 SHARED := ../shared
 evaluate: setup
-	$(PY) -m analysis.evaluate sentences $(SHARED)/eval/ud_arabic_pud_sentences.jsonl
-	$(PY) -m analysis.evaluate actors $(SHARED)/eval/newsfane_gold_sentences.jsonl --type-map $(SHARED)/eval/newsfane_type_map.csv
-	$(PY) -m analysis.evaluate actors $(SHARED)/eval/newsfane_gold_sentences.jsonl --type-map $(SHARED)/eval/newsfane_type_map.csv --split test
-	$(PY) -m analysis.evaluate actors --raw tests/data/actors_raw_a.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
-	$(PY) -m analysis.evaluate actors --raw tests/data/actors_raw_b.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
-	$(PY) -m analysis.evaluate dates tests/data/dates_test.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
+	$(PY) -m analysis evaluate sentences $(SHARED)/eval/ud_arabic_pud_sentences.jsonl
+	$(PY) -m analysis evaluate actors $(SHARED)/eval/newsfane_gold_sentences.jsonl --type-map $(SHARED)/eval/newsfane_type_map.csv
+	$(PY) -m analysis evaluate actors $(SHARED)/eval/newsfane_gold_sentences.jsonl --type-map $(SHARED)/eval/newsfane_type_map.csv --split test
+	$(PY) -m analysis evaluate actors --raw tests/data/actors_raw_a.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
+	$(PY) -m analysis evaluate actors --raw tests/data/actors_raw_b.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
+	$(PY) -m analysis evaluate dates tests/data/dates_test.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
 
 check-browser: setup
 	bash tools/check_browser.sh

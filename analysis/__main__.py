@@ -1,4 +1,9 @@
-"""Command line: ``python -m analysis parse INPUT --out DIR`` and ``python -m analysis run``."""
+"""The package's one command line: ``python -m analysis COMMAND ...`` or ``arabic-news COMMAND ...``.
+
+Commands: ``parse`` (a corpus into a store), ``run`` (every notebook), ``charts`` (export every
+chart of a store), ``evaluate sentences|actors|dates|stories``, ``bench`` and ``train`` (the actor
+tagger). Each command's options live beside its code (``add_arguments`` and ``run``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,17 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import config
+from . import bench, config, stories
+from . import evaluate as evaluation
+from .actors import evaluate as actors_evaluation
+from .actors import train
+from .charts import report
+from .corpus import CorpusWarning
+from .dates import evaluate as dates_evaluation
+from .escape import write_csv
+from .notebooks import run_all
+from .pipeline import parse_to_store, read_store
+from .store import Store, StoreLocked, store_folder
 
 
 def _peak_rss_mb() -> float:
@@ -21,7 +36,6 @@ def _peak_rss_mb() -> float:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from .store import StoreLocked, store_folder
 
     source = config.resolve(args.input)
     if not source.exists():
@@ -37,10 +51,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _parse_into(args: argparse.Namespace, source: Path, out: Path) -> int:
-    from .corpus import CorpusWarning
-    from .escape import write_csv
-    from .pipeline import parse_to_store, read_store
-    from .store import Store
 
     with Store(out).locked(timeout=args.lock_timeout) as store:
         with warnings.catch_warnings():
@@ -73,7 +83,6 @@ def _parse_into(args: argparse.Namespace, source: Path, out: Path) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .notebooks import run_all
 
     results = run_all(corpus=args.corpus, out=args.out)
     failed = [r for r in results if not r.ok]
@@ -110,6 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--corpus", default=None, help="corpus path (default: seeds/)")
     r.add_argument("--out", default=None, help="exports folder (default: exports/)")
     r.set_defaults(func=_cmd_run)
+    report.add_arguments(sub.add_parser("charts", help="export (or time) every chart of a store"))
+    ev = sub.add_parser("evaluate", help="score an extractor against a gold set").add_subparsers(
+        dest="task", required=True
+    )
+    evaluation.add_sentences_arguments(ev.add_parser("sentences", help="sentence boundaries"))
+    actors_evaluation.add_arguments(ev.add_parser("actors", help="actor mentions (NER)"))
+    dates_evaluation.add_arguments(ev.add_parser("dates", help="temporal expressions"))
+    stories.add_evaluate_arguments(ev.add_parser("stories", help="wire copies (judged pairs)"))
+    stories.add_summary_arguments(sub.add_parser("stories", help="how many articles are copies"))
+    bench.add_arguments(sub.add_parser("bench", help="time and measure the parse"))
+    train.add_arguments(sub.add_parser("train", help="train the actor tagger on NewsFANE"))
     return parser
 
 

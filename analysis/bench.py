@@ -1,4 +1,4 @@
-"""Benchmark: ``python -m analysis.bench [CORPUS] [--replicate 10] [--quick]``.
+"""Benchmark: ``python -m analysis bench [CORPUS] [--replicate 10] [--quick]``.
 
 Prints, for the corpus and for it replicated N times with new ids: articles/s, MB/s and peak RSS
 (the whole process tree, workers included) of ``parse`` with the local engine on 1 and 2 workers
@@ -21,6 +21,11 @@ import time
 from pathlib import Path
 
 from . import config
+from .actors import extract_mentions
+from .corpus import CorpusWarning, load_corpus
+from .dates import extract_dates
+from .pipeline import parse_to_store, warm
+from .sentences import sentence_rows
 
 DEFAULT_CORPUS = config.SHARED_DIR / "corpora" / "saudinewsnet_2015-08-10_2015-08-11.jsonl"
 _WORD = re.compile(r"\w+")
@@ -60,9 +65,6 @@ def _one(args: argparse.Namespace) -> None:
     """Run one configuration in this process and print its figures as JSON."""
     import warnings
 
-    from .corpus import CorpusWarning
-    from .pipeline import parse_to_store
-
     warnings.simplefilter("ignore", CorpusWarning)
     sampler = RssSampler()
     sampler.start()
@@ -90,7 +92,7 @@ def _one(args: argparse.Namespace) -> None:
 
 def _run_config(corpus: Path, out: Path, engine: str, workers: int) -> dict:
     cmd = [
-        sys.executable, "-m", "analysis.bench", "--one", str(corpus),
+        sys.executable, "-m", "analysis", "bench", "--one", str(corpus),
         "--out", str(out), "--engine", engine, "--workers", str(workers),
     ]  # fmt: skip
     res = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -100,7 +102,6 @@ def _run_config(corpus: Path, out: Path, engine: str, workers: int) -> dict:
 
 
 def _texts(corpus: Path) -> list[str]:
-    from .corpus import load_corpus
 
     return load_corpus(corpus, warn=False).articles["text"].tolist()
 
@@ -114,11 +115,6 @@ def _floor(texts: list[str]) -> float:
 
 def _stages(corpus: Path, out: Path) -> dict[str, float]:
     """Serial seconds per stage on the corpus (in this process)."""
-    from .actors import extract_mentions
-    from .corpus import load_corpus
-    from .dates import extract_dates
-    from .pipeline import warm
-    from .sentences import sentence_rows
 
     warm()
     t = {}
@@ -191,8 +187,8 @@ def _report(label: str, corpus: Path, tmp: Path, configs: list[tuple[str, int]])
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis bench``."""
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     parser.add_argument("--replicate", type=int, default=10, help="also run on the corpus N times")
     parser.add_argument("--quick", action="store_true", help="skip the replicated corpus")
@@ -200,7 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Time the parse in each configuration, in fresh subprocesses."""
     if args.one:
         args.corpus = args.one
         _one(args)
@@ -221,7 +221,3 @@ def main(argv: list[str] | None = None) -> int:
             _replicate(corpus, big, args.replicate)
             _report(f"{corpus.stem} x{args.replicate}", big, tmp, configs)
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

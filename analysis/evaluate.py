@@ -1,16 +1,18 @@
-"""Evaluation commands: ``python -m analysis.evaluate sentences|actors|dates PATH ...``.
+"""What the evaluations share (scores, corpus readers) and the sentence evaluation.
 
-Each prints its figures beside a baseline measured in the same run; the last line is a summary.
+``python -m analysis evaluate sentences|actors|dates|stories ...`` runs them; each prints its
+figures beside a baseline measured in the same run, the last line a summary.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from .sentences import naive_split_spans, split_spans
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -53,8 +55,6 @@ def evaluate_sentences(
     path: Path, *, show_errors: int = 0
 ) -> dict[str, tuple[float, float, float]]:
     """Boundary precision/recall/F1 of the splitter and the naive baseline on a gold JSONL."""
-    from .sentences import naive_split_spans, split_spans
-
     systems: dict[str, Callable] = {"analysis": split_spans, "baseline": naive_split_spans}
     counts = {name: [0, 0, 0] for name in systems}
     skipped = 0
@@ -84,7 +84,17 @@ def evaluate_sentences(
     return {name: prf(*c) for name, c in counts.items()}
 
 
-def _cmd_sentences(args: argparse.Namespace) -> None:
+def add_sentences_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis evaluate sentences PATH``."""
+    p.add_argument("path", help="gold JSONL of texts and their sentences (UD Arabic-PUD)")
+    p.add_argument(
+        "--show-errors", type=int, default=0, metavar="N", help="print errors of N records"
+    )
+    p.set_defaults(func=run_sentences)
+
+
+def run_sentences(args: argparse.Namespace) -> int:
+    """Sentence boundaries against gold sentences, beside the naive baseline."""
     t0 = time.perf_counter()
     res = evaluate_sentences(Path(args.path), show_errors=args.show_errors)
     print(f"{'system':<10} {'P':>6} {'R':>6} {'F1':>6}")
@@ -92,36 +102,4 @@ def _cmd_sentences(args: argparse.Namespace) -> None:
         print(f"{name:<10} {p:6.3f} {r:6.3f} {f:6.3f}")
     print(f"time {time.perf_counter() - t0:.2f}s")
     print(f"sentences: F1 {res['analysis'][2]:.3f} (baseline F1 {res['baseline'][2]:.3f})")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate", description=__doc__)
-    sub = parser.add_subparsers(dest="task", required=True)
-    s = sub.add_parser("sentences", help="sentence boundaries against gold sentences (JSONL)")
-    s.add_argument("path")
-    s.add_argument(
-        "--show-errors", type=int, default=0, metavar="N", help="print errors of N records"
-    )
-    s.set_defaults(func=_cmd_sentences)
-    for name, mod in (("actors", "analysis.actors.evaluate"), ("dates", "analysis.dates.evaluate")):
-        p = sub.add_parser(name, help=f"{name} against a gold set", add_help=False)
-        p.set_defaults(func=None, module=mod)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if argv and argv[0] in ("actors", "dates"):
-        # These evaluations live beside their extractors and parse their own options.
-        import importlib
-
-        module = importlib.import_module(f"analysis.{argv[0]}.evaluate")
-        return int(module.main(argv[1:]) or 0)
-    args = parser.parse_args(argv)
-    args.func(args)
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

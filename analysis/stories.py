@@ -43,11 +43,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -334,7 +334,7 @@ def stories(
     return {"articles": schema.conform(out, "articles"), "stories": story_frame(out, assigned)}
 
 
-# --- Evaluation: python -m analysis.stories evaluate CORPUS PAIRS.jsonl -------------------------
+# --- Evaluation: python -m analysis evaluate stories CORPUS PAIRS.jsonl --------------------------
 
 BASELINE_JACCARD = 0.5
 
@@ -419,16 +419,28 @@ def summary(articles: pd.DataFrame, **options: float) -> dict[str, float]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``evaluate CORPUS PAIRS [PAIRS...]`` or ``summary CORPUS``; prints JSON."""
-    ap = argparse.ArgumentParser(prog="python -m analysis.stories")
-    ap.add_argument("command", choices=["evaluate", "summary"])
-    ap.add_argument("corpus")
-    ap.add_argument("pairs", nargs="*")
+def _add_options(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--min-containment", type=float, default=MIN_CONTAINMENT)
     ap.add_argument("--min-shared", type=int, default=MIN_SHARED)
     ap.add_argument("--max-df", type=int, default=MAX_DF)
-    args = ap.parse_args(argv)
+
+
+def add_evaluate_arguments(ap: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis evaluate stories CORPUS PAIRS [PAIRS...]``."""
+    ap.add_argument("corpus")
+    ap.add_argument("pairs", nargs="+", help="judged pairs (tests/data/stories_pairs_*.jsonl)")
+    _add_options(ap)
+    ap.set_defaults(func=run_evaluate)
+
+
+def add_summary_arguments(ap: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis stories CORPUS``."""
+    ap.add_argument("corpus")
+    _add_options(ap)
+    ap.set_defaults(func=run_summary)
+
+
+def _options_and_articles(args: argparse.Namespace) -> tuple[dict[str, Any], pd.DataFrame]:
     opts = {
         "min_containment": args.min_containment,
         "min_shared": args.min_shared,
@@ -437,14 +449,20 @@ def main(argv: list[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # loading problems are the corpus's, reported elsewhere
         articles = load_corpus(args.corpus).articles
-    if args.command == "summary":
-        print(json.dumps(summary(articles, **opts)))
-        return 0
+    return opts, articles
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Pair decisions and clusters against judged pairs; prints JSON."""
+    opts, articles = _options_and_articles(args)
     for path in args.pairs:
         result = evaluate(articles, read_pairs(path), **opts)
         print(json.dumps({"pairs_file": path, **opts, **result}, indent=1))
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def run_summary(args: argparse.Namespace) -> int:
+    """How many articles fall into multi-article stories; prints JSON."""
+    opts, articles = _options_and_articles(args)
+    print(json.dumps(summary(articles, **opts)))
+    return 0

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis import actors, config, schema
+from analysis.__main__ import main as cli
 from analysis.pipeline import parse_document
 
 SEED = config.SEEDS_DIR / "000_f42bc61d2d07c030.txt"
@@ -453,11 +454,10 @@ def test_span_scoring_counts_exact_and_overlap():
 
 
 def test_evaluate_command_runs_on_a_tiny_gold(capsys):
-    from analysis.evaluate import main
-
     data = config.ROOT / "tests" / "data"
-    rc = main(
+    rc = cli(
         [
+            "evaluate",
             "actors",
             str(data / "actors_gold_tiny.jsonl"),
             "--type-map",

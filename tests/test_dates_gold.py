@@ -10,6 +10,7 @@ import pytest
 from conftest import shared_path
 
 from analysis import config
+from analysis.__main__ import main
 from analysis.dates.evaluate import (
     Span,
     _narrowed_by_modifier,
@@ -18,7 +19,6 @@ from analysis.dates.evaluate import (
     load_gold,
     package_spans,
 )
-from analysis.evaluate import main
 
 GOLD = config.ROOT / "tests" / "data" / "dates_gold.jsonl"
 HELDOUT = config.ROOT / "tests" / "data" / "dates_heldout.jsonl"
@@ -92,7 +92,7 @@ def test_dateparser_baseline_adapter_gives_offsets():
 
 def test_cli_prints_summary(capsys):
     corpus = shared_path(*CORPUS)
-    assert main(["dates", str(HELDOUT), "--corpus", str(corpus), "--no-baseline"]) == 0
+    assert main(["evaluate", "dates", str(HELDOUT), "--corpus", str(corpus), "--no-baseline"]) == 0
     out = capsys.readouterr().out
     assert "dates: span F1" in out and "analysis" in out
 

@@ -1,7 +1,6 @@
 """Evaluate actor extraction on NewsFANE Gold, and measure its throughput.
 
-``python -m analysis.evaluate actors GOLD.jsonl --type-map MAP.csv`` (or ``python -m
-analysis.actors.evaluate ...``) prints exact-span and overlap precision / recall / F1 per coarse type
+``python -m analysis evaluate actors GOLD.jsonl --type-map MAP.csv`` prints exact-span and overlap precision / recall / F1 per coarse type
 (PER, ORG, LOC; MISC and GROUP ignored) on the dev split (:func:`analysis.actors.train.is_dev`), for the
 full system and for a gazetteer-only baseline. Only ``form == "name"`` mentions are scored: the gold does
 not tag adjectives. ``--throughput CORPUS.jsonl`` times the extractor on a JSONL corpus (field ``text``).
@@ -205,8 +204,8 @@ def sample_mentions(corpus: Path, *, n: int, seed: int = 0, types: tuple[str, ..
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m analysis.evaluate actors", description=__doc__)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis evaluate actors``."""
     p.add_argument("path", nargs="?", help="gold JSONL (newsfane_gold_sentences.jsonl)")
     p.add_argument("--type-map", help="fine type -> coarse CSV (newsfane_type_map.csv)")
     p.add_argument(
@@ -236,7 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--corpus", default=str(DEFAULT_CORPUS), help="the corpus the --raw gold refers to"
     )
     p.add_argument("--seed", type=int, default=0)
-    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    p.set_defaults(func=run, error=p.error)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score, time or sample the actor extractor as ``args`` says."""
     if args.sample:
         lines = sample_mentions(
             Path(args.sample), n=args.n, seed=args.seed, types=("person", "organization")
@@ -255,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.path:
             return 0
     if not args.path or not args.type_map:
-        p.error("PATH and --type-map are required for the evaluation")
+        args.error("PATH and --type-map are required for the evaluation")
     t0 = time.perf_counter()
     totals = evaluate(
         Path(args.path), read_type_map(Path(args.type_map)), split=args.split, group=args.group
@@ -263,7 +266,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_report(totals)
     print(f"time {time.perf_counter() - t0:.1f}s")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -16,7 +16,7 @@ from .. import config
 MODEL_PATH = config.MODELS_DIR / "actors_crf.crfsuite"
 LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
 MANIFEST_NAME = "manifest.json"
-RETRAIN = "python -m analysis.actors.train"
+RETRAIN = "python -m analysis train"
 
 
 class ModelFileError(RuntimeError):

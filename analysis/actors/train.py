@@ -1,4 +1,4 @@
-"""Train the CRF name tagger on NewsFANE Gold: ``python -m analysis.actors.train``.
+"""Train the CRF name tagger on NewsFANE Gold: ``python -m analysis train``.
 
 Reads ``../shared/eval/newsfane_gold.tsv`` (token TAB BIO-tag, blank line between sentences), keeps PER,
 ORG and LOC (fine types mapped by ``newsfane_type_map.csv``), splits train/dev by contiguous blocks of
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -114,18 +113,22 @@ def word_counts(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str,
     return sorted((w, n, inside[w]) for w, n in total.items() if len(w) >= 2 and not w.isdigit())
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    # Imported here: the compiled trainer only this command needs.
-    import pycrfsuite
-
-    p = argparse.ArgumentParser(prog="python -m analysis.actors.train", description=__doc__)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis train``."""
     p.add_argument("--gold", default=str(GOLD_TSV))
     p.add_argument("--type-map", default=str(TYPE_MAP))
     p.add_argument("--out", default=str(MODEL_PATH))
     p.add_argument("--c1", type=float, default=0.1)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--iterations", type=int, default=200)
-    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Train the actor tagger and its lexicon on NewsFANE's training split."""
+    # Imported here: the compiled trainer only this command needs.
+    import pycrfsuite
+
     t0 = time.perf_counter()
     sents = read_tsv(Path(args.gold), read_type_map(Path(args.type_map)))
     train = [attach_clitics(*s) for i, s in enumerate(sents) if split_of(i) == "train"]
@@ -137,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "# Training vocabulary: word TAB times seen TAB times inside a PER/ORG/LOC name, for the\n"
             "# normalised words of the NewsFANE Gold 2014 training split (see analysis/actors/lexicon.py).\n"
             "# Derived from NewsFANE (CC BY-SA 3.0, Alotaibi & Lee, COLING 2014).\n"
-            "# Rebuilt by: python -m analysis.actors.train\n"
+            "# Rebuilt by: python -m analysis train\n"
         )
         fh.writelines(f"{w}\t{n}\t{k}\n" for w, n, k in words)
     lexicon.lexicon.cache_clear()
@@ -170,7 +173,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"({time.perf_counter() - t0:.1f}s)"
     )
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

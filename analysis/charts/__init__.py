@@ -15,7 +15,7 @@ drew, so ``export_figure(ax.figure, name)`` also writes it as ``<name>.csv``::
     charts.kwic_table(charts.kwic(parsed.mentions, parsed.articles, "org:NATO"))
     charts.export_charts(parsed)                                # all of the above, exported
 
-``python -m analysis.charts PARSED_DIR`` exports them from a folder written by ``analysis parse``.
+``python -m analysis charts PARSED_DIR`` exports them from a folder written by ``analysis parse``.
 """
 
 from __future__ import annotations

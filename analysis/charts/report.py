@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from matplotlib.axes import Axes
 
 from .. import config
 from ..export import export_figure, export_table
+from ..pipeline import Parsed
 from .actors import (
     plot_actor_frequency,
     plot_actor_frequency_over_time,
@@ -95,21 +97,18 @@ def time_charts(parsed, *, repeat: int = 5, **kwargs) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.charts PARSED_DIR [--out DIR] [--lang en] [--bench N]``."""
-    import argparse
-
-    from ..pipeline import Parsed
-
-    ap = argparse.ArgumentParser(
-        prog="python -m analysis.charts", description="Export (or time) every chart."
-    )
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis charts PARSED_DIR [--out DIR] [--lang en] [--bench N]``."""
     ap.add_argument("parsed", help="folder written by `python -m analysis parse`")
     ap.add_argument("--out", default=None, help="figures folder (default: exports/figures)")
     ap.add_argument("--lang", default=config.DEFAULT_LANG, choices=("ar", "en"))
     ap.add_argument("--top", type=int, default=config.DEFAULT_TOP_N)
     ap.add_argument("--bench", type=int, default=0, help="time each chart N times, export nothing")
-    args = ap.parse_args(argv)
+    ap.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export (or time) every chart of a parsed store."""
     parsed = Parsed.load(config.resolve(args.parsed))
     if args.bench:
         print(parsed)

@@ -1,6 +1,6 @@
 """Evaluate date extraction against the offsets-only gold set, beside dateparser, in one run.
 
-``python -m analysis.evaluate dates tests/data/dates_gold.jsonl --corpus ../shared/corpora/...``
+``python -m analysis evaluate dates tests/data/dates_gold.jsonl --corpus ../shared/corpora/...``
 
 The gold file keeps ids, offsets and values only; article texts come from the corpus (checked by SHA-1).
 Figures: span precision/recall/F1 (exact offsets, and lenient = overlapping spans matched one to one),
@@ -18,10 +18,9 @@ import datetime as dt
 import hashlib
 import json
 import random
-import sys
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -309,8 +308,8 @@ def report(tallies: dict[str, Tally], *, n_docs: int) -> None:
         )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m analysis.evaluate dates", description=__doc__)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis evaluate dates``."""
     p.add_argument("gold", nargs="?", help="gold JSONL (tests/data/dates_gold.jsonl)")
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the corpus JSONL with the texts")
     p.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N errors")
@@ -322,7 +321,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "--throughput", action="store_true", help="time extract_dates on the whole corpus"
     )
-    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    p.set_defaults(func=run, error=p.error)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score or time the date extractor as ``args`` says."""
     if args.throughput:
         n, chars, rows, secs = throughput(config.resolve(args.corpus), repeat=args.repeat)
         print(
@@ -332,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.gold:
             return 0
     if not args.gold:
-        p.error("GOLD is required for the evaluation")
+        args.error("GOLD is required for the evaluation")
     systems: dict[str, Callable] = {"analysis": package_spans}
     if not args.no_baseline:
         systems["dateparser"] = dateparser_spans
@@ -366,7 +369,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"dateparser {b:.3f}s, {b / a:,.0f}x faster (best of {args.repeat})"
         )
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
