@@ -108,10 +108,11 @@ class Doc:
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
         self.norms = [m.group() for m in matches]
-        # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue).
+        # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue); a line
+        # break is no blank: a name never runs on into the next paragraph.
         # An abbreviation's period (د. بيرند، م. علي) glues too: one letter and a dot.
         self.glue = [
-            not (gap := norm[e:s].strip())
+            (not (gap := norm[e:s].strip()) and "\n" not in norm[e:s])
             or (gap == "." and e - b == 1 and BASIC_LETTER_RE.match(norm[b]) is not None)
             for b, e, s in zip(self.starts, self.ends, self.starts[1:], strict=False)
         ] + [False]
@@ -253,7 +254,10 @@ def article_word(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def host(word: str) -> str:
     """The word without the proclitics it plausibly carries (لبنك -> بنك; بنك stays بنك): the
-    longest clitic reading whose rest is a known word, else the word as written."""
+    longest clitic reading whose rest is a known word, else the word as written. A word that is a
+    head noun itself keeps its letters: بلدية is not ب + لدية (لديه is a word, not this one)."""
+    if word in gz.org_heads() or word in gz.facility_heads():
+        return word
     vocab = lx.lexicon().vocab
     for p, st in reversed(proclitic_splits(word)):
         if p and (st in vocab or st in gz.org_heads() or st in gz.given_names()):
