@@ -254,13 +254,15 @@ def article_word(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def host(word: str) -> str:
     """The word without the proclitics it plausibly carries (لبنك -> بنك; بنك stays بنك): the
-    longest clitic reading whose rest is a known word, else the word as written. A word that is a
-    head noun itself keeps its letters: بلدية is not ب + لدية (لديه is a word, not this one)."""
-    if word in gz.org_heads() or word in gz.facility_heads():
-        return word
-    vocab = lx.lexicon().vocab
-    for p, st in reversed(proclitic_splits(word)):
-        if p and (st in vocab or st in gz.org_heads() or st in gz.given_names()):
+    longest clitic reading whose rest is a known word, else the word as written. No letter is
+    taken off a head noun: بلدية and وبلدية read بلدية, not ب + لدية (لديه is a word, not this one)."""
+    splits = proclitic_splits(word)
+    vocab, heads, facilities = lx.lexicon().vocab, gz.org_heads(), gz.facility_heads()
+    head_at = [len(p) for p, st in splits if st in heads or st in facilities]
+    for p, st in reversed(splits):
+        if not p or not (st in vocab or st in heads or st in gz.given_names()):
+            continue
+        if st in heads or st in facilities or not any(n < len(p) for n in head_at):
             return st
     return word
 
