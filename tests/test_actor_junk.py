@@ -51,6 +51,8 @@ def test_no_actor_words(words):
         ["عطا", "الله"],  # a name with الله
         ["مجلس", "رجال", "الاعمال"],  # a body named after a group
         ["جون", "سميث"],
+        ["علي", "السرطاوي"],  # علي normalises like the preposition على
+        ["وعلي", "حماده"],
     ],
 )
 def test_names_are_not_junk(words):

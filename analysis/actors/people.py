@@ -258,7 +258,11 @@ def _no_actor(words: list[str]) -> bool:
         return True
     if len(words) == 1 and first in gz.letter_names():
         return True
-    if any(st in gz.function_words() for p, st in splits if p in ("", "و", "ف") and len(st) >= 3):
+    # علي is a name, though it normalises like على.
+    fw, given = gz.function_words(), gz.given_names()
+    if any(
+        st in fw and st not in given for p, st in splits if p in ("", "و", "ف") and len(st) >= 3
+    ):
         return True
     if (
         len(words) >= 2
