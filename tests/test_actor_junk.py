@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import actors
-from analysis.actors.people import _no_actor
+from analysis.actors.people import _function_word, _no_actor
+from analysis.arabic import normalize
 
 
 def mentions(text: str) -> list[dict]:
@@ -35,8 +36,6 @@ def by_surface(text: str) -> dict[str, tuple[str, str]]:
         ["رجال", "الامن"],  # a group of people
         ["فرجال", "الامن", "الاشاوس"],
         ["المواطنين"],
-        ["عقار", "روزجليتازون"],  # a drug
-        ["شخصيتان", "قياديتان"],  # two figures, no one
     ],
 )
 def test_no_actor_words(words):
@@ -57,6 +56,21 @@ def test_no_actor_words(words):
 )
 def test_names_are_not_junk(words):
     assert not _no_actor(words)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("عقار", True),
+        ("شخصيتان", True),
+        ("وأمام", True),
+        ("هما", True),
+        ("علي", False),
+        ("عوض", False),
+    ],
+)
+def test_function_words_open_no_name(word, expected):
+    assert _function_word(normalize(word)) is expected
 
 
 @pytest.mark.parametrize(

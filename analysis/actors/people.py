@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import replace
+from functools import lru_cache
 
 from ..arabic import BASIC_LETTER_RE, NAME_PARTICLES, PRONOUN_SUFFIXES, proclitic_splits
 from . import gazetteer as gz
@@ -249,20 +250,26 @@ def _lone_surname(doc: Doc, k: int, prob: float, *, after_demonym: bool) -> bool
 _GOD = frozenset({"الله", "المولي"})
 
 
+@lru_cache(maxsize=100_000)
+def _function_word(word: str) -> bool:
+    """A function word or a noun no name holds, with و/ف (هما، أمام، عقار); علي is a name, though it
+    normalises like على."""
+    fw = gz.function_words()
+    return any(
+        st in fw and st not in gz.given_names()
+        for p, st in proclitic_splits(word)
+        if p in ("", "و", "ف") and len(st) >= 3
+    )
+
+
 def _no_actor(words: list[str]) -> bool:
     """Whether a name the tagger reads is no actor whatever its type: a currency (ريال بارتفاع),
-    a lone Latin letter (بي), a participle before God (سائلا الله), a group of people (رجال الأمن)
-    or a common noun no name opens with (عقار روزجليتازون، شخصيتان قياديتان)."""
+    a lone Latin letter (بي), a participle before God (سائلا الله) or a group of people
+    (رجال الأمن)."""
     first, splits = words[0], proclitic_splits(words[0])
     if any(len(st) >= 3 and st in gz.currencies() for _, st in splits):
         return True
     if len(words) == 1 and first in gz.letter_names():
-        return True
-    # علي is a name, though it normalises like على.
-    fw, given = gz.function_words(), gz.given_names()
-    if any(
-        st in fw and st not in given for p, st in splits if p in ("", "و", "ف") and len(st) >= 3
-    ):
         return True
     if (
         len(words) >= 2
@@ -311,7 +318,15 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             )
         ):
             end -= 1
-        words = doc.norms[k:end]
+        # A name opens after the function words the tagger read into it (هما عوض حسين الوادعي); what
+        # is left of it must be two words at least (not عقار روزجليتازون، أمام هجر).
+        a = k
+        while a < end and _function_word(doc.norms[a]):
+            a += 1
+        if a > k and end - a < 2:
+            k = j
+            continue
+        words = doc.norms[a:end]
         ok = (
             # A name no list holds has at least one word the training data never saw outside one,
             # and one it never saw or saw mostly in names (not الهيئة العامة، رجال الأمن).
@@ -321,12 +336,12 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and not (kind == "PER" and all(w in _FILLERS for w in words))
             and not (kind == "PER" and len(words) == 1 and words[0] in gz.given_names())
             and not any(x in taken for x in range(k, j))
-            and min(probs[k:end])
+            and min(probs[a:end])
             >= (tagging.MIN_MARGINAL if kind == "PER" else tagging.MIN_MARGINAL_ORG_LOC)
             and (
                 kind != "PER"
-                or end - k >= MIN_PERSON_WORDS
-                or _lone_surname(doc, k, probs[k], after_demonym=k in demonym)
+                or end - a >= MIN_PERSON_WORDS
+                or _lone_surname(doc, a, probs[a], after_demonym=a in demonym)
             )
             and not all(w in stop or lx.is_common(w) for w in words)
             and not (kind == "PER" and lx.prep_reading(words[0]))
@@ -335,6 +350,6 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and not _no_actor(words)
         )
         if ok:
-            out.append(Found(k, end, entity_for_model(doc, k, end, kind), "model"))
+            out.append(Found(a, end, entity_for_model(doc, a, end, kind), "model"))
         k = j
     return out
