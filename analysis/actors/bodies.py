@@ -205,6 +205,26 @@ def adjective_readings(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
+def modified_adjectives(doc: Doc, found: list[Found]) -> list[Found]:
+    """A country adjective after a noun it names no country for (اللغة الإنجليزية، الدوري الإنجليزي،
+    المطبخ اللبناني, ``data/gazetteer/modified_heads.txt``) is no actor; so is one that follows it
+    in a row of definite adjectives (باللغتين العربية والإنجليزية)."""
+    heads = gz.modified_heads()
+    out = []
+    for f in found:
+        if f.entry.type == "country" and f.entry.form == "adjective" and f.method == gz.METHOD:
+            k = f.i - 1
+            # Back over the definite adjectives between the noun and this one.
+            while k > f.i - 3 and k >= 0 and doc.glue[k] and doc.norms[k].startswith(("ال", "وال")):
+                if any(st in heads for _, st in doc.splits(k)):
+                    break
+                k -= 1
+            if k >= 0 and doc.glue[k] and any(st in heads for _, st in doc.splits(k)):
+                f = Found(f.i, f.j, gz.NOT_AN_ACTOR, f.method)
+        out.append(f)
+    return out
+
+
 def institution_pass(doc: Doc, found: list[Found]) -> list[Found]:
     """Organisations named by a head noun (``data/gazetteer/org_heads.txt``): a construct ending in a
     definite word (غرفة الشرقية، مكتب تعليم الشرق، هيئة الإغاثة الإسلامية العالمية), or a definite head
@@ -397,6 +417,13 @@ def organisation_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 g.i >= a and g.j <= b and g.entry.type != "organization" for g in inside.values()
             )
             and (b - a > f.j - f.i or f.entry.form == "name")
+            # Alone, a base, a canal or a region the tagger reads as a body is still the place
+            # (قاعدة العند، قناة السويس); only a country or a city stands for its team.
+            and (
+                b - a > f.j - f.i
+                or f.entry.type == "country"
+                or f.entry.actor_id in gz.team_places()
+            )
             # The tagger opens names on a verb now and then (اهتم ريال مدريد); money is no body.
             and (a == f.i or not _opens_badly(doc.norms[a], money=f.entry.form == "adjective"))
         )

@@ -108,10 +108,11 @@ class Doc:
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
         self.norms = [m.group() for m in matches]
-        # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue).
+        # glue[k]: only blanks between token k and k+1 (a phrase or a name may continue); a line
+        # break is no blank: a name never runs on into the next paragraph.
         # An abbreviation's period (د. بيرند، م. علي) glues too: one letter and a dot.
         self.glue = [
-            not (gap := norm[e:s].strip())
+            (not (gap := norm[e:s].strip()) and "\n" not in norm[e:s])
             or (gap == "." and e - b == 1 and BASIC_LETTER_RE.match(norm[b]) is not None)
             for b, e, s in zip(self.starts, self.ends, self.starts[1:], strict=False)
         ] + [False]
@@ -253,10 +254,15 @@ def article_word(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def host(word: str) -> str:
     """The word without the proclitics it plausibly carries (لبنك -> بنك; بنك stays بنك): the
-    longest clitic reading whose rest is a known word, else the word as written."""
-    vocab = lx.lexicon().vocab
-    for p, st in reversed(proclitic_splits(word)):
-        if p and (st in vocab or st in gz.org_heads() or st in gz.given_names()):
+    longest clitic reading whose rest is a known word, else the word as written. No letter is
+    taken off a head noun: بلدية and وبلدية read بلدية, not ب + لدية (لديه is a word, not this one)."""
+    splits = proclitic_splits(word)
+    vocab, heads, facilities = lx.lexicon().vocab, gz.org_heads(), gz.facility_heads()
+    head_at = [len(p) for p, st in splits if st in heads or st in facilities]
+    for p, st in reversed(splits):
+        if not p or not (st in vocab or st in heads or st in gz.given_names()):
+            continue
+        if st in heads or st in facilities or not any(n < len(p) for n in head_at):
             return st
     return word
 

@@ -133,6 +133,44 @@ def currencies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def letter_names() -> frozenset[str]:
+    """Normalised Latin letters spelt in Arabic (بي، إتش): alone, no actor."""
+    return word_set("letter_names.txt")
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[tuple[str, ...]]:
+    """Keys of the common nouns that name groups of people (رجال الأمن، المواطنون)."""
+    return frozenset(key_of(p) for p in read_words(config.GAZETTEER_DIR / "group_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def role_qualifiers() -> frozenset[tuple[str, ...]]:
+    """Keys of the words that qualify a title and belong to the role (نائب، المتحدث باسم)."""
+    return frozenset(key_of(p) for p in read_words(config.GAZETTEER_DIR / "role_qualifiers.txt"))
+
+
+@lru_cache(maxsize=1)
+def modified_heads() -> frozenset[str]:
+    """Normalised nouns whose country adjective names no country (اللغة، الدوري، المطبخ)."""
+    return word_set("modified_heads.txt")
+
+
+# Kinds of listed place that field a sports side (فاز برشلونة); a base, a canal or a region does not.
+_TEAM_KINDS = frozenset({"city", "capital", "province", "island"})
+
+
+@lru_cache(maxsize=1)
+def team_places() -> frozenset[str]:
+    """Ids of the listed places that may stand for their team (cities, capitals, provinces)."""
+    return frozenset(
+        f"place:{r['slug']}"
+        for r in read_rows(config.GAZETTEER_DIR / "places.csv")
+        if r["kind"] in _TEAM_KINDS
+    )
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Normalised words that never belong to a person's name."""
     return word_set("function_words.txt")

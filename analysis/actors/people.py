@@ -4,9 +4,11 @@ tagger finds that no list or pattern did (people mostly, organisations and place
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
+from functools import lru_cache
 
-from ..arabic import BASIC_LETTER_RE, NAME_PARTICLES, PRONOUN_SUFFIXES
+from ..arabic import BASIC_LETTER_RE, NAME_PARTICLES, PRONOUN_SUFFIXES, proclitic_splits
 from . import gazetteer as gz
 from . import lexicon as lx
 from . import tagging
@@ -107,13 +109,15 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 and doc.norms[t] not in gz.function_words()
             ):
                 t += 1
-            role_s, role_e = doc.span(i, t)
-            role = doc.nt.original[role_s:role_e]
-            # The role is the title without the conjunction/preposition glued to it (ووزير -> وزير).
-            titles, w = gz.titles(), doc.norms[i]
-            # The proclitic the title word carries, read literally (للرئيس = لل + رئيس).
-            prefix = next((p for p, st in doc.splits(i) if st in titles and w[len(p) :] == st), "")
-            role = role[len(prefix) :] if prefix and role.startswith(prefix) else role
+            titles = gz.titles()
+            prefix = _literal_prefix(doc, i, titles)
+            role = _role_text(doc, i, t, prefix)
+            # نائب رئيس الجمهورية: the qualifier belongs to the role (the deputy is not the president).
+            q = _qualified_start(doc, i)
+            qualified = role
+            if q < i:
+                firsts = {key[0] for key in gz.role_qualifiers()}
+                qualified = _role_text(doc, q, t, _literal_prefix(doc, q, firsts))
             k, affiliation = t, None
             f = starts.get(k)
             if f is not None and k < doc.n and doc.glue[k - 1]:
@@ -128,7 +132,7 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 if affiliation is not None:
                     iso3 = affiliation.iso3 or e.iso3
                     e = replace(e, affiliation=affiliation.actor_id, iso3=iso3)
-                p.entry, p.role = e, role
+                p.entry, p.role = e, qualified
                 i = p.j
                 continue
             j = read_name(doc, k, taken) if k < doc.n and doc.glue[k - 1] else k
@@ -144,13 +148,47 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
                         actor_id=f"person:{slug(title + ' ' + doc.norms[k])}",
                         name_ar=f"{role} {entry.name_ar}",
                     )
-                out.append(Found(k, j, entry, "pattern", role))
+                out.append(Found(k, j, entry, "pattern", qualified))
                 i = j
                 continue
             i = t
             continue
         i += 1
     return out + _speech_pass(doc, found + out)
+
+
+def _literal_prefix(doc: Doc, i: int, firsts: Container[str]) -> str:
+    """The proclitic token ``i`` carries before the first word of a title or a qualifier
+    (``firsts``), read literally (للرئيس = لل + رئيس)."""
+    w = doc.norms[i]
+    return next((p for p, st in doc.splits(i) if st in firsts and w[len(p) :] == st), "")
+
+
+def _role_text(doc: Doc, i: int, t: int, prefix: str) -> str:
+    """The role as written over tokens ``[i, t)``, without the conjunction or preposition glued to
+    its first word (ووزير -> وزير)."""
+    s, e = doc.span(i, t)
+    role = doc.nt.original[s:e]
+    return role[len(prefix) :] if prefix and role.startswith(prefix) else role
+
+
+def _qualified_start(doc: Doc, i: int) -> int:
+    """Start of the qualifiers glued before the title at token ``i`` (نائب، مساعد، القائم بأعمال;
+    they may stack), or ``i``."""
+    q = i
+    while True:
+        for key in gz.role_qualifiers():
+            a = q - len(key)
+            if (
+                a >= 0
+                and all(doc.glue[a:q])
+                and tuple(doc.norms[a + 1 : q]) == key[1:]
+                and any(st == key[0] for _, st in doc.splits(a))
+            ):
+                q = a
+                break
+        else:
+            return q
 
 
 def _speech_pass(doc: Doc, found: list[Found]) -> list[Found]:
@@ -208,6 +246,42 @@ def _lone_surname(doc: Doc, k: int, prob: float, *, after_demonym: bool) -> bool
     return any(doc.norms[x] == w and tags[x] in ("B-PER", "I-PER") for x in range(doc.n) if x != k)
 
 
+# Words a supplication puts before God (سائلا الله، داعين المولى): a participle, not a name.
+_GOD = frozenset({"الله", "المولي"})
+
+
+@lru_cache(maxsize=100_000)
+def _function_word(word: str) -> bool:
+    """A function word or a noun no name holds, with و/ف (هما، أمام، عقار); علي is a name, though it
+    normalises like على."""
+    fw = gz.function_words()
+    return any(
+        st in fw and st not in gz.given_names()
+        for p, st in proclitic_splits(word)
+        if p in ("", "و", "ف") and len(st) >= 3
+    )
+
+
+def _no_actor(words: list[str]) -> bool:
+    """Whether a name the tagger reads is no actor whatever its type: a currency (ريال بارتفاع),
+    a lone Latin letter (بي), a participle before God (سائلا الله) or a group of people
+    (رجال الأمن)."""
+    first, splits = words[0], proclitic_splits(words[0])
+    if any(len(st) >= 3 and st in gz.currencies() for _, st in splits):
+        return True
+    if len(words) == 1 and first in gz.letter_names():
+        return True
+    if (
+        len(words) >= 2
+        and words[1] in _GOD
+        and first.endswith(("ا", "ين"))
+        and len(first) >= 4
+        and first not in gz.given_names()
+    ):
+        return True
+    return any((st, *words[1 : len(key)]) == key for key in gz.group_nouns() for _, st in splits)
+
+
 def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
     """Names the tagger finds that no list or pattern did."""
     taken = {k for f in found for k in range(f.i, f.j)}
@@ -244,7 +318,15 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             )
         ):
             end -= 1
-        words = doc.norms[k:end]
+        # A name opens after the function words the tagger read into it (هما عوض حسين الوادعي); what
+        # is left of it must be two words at least (not عقار روزجليتازون، أمام هجر).
+        a = k
+        while a < end and _function_word(doc.norms[a]):
+            a += 1
+        if a > k and end - a < 2:
+            k = j
+            continue
+        words = doc.norms[a:end]
         ok = (
             # A name no list holds has at least one word the training data never saw outside one,
             # and one it never saw or saw mostly in names (not الهيئة العامة، رجال الأمن).
@@ -254,19 +336,20 @@ def model_pass(doc: Doc, found: list[Found]) -> list[Found]:
             and not (kind == "PER" and all(w in _FILLERS for w in words))
             and not (kind == "PER" and len(words) == 1 and words[0] in gz.given_names())
             and not any(x in taken for x in range(k, j))
-            and min(probs[k:end])
+            and min(probs[a:end])
             >= (tagging.MIN_MARGINAL if kind == "PER" else tagging.MIN_MARGINAL_ORG_LOC)
             and (
                 kind != "PER"
-                or end - k >= MIN_PERSON_WORDS
-                or _lone_surname(doc, k, probs[k], after_demonym=k in demonym)
+                or end - a >= MIN_PERSON_WORDS
+                or _lone_surname(doc, a, probs[a], after_demonym=a in demonym)
             )
             and not all(w in stop or lx.is_common(w) for w in words)
             and not (kind == "PER" and lx.prep_reading(words[0]))
             and not lx.is_common_reading(words[0])
             and all(lx.ARABIC_WORD_RE.match(w) for w in words)
+            and not _no_actor(words)
         )
         if ok:
-            out.append(Found(k, end, entity_for_model(doc, k, end, kind), "model"))
+            out.append(Found(a, end, entity_for_model(doc, a, end, kind), "model"))
         k = j
     return out
