@@ -289,7 +289,8 @@ def conform(df: pd.DataFrame | list[dict], name: str) -> pd.DataFrame:
         else:
             s = pd.Series([pd.NA] * len(df), index=df.index)
         if dtype == STR:
-            s = s.fillna("").astype(STR)
+            # A column that came all-missing from the rows is float NaN: fill it as objects.
+            s = (s.astype(object) if s.dtype.kind == "f" else s).fillna("").astype(STR)
         elif dtype == DATE:
             s = to_dates(s)
         else:

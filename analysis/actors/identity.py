@@ -49,7 +49,7 @@ Name = tuple[str, ...]
 # --- the actors frame ----------------------------------------------------------------------------
 
 
-def _mode(df: pd.DataFrame, col: str) -> pd.Series:
+def most_common(df: pd.DataFrame, col: str) -> pd.Series:
     """Per actor, the most frequent non-empty ``col``; ties to the smallest value (order-free)."""
     d = df.loc[df[col].fillna("") != "", ["actor_id", col]]
     counts = d.groupby(["actor_id", col], sort=False).size().reset_index(name="n")
@@ -98,7 +98,7 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
         }
     )
     for col in _NAME_COLS:
-        out[col] = _mode(mentions, col).reindex(out.index).fillna("")
+        out[col] = most_common(mentions, col).reindex(out.index).fillna("")
     out["aliases"] = _aliases(mentions, out["name_ar"]).reindex(out.index).fillna("")
     out = out.rename_axis("actor_id").reset_index()
     out = out.sort_values(["n_mentions", "actor_id"], ascending=[False, True])
@@ -209,7 +209,7 @@ def _id_facts(mentions: pd.DataFrame) -> dict[str, _Facts]:
     """Per local id: mention count, type, iso3, whether listed, its name keys and documents."""
     m = mentions[["actor_id", "doc_id", "type", "iso3", "name_ar", "name_en"]].astype(object)
     n = m["actor_id"].value_counts().to_dict()
-    types, isos = (_mode(m, c).to_dict() for c in ("type", "iso3"))
+    types, isos = (most_common(m, c).to_dict() for c in ("type", "iso3"))
     listed = set(m.loc[m["name_en"].fillna("") != "", "actor_id"]) | {
         e.actor_id for e in _listed_entries().values()
     }
@@ -377,7 +377,7 @@ def _canonical_names(mentions: pd.DataFrame, moved: pd.Series) -> pd.DataFrame:
     by_id = {e.actor_id: e for e in _listed_entries().values()}
     target_ids = mentions.loc[moved, "actor_id"].unique()
     keep = mentions[mentions["actor_id"].isin(target_ids) & ~moved]
-    canon = {c: _mode(keep, c) for c in _NAME_COLS}
+    canon = {c: most_common(keep, c) for c in _NAME_COLS}
     rows = {}
     for t in target_ids:
         e = by_id.get(t)
