@@ -24,7 +24,11 @@ same mentions give the same ids whatever the engine, worker count, batch split, 
 
 Output: ``mentions.actor_id`` is the merged id, ``mentions.local_actor_id`` the id the document pass
 gave; ``name_ar``, ``name_en`` and ``type`` (and ``iso3`` where the mention had none) follow the merged
-actor. ``actors`` (:func:`actors_table`) gains ``aliases``: the other names merged into it, ``|``-joined.
+actor. ``actors`` (:func:`actors_table`) gains ``aliases``: the surfaces of the mentions merged into
+it (other than its name and clitic copies), ``|``-joined, and counts by form (``n_names``,
+``n_adjectives``). The pass runs on the whole corpus at once (it gathers ``mentions``); rerunning it
+on its own output gives the same frames. Call: ``frames |= identity(frames)`` after the per-document
+parse (and boilerplate flags), before stories and user overrides (:mod:`analysis.overrides`).
 """
 
 from __future__ import annotations
