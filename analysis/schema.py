@@ -24,10 +24,14 @@ sentences — one row per sentence
 
 mentions — one row per actor mention (see analysis.actors)
     doc_id, sent_id, start, end, surface, actor_id, name_ar, name_en, type, form, iso3, role,
-    affiliation, method
+    affiliation, method, local_actor_id (the id the document pass gave; ``actor_id`` is the id
+    after the corpus-level identity pass, :mod:`analysis.actors.identity`, and user overrides)
 
 actors — one row per canonical actor
-    actor_id, name_ar, name_en, type, iso3, n_mentions (int64), n_docs (int64)
+    actor_id, name_ar, name_en, type, iso3, n_mentions (int64), n_docs (int64),
+    aliases (string: the other surfaces merged into this actor, ``|``-joined, sorted),
+    n_names (int64: mentions with ``form == "name"``), n_adjectives (int64: ``form == "adjective"``);
+    n_mentions == n_names + n_adjectives
 
 dates — one row per temporal expression (see analysis.dates)
     doc_id, sent_id, start, end, surface, type, value, granularity, calendar, hijri, relative
@@ -100,6 +104,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "role": STR,
         "affiliation": STR,
         "method": STR,
+        "local_actor_id": STR,
     },
     "actors": {
         "actor_id": STR,
@@ -109,6 +114,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "iso3": STR,
         "n_mentions": INT,
         "n_docs": INT,
+        "aliases": STR,
+        "n_names": INT,
+        "n_adjectives": INT,
     },
     "dates": {
         "doc_id": STR,
@@ -339,7 +347,8 @@ def conform(df: pd.DataFrame | list[dict], name: str) -> pd.DataFrame:
         else:
             s = pd.Series([pd.NA] * len(df), index=df.index)
         if dtype == STR:
-            s = s.fillna("").astype(STR)
+            # A column that came all-missing from the rows is float NaN: fill it as objects.
+            s = (s.astype(object) if s.dtype.kind == "f" else s).fillna("").astype(STR)
         elif dtype == DATE:
             s = to_dates(s)
         else:

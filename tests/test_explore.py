@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import explore, schema
+from analysis.actors import actors_frame
 from analysis.pipeline import Parsed
 
 # Three small articles written for these tests: one sentence per line.
@@ -130,14 +131,11 @@ def parsed() -> Parsed:
         ],
         "articles",
     )
-    g = mentions.groupby("actor_id")
-    actors = g[["name_ar", "name_en", "type", "iso3"]].first()
-    actors["n_mentions"], actors["n_docs"] = g.size(), g["doc_id"].nunique()
     return Parsed(
         articles=articles,
         sentences=sentences,
         mentions=mentions.reset_index(drop=True),
-        actors=schema.conform(actors.reset_index(), "actors"),
+        actors=actors_frame(mentions),
         dates=schema.conform(dates, "dates"),
         errors=schema.empty("errors"),
     )

@@ -29,8 +29,8 @@ from typing import Any
 
 import pandas as pd
 
-from .. import schema
 from .extract import extract
+from .identity import actors_table
 
 
 def extract_mentions(
@@ -41,22 +41,5 @@ def extract_mentions(
 
 
 def actors_frame(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per canonical actor, with mention and document counts."""
-    if mentions.empty:
-        return schema.empty("actors")
-    g = mentions.groupby("actor_id", sort=False)
-    out = pd.DataFrame({"n_mentions": g.size(), "n_docs": g["doc_id"].nunique()})
-    for col in ("name_ar", "name_en", "type", "iso3"):
-        out[col] = _most_common(mentions, col).reindex(out.index).fillna("")
-    out = out.reset_index().sort_values(["n_mentions", "actor_id"], ascending=[False, True])
-    return schema.conform(out, "actors")
-
-
-def _most_common(mentions: pd.DataFrame, col: str) -> pd.Series:
-    """Per actor, the most frequent non-empty value of ``col`` (a person's iso3 may be known in
-    one mention only); ties go to the value met first."""
-    df = mentions[["actor_id", col]]
-    df = df[df[col].fillna("") != ""]
-    counts = df.groupby(["actor_id", col], sort=False).size().reset_index(name="n")
-    counts = counts.sort_values(["actor_id", "n"], ascending=[True, False], kind="stable")
-    return counts.drop_duplicates("actor_id").set_index("actor_id")[col]
+    """One row per canonical actor, with mention counts by form and document counts."""
+    return actors_table(mentions)
