@@ -18,18 +18,26 @@ articles — one row per document
 
 sentences — one row per sentence
     doc_id (string), sent_id (int64, 0-based per doc), para_id (int64, 0-based per doc),
-    start (int64), end (int64), text (string) == articles.text[start:end], stripped
+    start (int64), end (int64), text (string) == articles.text[start:end], stripped,
+    boilerplate (bool)     a line its source repeats across many articles (footer, byline, share
+                           buttons...): set by the corpus step :func:`analysis.boilerplate.boilerplate`
 
 mentions — one row per actor mention (see analysis.actors)
     doc_id, sent_id, start, end, surface, actor_id, name_ar, name_en, type, form, iso3, role,
-    affiliation, method
+    affiliation, method,
+    boilerplate (bool)     in a boilerplate sentence; left out of counts, charts and clouds by default
+    sector (string)        "media" for newspapers, channels, agencies (data/gazetteer/media.csv), else ""
+    self_reference (bool)  the article's own paper named in it (لـ«عكاظ» in Okaz): kept, not counted
+                           by default (:func:`analysis.boilerplate.counted` gives the counted rows)
 
 actors — one row per canonical actor
-    actor_id, name_ar, name_en, type, iso3, n_mentions (int64), n_docs (int64)
+    actor_id, name_ar, name_en, type, iso3, n_mentions (int64), n_docs (int64), sector (string);
+    after the corpus steps the counts leave out boilerplate and self-references (zero when only there)
 
 dates — one row per temporal expression (see analysis.dates)
     doc_id, sent_id, start, end, surface, type, value, granularity, calendar, hijri, relative
-    (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool)
+    (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool),
+    boilerplate (bool) in a boilerplate sentence (a dateline), left out of timelines by default
 
 errors — one row per problem met while loading or parsing; nothing is dropped silently
     doc_id (string, "" when unknown), path (string), line (Int64, <NA> when not line-based),
@@ -70,6 +78,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start": INT,
         "end": INT,
         "text": STR,
+        "boilerplate": BOOL,
     },
     "mentions": {
         "doc_id": STR,
@@ -86,6 +95,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "role": STR,
         "affiliation": STR,
         "method": STR,
+        "boilerplate": BOOL,
+        "sector": STR,
+        "self_reference": BOOL,
     },
     "actors": {
         "actor_id": STR,
@@ -95,6 +107,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "iso3": STR,
         "n_mentions": INT,
         "n_docs": INT,
+        "sector": STR,
     },
     "dates": {
         "doc_id": STR,
@@ -112,6 +125,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start_date": DATE,
         "end_date": DATE,
         "resolved": BOOL,
+        "boilerplate": BOOL,
     },
     "errors": {
         "doc_id": STR,

@@ -46,8 +46,9 @@ def actors_frame(mentions: pd.DataFrame) -> pd.DataFrame:
         return schema.empty("actors")
     g = mentions.groupby("actor_id", sort=False)
     out = pd.DataFrame({"n_mentions": g.size(), "n_docs": g["doc_id"].nunique()})
-    for col in ("name_ar", "name_en", "type", "iso3"):
-        out[col] = _most_common(mentions, col).reindex(out.index).fillna("")
+    for col in ("name_ar", "name_en", "type", "iso3", "sector"):
+        if col in mentions:
+            out[col] = _most_common(mentions, col).reindex(out.index).fillna("")
     out = out.reset_index().sort_values(["n_mentions", "actor_id"], ascending=[False, True])
     return schema.conform(out, "actors")
 
