@@ -20,22 +20,31 @@ articles — one row per document
 
 sentences — one row per sentence
     doc_id (string), sent_id (int64, 0-based per doc), para_id (int64, 0-based per doc),
-    start (int64), end (int64), text (string) == articles.text[start:end], stripped
+    start (int64), end (int64), text (string) == articles.text[start:end], stripped,
+    boilerplate (bool)     a line its source repeats across many articles (footer, byline, share
+                           buttons...): set by the corpus step :func:`analysis.boilerplate.boilerplate`
 
 mentions — one row per actor mention (see analysis.actors)
     doc_id, sent_id, start, end, surface, actor_id, name_ar, name_en, type, form, iso3, role,
-    affiliation, method, local_actor_id (the id the document pass gave; ``actor_id`` is the id
-    after the corpus-level identity pass, :mod:`analysis.actors.identity`, and user overrides)
+    affiliation, method,
+    local_actor_id (string)  the id the document pass gave; ``actor_id`` is the id after the
+                           corpus-level identity pass (:mod:`analysis.actors.identity`) and overrides
+    boilerplate (bool)     in a boilerplate sentence; left out of counts, charts and clouds by default
+    sector (string)        "media" for newspapers, channels, agencies (data/gazetteer/media.csv), else ""
+    self_reference (bool)  the article's own paper named in it (لـ«عكاظ» in Okaz): kept, not counted
+                           by default (:func:`analysis.boilerplate.counted` gives the counted rows)
 
 actors — one row per canonical actor
     actor_id, name_ar, name_en, type, iso3, n_mentions (int64), n_docs (int64),
     aliases (string: the other surfaces merged into this actor, ``|``-joined, sorted),
-    n_names (int64: mentions with ``form == "name"``), n_adjectives (int64: ``form == "adjective"``);
-    n_mentions == n_names + n_adjectives
+    n_names (int64: mentions with ``form == "name"``), n_adjectives (int64: ``form == "adjective"``),
+    sector (string); the counts leave out boilerplate and self-references (zero when only there),
+    and n_mentions == n_names + n_adjectives
 
 dates — one row per temporal expression (see analysis.dates)
     doc_id, sent_id, start, end, surface, type, value, granularity, calendar, hijri, relative
-    (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool)
+    (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool),
+    boilerplate (bool) in a boilerplate sentence (a dateline), left out of timelines by default
 
 stories — one row per story, made by the corpus step :func:`analysis.stories.stories` (every
 article is in exactly one story; most stories have one article)
@@ -88,6 +97,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start": INT,
         "end": INT,
         "text": STR,
+        "boilerplate": BOOL,
     },
     "mentions": {
         "doc_id": STR,
@@ -105,6 +115,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "affiliation": STR,
         "method": STR,
         "local_actor_id": STR,
+        "boilerplate": BOOL,
+        "sector": STR,
+        "self_reference": BOOL,
     },
     "actors": {
         "actor_id": STR,
@@ -117,6 +130,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "aliases": STR,
         "n_names": INT,
         "n_adjectives": INT,
+        "sector": STR,
     },
     "dates": {
         "doc_id": STR,
@@ -134,6 +148,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start_date": DATE,
         "end_date": DATE,
         "resolved": BOOL,
+        "boilerplate": BOOL,
     },
     "stories": {
         "story_id": STR,

@@ -45,7 +45,7 @@ from . import gazetteer as gz
 
 ALIAS_SEP = "|"
 _CLITIC_LETTERS = frozenset("وفبلك")
-_NAME_COLS = ("name_ar", "name_en", "type", "iso3")
+_NAME_COLS = ("name_ar", "name_en", "type", "iso3", "sector")
 
 Name = tuple[str, ...]
 
