@@ -8,8 +8,8 @@ Rows follow the ``dates`` schema of :mod:`analysis.schema`: ``type`` in DATE/DUR
 ``value`` TIMEX3-style, ``start_date``/``end_date`` the inclusive interval (NaT when unresolved; always
 NaT for durations and sets, which never go on a timeline), ``resolved`` True when an interval is given.
 Without a publication date, relative expressions keep ``resolved = False``: no date is invented.
-A START/MID/END modifier (أوائل، منتصف، أواخر...) narrows a month or a year to the third it names
-while ``value`` keeps the whole period; holidays (عيد الفطر، رأس السنة...) are days (see the
+A START/MID/END modifier (أوائل، منتصف، أواخر...) is kept in ``mod`` while ``value`` and the
+interval keep the whole period (a range side narrows to the third it names); holidays (عيد الفطر، رأس السنة...) are days (see the
 documented choices in :mod:`analysis.dates.families`).
 """
 

@@ -25,11 +25,15 @@ Documented choices:
 - a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
   in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
 - modifiers set ``mod`` (``date_modifiers.csv``: أوائل/مطلع/بداية START, منتصف/أواسط MID,
-  أواخر/نهاية END, نحو APPROX) and ``value`` keeps the whole period, as in TIMEX3; START/MID/END
-  narrow the interval of a month to its days 1-10 / 11-20 / 21-last (the Arabic العشر الأوائل/
-  الأواسط/الأواخر) and of a year to its months 1-4 / 5-8 / 9-12 (Hijri days and months for Hijri
-  periods), see :func:`analysis.dates.periods.part`; weeks, decades and centuries keep the whole
-  period, and so does APPROX ("نحو");
+  أواخر/نهاية END, نحو APPROX) and ``value`` and the interval keep the whole period, as in TIMEX3
+  (and the gold sets); as a side of a range ("حتى منتصف يوليو") START/MID/END place the boundary in
+  the days 1-10 / 11-20 / 21-last of a month (the Arabic العشر الأوائل/الأواسط/الأواخر) or the
+  months 1-4 / 5-8 / 9-12 of a year (Hijri days and months for Hijri periods), see
+  :func:`analysis.dates.resolve.narrowed`;
+- ranges and lists of two are one interval: بين/من ... و/إلى, two months or day numbers and a dash
+  ("مارس - أبريل 2014"; one month named twice, "مارس - آذار 2010", is one month), and يومي/شهري/عامي
+  ("يومي 12 و13 سبتمبر"; شهري/عامي only with a shared year or deictic at the end, "لشهري مايو
+  ويونيو" stays two months);
 - a number and a dual add up ("مئة وعامين" = 102 years); a second, shorter unit makes a compound
   ("ثلاثة أعوام وشهرين" = P3Y2M, "ثلاثة أيام وساعتين" = P3DT2H); an offset with a half or two units
   ("قبل ثلاثة أعوام ونصف"، "منذ عشرة أعوام وشهرين") is counted in months and days and given as the

@@ -15,7 +15,7 @@ _DATE_SEP_RE = re.compile(r"[/.-]")
 
 
 def _year_tail(p: Pieces) -> str:
-    ytrig = rf"(?:(?:من\s+)?{ART}?(?:عام|سنه)\s+)?"
+    ytrig = rf"(?:(?:من\s+|في\s+)?{ART}?(?:عام|سنه)\s+)?"
     return (
         rf"(?:\s*[،,]?\s*{ytrig}{year_group(p)}"
         rf"|\s+(?:من\s+)?(?P<yrel>{ART}?(?:عام|سنه))\s+(?P<ydx>{p.dx})"
@@ -25,7 +25,7 @@ def _year_tail(p: Pieces) -> str:
 
 def _month(p: Pieces) -> str:
     # "أيار (مايو)"، "أيار/مايو"، "سبتمبر أيلول": one month named in two systems.
-    return rf"(?:(?P<mg>{p.mg})(?:(?:\s*[(/]\s*|\s+)(?P<mg2>{p.mg})\s*\)?)?|(?P<mh>{p.mh}))"
+    return rf"(?:(?P<mg>{p.mg})(?:(?:\s*[(/–-]\s*|\s+)(?P<mg2>{p.mg})\s*\)?)?|(?P<mh>{p.mh}))"
 
 
 def weekday_prefix(p: Pieces) -> str:

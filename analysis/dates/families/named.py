@@ -18,7 +18,7 @@ def quarter_pattern(p: Pieces) -> str:
     """الربع/النصف and its ordinal, of a year (deictic or in digits)."""
     return (
         rf"(?P<qh>{p.year_parts})\s+(?P<qo>{p.year_part_ordinals})(?!\w)\s*"
-        rf"(?:من\s+)?(?:(?P<qy>ل?{ART}?(?:عام|سنه))(?:\s+(?:{year_group(p)}|(?P<qdx>{p.dx})))?|{year_group(p, 'q')})"
+        rf"(?:من\s+)?(?:(?:هذا|هذه)\s+)?(?:(?P<qy>ل?{ART}?(?:عام|سنه))(?:\s+(?:{year_group(p)}|(?P<qdx>{p.dx})))?|{year_group(p, 'q')})"
     )
 
 

@@ -41,7 +41,7 @@ def period_pattern(p: Pieces) -> str:
 def time_pattern(p: Pieces) -> str:
     """A clock time in words or digits, with its daypart and day."""
     return (
-        rf"(?:(?P<sa>الساعه)\s+(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|[01]\d[0-5]\d(?!\d)|{p.hourw})|(?P<h2>{p.hourw})(?=\s+(?:من\s+)?{p.dpa}))"
+        rf"(?:(?P<sa>الساعه)\s+(?:الـ?\s?)?(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|[01]\d[0-5]\d(?!\d)|{p.hourw})|(?P<h2>{p.hourw})(?=\s+(?:من\s+)?{p.dpa}))"
         rf"(?:\s+و\s*(?P<fr>{p.clock_after}|\d{{1,2}}\s+دقيقه))?"
         rf"(?:\s+الا\s+(?P<fm>{p.clock_before}))?"
         rf"(?:\s+(?:من\s+)?(?P<dpa>{p.dpa}))?"
@@ -153,7 +153,7 @@ def interp_period(g: re.Match, ctx: Context) -> Hit | None:
         return resolve_spec(Spec(year_calendar(y, g.group("ys")), year=y, mod=mod), ctx.ref)
     if ctx.ref is None:
         return Hit(value=UNRESOLVED[gran], granularity=gran, relative=True, mod=mod)
-    return from_interval(P.part(period(gran, off, ctx.ref), mod), mod=mod)
+    return from_interval(period(gran, off, ctx.ref), mod=mod)
 
 
 def _time_day(g: re.Match, ctx: Context) -> tuple[dt.date | None, bool]:
