@@ -49,6 +49,9 @@ class Context:
     future_before: Callable[[int], bool]
     # The last month resolved in the document (calendar, year, month), for "الشهر نفسه".
     last_month: list = field(default_factory=list)
+    # The periods (longer than a day, shorter than a year) resolved so far: (start, end, granularity),
+    # for "الفترة نفسها من العام الماضي" and a bare "النصف الأول".
+    periods: list = field(default_factory=list)
 
 
 def sub_context(s: str, ctx: Context) -> Context:

@@ -230,4 +230,29 @@ def interp_num(g: re.Match, ctx: Context) -> Hit | None:
     cal = year_calendar(y, g.group("ys"))
     if cal == "gregorian" and not 1900 <= y <= 2100:
         return None
-    return resolve_spec(Spec(calendar=cal, year=y, month=m, day=d), ctx.ref)
+    hit = resolve_spec(Spec(calendar=cal, year=y, month=m, day=d), ctx.ref)
+    wd = _weekday_before(g, ctx)
+    if (
+        wd is not None
+        and d <= 12
+        and (hit is None or hit.start is None or hit.start.isoweekday() != wd)
+    ):
+        # "الاثنين الموافق 10/4/1436هـ": month first; the weekday named before it tells.
+        swapped = resolve_spec(Spec(calendar=cal, year=y, month=d, day=m), ctx.ref)
+        if swapped is not None and swapped.start is not None and swapped.start.isoweekday() == wd:
+            return swapped
+    return hit
+
+
+_WEEKDAY_BEFORE_RE = re.compile(r"(\w+)\s*[،,]?\s*(?:الموافق\s+)?$")
+
+
+def _weekday_before(g: re.Match, ctx: Context) -> int | None:
+    """The ISO weekday named just before a numeric date, in the match or the text before it."""
+    lx = lexicon()
+    wd = g.group("wd")
+    if not wd:
+        m = _WEEKDAY_BEFORE_RE.search(ctx.text, max(0, g.start() - 40), g.start())
+        wd = m.group(1) if m else None
+    entry = lx.weekdays.get(wd) if wd else None
+    return entry[0] if entry else None
