@@ -29,7 +29,9 @@ actors — one row per canonical actor
 
 dates — one row per temporal expression (see analysis.dates)
     doc_id, sent_id, start, end, surface, type, value, granularity, calendar, hijri, relative
-    (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool)
+    (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool),
+    year_inferred (bool: no word decided the year of a bare month or the week of a bare weekday,
+    the default rule chose the last one; a guess to check)
 
 errors — one row per problem met while loading or parsing; nothing is dropped silently
     doc_id (string, "" when unknown), path (string), line (Int64, <NA> when not line-based),
@@ -112,6 +114,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "start_date": DATE,
         "end_date": DATE,
         "resolved": BOOL,
+        "year_inferred": BOOL,
     },
     "errors": {
         "doc_id": STR,

@@ -41,6 +41,7 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
     """Resolve a calendar date spec against the publication date; None if it is not a date."""
     relative = spec.year is None
     hit = Hit(calendar=spec.calendar, relative=relative, mod=spec.mod, spec=spec)
+    hit.year_inferred = spec.inferred and relative
     hit.granularity = "day" if spec.day else "month" if spec.month else "year"
     if spec.day is not None and not 1 <= spec.day <= (31 if spec.calendar == "gregorian" else 30):
         return None

@@ -65,6 +65,7 @@ class Family:
 # matches at a position and whose interpreter accepts the match wins.
 FAMILIES: tuple[Family, ...] = (
     Family("range", ranges.range_pattern, ranges.interp_range),
+    Family("mweek", days.mweek_pattern, days.interp_mweek, ("الاسبوع",)),
     Family("dmy", days.dmy_pattern, days.interp_dmy, ("يوم", "شهر", "الموافق")),
     Family("num", days.num_pattern, days.interp_num),
     Family("nummy", days.nummy_pattern, days.interp_nummy, ("شهر",)),
