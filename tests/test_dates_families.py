@@ -98,6 +98,9 @@ def test_bare_half_takes_the_year_of_the_last_one_named():
     assert r[-1] == ("النصف الأول", "2013-01-01", "2013-06-30")
     assert rows_of("تراجع الناتج في الربع الأول") == [("الربع الأول", "2015-01-01", "2015-03-31")]
     assert dates("سجل هدفا في النصف الأول من المباراة") == []
+    # guessed when nothing in the document names the year; "الربع الأخير" (the latest?) is left alone
+    assert [r["year_inferred"] for r in dates("تراجع الناتج في الربع الأول")] == [True]
+    assert dates("نمت المبيعات في الربع الأخير") == []
 
 
 # --- 5. holiday offsets and parts ----------------------------------------------------------------------

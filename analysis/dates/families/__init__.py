@@ -9,8 +9,9 @@ are joined in one scanner (:mod:`analysis.dates.scanner`) so the text is read on
 
 Documented choices:
 - a month without a year is the last such month (the current one included), or the next one when a
-  future cue (``date_future_cues.csv``, or a سـ-prefixed verb) occurs earlier in the sentence;
-  الماضي/المقبل mean the last one before / the next one after the current month;
+  future cue (``date_future_cues.csv``: المقرر، القادم، يعقد، يخوض...; or a سـ-prefixed verb) occurs
+  earlier in the sentence; الماضي/المقبل mean the last one before / the next one after the current
+  month; when no word decided, the row has ``year_inferred`` (and so has a bare weekday);
 - a bare weekday is the most recent one (the publication day included), or the next one after a future
   cue; الماضي/المقبل exclude the publication day; a weekday next to a relative day wins over it;
   الأحد/الاثنين ("the one"/"the two") are weekdays anywhere in a sentence ("أفرجت الاثنين عن...")
@@ -19,7 +20,16 @@ Documented choices:
 - a holiday (``date_holidays.csv``: عيد الفطر، عيد الأضحى، يوم عرفة، رأس السنة الهجرية، المولد النبوي،
   عيد الميلاد، رأس السنة) is its day in the publication's year of the holiday's calendar (the Hijri
   year for Islamic feasts, even if that day is still ahead); الماضي/المقبل make it the last one before /
-  the next one after the publication day; a year written after it names the year;
+  the next one after the publication day; a year written after it names the year; after a period
+  that ended over 180 days before publication ("في سبتمبر من العام الماضي ... عيد الأضحى") it is
+  the first one after that period; عشية is the day before, "أيام عيد الفطر الثلاثة" its first days;
+- anaphoric periods ("الفترة نفسها من العام الماضي"، "الربع المماثل من العام السابق") are the
+  document's last period longer than a day and shorter than a year, moved to the year named; with
+  no such period there is no expression (nothing invented); a bare "النصف الأول"/"الربع الثاني" is
+  of the year of the last half or quarter named, else the last one begun (``year_inferred``);
+- a Hijri month with a Gregorian year ("شعبان 2015") is the one that begins in that year; a bare
+  year 1340-1480 that read as Hijri would lie over 10 years after the publication, with no future
+  cue, is Gregorian ("عام 1453"); the n-th week of a month is its days 7n-6..7n;
 - an ambiguous Hijri month that is also a name (رمضان، رجب...) counts after a time preposition or a
   modifier ("في رمضان"، "نهاية رمضان");
 - a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given

@@ -93,8 +93,8 @@ def interp_quarter(g: re.Match, ctx: Context) -> Hit | None:
     lx = lexicon()
     n = lx.year_part_ordinals[g.group("qo")]
     is_half = lx.year_parts[g.group("qh")] == "H"
-    if is_half and n > 2:
-        return None
+    if (is_half and n > 2) or (n == 0 and g.group("qbare") is not None):
+        return None  # a bare "الربع الأخير" is the latest quarter as often as the year's fourth
     n = n or (2 if is_half else 4)
     y_s = g.group("y") or g.group("yq")
     relative = y_s is None
@@ -106,7 +106,10 @@ def interp_quarter(g: re.Match, ctx: Context) -> Hit | None:
     elif ctx.ref is None:
         return Hit(value="XXXX-" + ("H" if is_half else "Q") + str(n), relative=True)
     elif g.group("qbare") is not None:
-        y = _bare_part_year(ctx, is_half=is_half, n=n)
+        y, guessed = _bare_part_year(ctx, is_half=is_half, n=n)
+        hit = from_interval(P.half(y, n) if is_half else P.quarter(y, n))
+        hit.year_inferred = guessed
+        return hit
     else:
         off = key(lx.deictics, g.group("qdx")) if g.group("qdx") else 0
         y = ctx.ref.year + off
@@ -114,15 +117,15 @@ def interp_quarter(g: re.Match, ctx: Context) -> Hit | None:
     return from_interval(iv, relative=relative)
 
 
-def _bare_part_year(ctx: Context, *, is_half: bool, n: int) -> int:
-    """The year of a bare "النصف الأول": that of the last half or quarter in the document, else the
-    year of the last such part begun by the publication date."""
+def _bare_part_year(ctx: Context, *, is_half: bool, n: int) -> tuple[int, bool]:
+    """(year, guessed) of a bare "النصف الأول": that of the last half or quarter in the document,
+    else (a guess) the year of the last such part begun by the publication date."""
     for start, _, gran in reversed(ctx.periods):
         if gran in ("half", "quarter"):
-            return start.year
+            return start.year, False
     y = ctx.ref.year
     first = (P.half(y, n) if is_half else P.quarter(y, n)).start
-    return y if first <= ctx.ref else y - 1
+    return (y if first <= ctx.ref else y - 1), True
 
 
 def _shift_years(d: dt.date, years: int) -> dt.date:
