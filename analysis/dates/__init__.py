@@ -8,8 +8,10 @@ Rows follow the ``dates`` schema of :mod:`analysis.schema`: ``type`` in DATE/DUR
 ``value`` TIMEX3-style, ``start_date``/``end_date`` the inclusive interval (NaT when unresolved; always
 NaT for durations and sets, which never go on a timeline), ``resolved`` True when an interval is given.
 Without a publication date, relative expressions keep ``resolved = False``: no date is invented.
-A START/MID/END modifier (أوائل، منتصف، أواخر...) narrows a month or a year to the third it names
-while ``value`` keeps the whole period; holidays (عيد الفطر، رأس السنة...) are days (see the
+``year_inferred`` marks the rows whose year (or week, for a weekday) no word decided: a bare month
+or weekday read by the default rule (the last one, this one included), for the user to check.
+A START/MID/END modifier (أوائل، منتصف، أواخر...) is kept in ``mod`` while ``value`` and the
+interval keep the whole period (a range side narrows to the third it names); holidays (عيد الفطر، رأس السنة...) are days (see the
 documented choices in :mod:`analysis.dates.families`).
 """
 
@@ -77,6 +79,7 @@ def extract_dates(
                 "start_date": hit.start if resolved else pd.NaT,
                 "end_date": hit.end if resolved else pd.NaT,
                 "resolved": resolved,
+                "year_inferred": bool(hit.year_inferred) and resolved,
             }
         )
     return rows

@@ -1,14 +1,18 @@
 """Evaluate date extraction against the offsets-only gold set, beside dateparser, in one run.
 
 ``python -m analysis evaluate dates tests/data/dates_gold.jsonl --corpus ../shared/corpora/...``
+(``dates_test2.jsonl`` comes from the dev month: ``--corpus
+../shared/corpora/saudinewsnet_2015-07-21_2015-07-31.jsonl``; any JSONL corpus with ``id``, ``date`` and
+``text`` will do).
 
 The gold file keeps ids, offsets and values only; article texts come from the corpus (checked by SHA-1).
 Figures: span precision/recall/F1 (exact offsets, and lenient = overlapping spans matched one to one),
 the same restricted to DATE expressions (what dateparser looks for), and the share of gold dates with
 an interval whose resolved interval is exactly right; the time each system took and the ratio.
-The gold sets give a modified month or year («أواخر مارس», «نهاية 2014») its whole period, while the
-extractor narrows it to the third the modifier names: such misses are counted apart and the summary
-also gives the interval score that counts them as right.
+The gold sets give a modified month or year («أواخر مارس», «نهاية 2014») its whole period, as the
+extractor does alone; as a range side («حتى منتصف يوليو») the extractor narrows it to the third the
+modifier names: such misses are counted apart and the summary also gives the interval score that counts
+them as right.
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ class Hit:
     hijri: str = ""
     relative: bool = False
     mod: str = ""
+    # True when no word decided the year (a bare month or weekday read by the default rule).
+    year_inferred: bool = False
     start: dt.date | None = None
     end: dt.date | None = None
     # Partial fields kept so a range side ("من 4 الى 6 اغسطس") can borrow month and year.
@@ -38,6 +40,7 @@ class Spec:
     month_dir: int | None = None
     month_rel: bool = False
     mod: str = ""
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,9 @@ class Context:
     future_before: Callable[[int], bool]
     # The last month resolved in the document (calendar, year, month), for "الشهر نفسه".
     last_month: list = field(default_factory=list)
+    # The periods (longer than a day, shorter than a year) resolved so far: (start, end, granularity),
+    # for "الفترة نفسها من العام الماضي" and a bare "النصف الأول".
+    periods: list = field(default_factory=list)
 
 
 def sub_context(s: str, ctx: Context) -> Context:

@@ -136,8 +136,8 @@ def _pieces(lx: Lexicon) -> Pieces:
         ordm=alt(lx.ordinals_m),
         hourw=alt([*lx.ordinals_f, *lx.clock_hours]),
         dx=alt(lx.deictics),
-        mods=alt(f for f, m in lx.modifiers.items() if m != "APPROX"),
-        approx=alt(f for f, m in lx.modifiers.items() if m == "APPROX"),
+        mods=alt(f for f, m in lx.modifiers.items() if m in _PARTS),
+        approx=alt(f for f, m in lx.modifiers.items() if m not in _PARTS),
         pu=alt(lx.period_units),
         rel=alt(lx.relative),
         dpn=alt(lx.daypart_nouns),
@@ -155,7 +155,10 @@ def _pieces(lx: Lexicon) -> Pieces:
         ),
         numw=numw,
         # Definite forms for "الثلاثة الأشهر الماضية"، "اليومين الماضيين".
-        numw_def=alt("ال" + f for f in (*kinds["unit"], *kinds["teen"], *kinds["ten"])),
+        # "الخمسة والثلاثين" before "الخمسة": the compound first.
+        numw_def=rf"(?:ال{unit_w}\s+وال{ten_w}|"
+        + alt("ال" + f for f in (*kinds["unit"], *kinds["teen"], *kinds["ten"]))
+        + ")",
         units_def=alt("ال" + f for f, (_, n) in lx.units.items() if n == 0),
         dual_def=alt("ال" + f for f, (_, n) in lx.units.items() if n == 2),
         units_plural=alt(f for f, (_, n) in lx.units.items() if n == 0),
@@ -180,6 +183,10 @@ def _pieces(lx: Lexicon) -> Pieces:
 def pieces() -> Pieces:
     """The pieces of the lexicon of ``config.LEXICON_DIR``, built once per process."""
     return _pieces(lexicon())
+
+
+# The modifiers naming a part of a period; the others (APPROX, MORE_THAN, LESS_THAN) blur an amount.
+_PARTS = ("START", "MID", "END")
 
 
 def year_group(p: Pieces, suffix: str = "") -> str:

@@ -41,6 +41,7 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
     """Resolve a calendar date spec against the publication date; None if it is not a date."""
     relative = spec.year is None
     hit = Hit(calendar=spec.calendar, relative=relative, mod=spec.mod, spec=spec)
+    hit.year_inferred = spec.inferred and relative
     hit.granularity = "day" if spec.day else "month" if spec.month else "year"
     if spec.day is not None and not 1 <= spec.day <= (31 if spec.calendar == "gregorian" else 30):
         return None
@@ -82,8 +83,6 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
             iv = P.hijri_year(y)
         if iv is None:
             return hit
-        if spec.mod:
-            iv = P.part(iv, spec.mod, hijri_year=y if m is None else None)
     else:
         if spec.day is not None:
             if not P.valid_day(y, m, spec.day):
@@ -95,8 +94,6 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
             if not 1 <= y <= 9989:
                 return None
             iv = P.year(y)
-        if spec.mod:
-            iv = P.part(iv, spec.mod)
     hit.value, hit.start, hit.end = iv.value, iv.start, iv.end
     return hit
 
@@ -117,8 +114,22 @@ def from_interval(
     )
 
 
+def narrowed(hit: Hit) -> tuple[dt.date | None, dt.date | None]:
+    """The interval of ``hit`` narrowed to the third its START/MID/END modifier names.
+
+    A lone «أواخر مارس» keeps the whole month (``mod`` tells the part, as TIMEX3 does); as the end
+    of a range («حتى منتصف يوليو») the modifier places the boundary, so ranges narrow their sides.
+    """
+    if not hit.mod or hit.start is None or hit.end is None:
+        return hit.start, hit.end
+    sp = hit.spec
+    hy = sp.year if sp is not None and sp.calendar == "hijri" and sp.month is None else None
+    iv = P.part(P.Interval(hit.value, hit.granularity, hit.start, hit.end), hit.mod, hijri_year=hy)
+    return iv.start, iv.end
+
+
 def join(a: Hit, b: Hit) -> Hit:
-    """The range from ``a`` to ``b``."""
+    """The range from ``a`` to ``b`` (a modified side narrowed to its part, see :func:`narrowed`)."""
     value = f"{a.value}/{b.value}" if a.value and b.value else ""
     hit = Hit(
         value=value,
@@ -128,8 +139,9 @@ def join(a: Hit, b: Hit) -> Hit:
     )
     if a.hijri or b.hijri:
         hit.hijri = f"{a.hijri}/{b.hijri}"
-    if a.start is not None and b.end is not None and a.start <= b.end:
-        hit.start, hit.end = a.start, b.end
+    start, end = narrowed(a)[0], narrowed(b)[1]
+    if start is not None and end is not None and start <= end:
+        hit.start, hit.end = start, end
     return hit
 
 

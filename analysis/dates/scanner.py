@@ -59,7 +59,7 @@ def _first_word(lx: Lexicon, p: Pieces) -> str:
     )
     return (
         rf"(?=\d|{alt(words)}|في\s+وقت|(?:هذا|هذه)\s+{p.pu}|كل\s|شهر\s*\d|ال\s?\d"
-        rf"|(?:بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?:\d|{side})"
+        rf"|(?:بين|من|منذ)\s+(?:(?:يوم|الفتره|يومي|شهري|عامي)\s+)?(?:\d|{side})|(?:يومي|شهري|عامي)\s+(?:\d|{side})"
         rf"|(?:قبل|منذ|بعد)\s+(?:{p.approx}\s+)?(?:\d|{p.numw}|{p.units}))"
     )
 
@@ -162,6 +162,9 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
         sp = hit.spec
         if sp is not None and sp.month is not None and sp.year is not None:
             ctx.last_month.append((sp.calendar, sp.year, sp.month))
+        long_ = hit.start is not None and hit.end is not None and (hit.end - hit.start).days
+        if hit.type == "DATE" and long_ and 1 < long_ < 360:
+            ctx.periods.append((hit.start, hit.end, hit.granularity))
         s, e = g.span("c")
         pos = g.end()
         os_, oe = nt.span(s, e)

@@ -34,6 +34,18 @@ def strip_article(s: str) -> str:
     return s[2:] if s.startswith("ال") else s[1:] if s.startswith("ل") else s
 
 
+def word_number(s: str) -> int | None:
+    """The value of a number in words: "خمس", "الخمسة والثلاثين", "خمس وعشرون"."""
+    nums = lexicon().numbers
+    total = 0
+    for part in " ".join(s.split()).split(" و"):
+        v = nums.get(part.strip()) or nums.get(strip_article(part.strip()))
+        if v is None:
+            return None
+        total += v[0]
+    return total
+
+
 def prev_word(text: str, i: int) -> str:
     """The normalised word just before position ``i``."""
     # The last run of word characters in a short window (findall is one pass, no backtracking).

@@ -9,8 +9,9 @@ are joined in one scanner (:mod:`analysis.dates.scanner`) so the text is read on
 
 Documented choices:
 - a month without a year is the last such month (the current one included), or the next one when a
-  future cue (``date_future_cues.csv``, or a سـ-prefixed verb) occurs earlier in the sentence;
-  الماضي/المقبل mean the last one before / the next one after the current month;
+  future cue (``date_future_cues.csv``: المقرر، القادم، يعقد، يخوض...; or a سـ-prefixed verb) occurs
+  earlier in the sentence; الماضي/المقبل mean the last one before / the next one after the current
+  month; when no word decided, the row has ``year_inferred`` (and so has a bare weekday);
 - a bare weekday is the most recent one (the publication day included), or the next one after a future
   cue; الماضي/المقبل exclude the publication day; a weekday next to a relative day wins over it;
   الأحد/الاثنين ("the one"/"the two") are weekdays anywhere in a sentence ("أفرجت الاثنين عن...")
@@ -19,17 +20,30 @@ Documented choices:
 - a holiday (``date_holidays.csv``: عيد الفطر، عيد الأضحى، يوم عرفة، رأس السنة الهجرية، المولد النبوي،
   عيد الميلاد، رأس السنة) is its day in the publication's year of the holiday's calendar (the Hijri
   year for Islamic feasts, even if that day is still ahead); الماضي/المقبل make it the last one before /
-  the next one after the publication day; a year written after it names the year;
+  the next one after the publication day; a year written after it names the year; after a period
+  that ended over 180 days before publication ("في سبتمبر من العام الماضي ... عيد الأضحى") it is
+  the first one after that period; عشية is the day before, "أيام عيد الفطر الثلاثة" its first days;
+- anaphoric periods ("الفترة نفسها من العام الماضي"، "الربع المماثل من العام السابق") are the
+  document's last period longer than a day and shorter than a year, moved to the year named; with
+  no such period there is no expression (nothing invented); a bare "النصف الأول"/"الربع الثاني" is
+  of the year of the last half or quarter named, else the last one begun (``year_inferred``);
+- a Hijri month with a Gregorian year ("شعبان 2015") is the one that begins in that year; a bare
+  year 1340-1480 that read as Hijri would lie over 10 years after the publication, with no future
+  cue, is Gregorian ("عام 1453"); the n-th week of a month is its days 7n-6..7n;
 - an ambiguous Hijri month that is also a name (رمضان، رجب...) counts after a time preposition or a
   modifier ("في رمضان"، "نهاية رمضان");
 - a year 1340-1480 without a calendar suffix is Hijri (Saudi usage); Hijri months and years are given
   in ``value`` as their Gregorian interval ``first/last``; the Hijri value itself is in ``hijri``;
 - modifiers set ``mod`` (``date_modifiers.csv``: أوائل/مطلع/بداية START, منتصف/أواسط MID,
-  أواخر/نهاية END, نحو APPROX) and ``value`` keeps the whole period, as in TIMEX3; START/MID/END
-  narrow the interval of a month to its days 1-10 / 11-20 / 21-last (the Arabic العشر الأوائل/
-  الأواسط/الأواخر) and of a year to its months 1-4 / 5-8 / 9-12 (Hijri days and months for Hijri
-  periods), see :func:`analysis.dates.periods.part`; weeks, decades and centuries keep the whole
-  period, and so does APPROX ("نحو");
+  أواخر/نهاية END, نحو APPROX) and ``value`` and the interval keep the whole period, as in TIMEX3
+  (and the gold sets); as a side of a range ("حتى منتصف يوليو") START/MID/END place the boundary in
+  the days 1-10 / 11-20 / 21-last of a month (the Arabic العشر الأوائل/الأواسط/الأواخر) or the
+  months 1-4 / 5-8 / 9-12 of a year (Hijri days and months for Hijri periods), see
+  :func:`analysis.dates.resolve.narrowed`;
+- ranges and lists of two are one interval: بين/من ... و/إلى, two months or day numbers and a dash
+  ("مارس - أبريل 2014"; one month named twice, "مارس - آذار 2010", is one month), and يومي/شهري/عامي
+  ("يومي 12 و13 سبتمبر"; شهري/عامي only with a shared year or deictic at the end, "لشهري مايو
+  ويونيو" stays two months);
 - a number and a dual add up ("مئة وعامين" = 102 years); a second, shorter unit makes a compound
   ("ثلاثة أعوام وشهرين" = P3Y2M, "ثلاثة أيام وساعتين" = P3DT2H); an offset with a half or two units
   ("قبل ثلاثة أعوام ونصف"، "منذ عشرة أعوام وشهرين") is counted in months and days and given as the
@@ -61,12 +75,15 @@ class Family:
 # matches at a position and whose interpreter accepts the match wins.
 FAMILIES: tuple[Family, ...] = (
     Family("range", ranges.range_pattern, ranges.interp_range),
+    Family("mweek", days.mweek_pattern, days.interp_mweek, ("الاسبوع",)),
     Family("dmy", days.dmy_pattern, days.interp_dmy, ("يوم", "شهر", "الموافق")),
     Family("num", days.num_pattern, days.interp_num),
     Family("nummy", days.nummy_pattern, days.interp_nummy, ("شهر",)),
     Family("time", relative.time_pattern, relative.interp_time, ("الساعه",)),
     Family("quarter", named.quarter_pattern, named.interp_quarter),
-    Family("holiday", named.holiday_pattern, named.interp_holiday),
+    Family("months", named.months_pattern, named.interp_months),
+    Family("same", named.same_pattern, named.interp_same, ("الفتره", "المده", "نفس", "ذات")),
+    Family("holiday", named.holiday_pattern, named.interp_holiday, ("عشيه", "ايام")),
     Family("century", named.century_pattern, named.interp_century, ("قرن", "القرن")),
     Family("decade", named.decade_pattern, named.interp_decade),
     Family("my", days.my_pattern, days.interp_my, ("شهر",)),

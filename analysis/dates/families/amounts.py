@@ -11,7 +11,7 @@ from ..hits import Context, Hit
 from ..lexicon import lexicon
 from ..pieces import ART, Pieces
 from ..resolve import UNRESOLVED, from_interval
-from ..words import as_definite, key, next_word, prev_word, strip_article
+from ..words import as_definite, key, next_word, prev_word, strip_article, word_number
 
 # Units from the longest to the shortest, for "ثلاثة أعوام وشهرين" (the second one must be shorter).
 _UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MI")
@@ -35,7 +35,7 @@ def duration_pattern(p: Pieces) -> str:
         rf"|(?P<dd>{p.dual_def})\s+(?P<ddx>{p.dx})"
         # "مئة وعامين": a number and a dual, 102 years.
         rf"|(?P<nd>{p.numw})\s+و\s*(?P<ud>{p.units_dual})"
-        rf"|(?<![\d.,])(?:ال\s?)?(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw})\s*(?P<u>{p.units})"
+        rf"|(?<![\d.,])(?:ال\s?)?(?P<n>\d+(?:[.,]\d+)?(?=\s|[^\W\d])|{p.numw}|{p.numw_def})\s*(?P<u>{p.units})"
         # "ونصف السنة"; not "ونصف اليوم", where اليوم is today. "ثلاثة أعوام وشهرين": two units.
         rf"(?:\s+(?P<half>ونصف)(?!\w)(?:\s+{ART}?(?:سنه|عام|شهر|ساعه)(?!\w))?"
         rf"|\s+و\s*(?P<u4>{p.units_more}))?"
@@ -130,7 +130,7 @@ def interp_offset(g: re.Match, ctx: Context) -> Hit | None:
             return None
     sign = 1 if direction == "بعد" else -1
     gran = _UNIT_GRANULARITY
-    mod = "APPROX" if g.group("ap") else ""
+    mod = _amount_mod(g)
     if len(parts) > 1 or g.group("half"):
         if unit == "CE":
             return None
@@ -163,13 +163,8 @@ def _number(s: str) -> float | None:
     s = " ".join(s.split())
     if s[0].isdigit():
         return float(s.replace(",", "."))
-    nums = lexicon().numbers
-    if " و" in s:
-        a, b = s.split(" و", 1)
-        va, vb = nums.get(a.strip()), nums.get(b.strip())
-        return None if va is None or vb is None else va[0] + vb[0]
-    v = nums.get(s)
-    return None if v is None else v[0]
+    v = word_number(s)
+    return None if v is None else float(v)
 
 
 def _amount(g: re.Match) -> tuple[float | None, str]:
@@ -239,8 +234,13 @@ def interp_duration(g: re.Match, ctx: Context) -> Hit | None:
         type="DURATION",
         value=_duration_value(parts),
         granularity=_UNIT_GRANULARITY[smallest],
-        mod="APPROX" if g.group("ap") else "",
+        mod=_amount_mod(g),
     )
+
+
+def _amount_mod(g: re.Match) -> str:
+    """The mod of an amount's qualifier: APPROX (نحو), MORE_THAN (أكثر من), LESS_THAN (أقل من)."""
+    return key(lexicon().modifiers, g.group("ap")) or "" if g.group("ap") else ""
 
 
 def interp_set(g: re.Match, ctx: Context) -> Hit | None:

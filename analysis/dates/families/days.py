@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from .. import periods as P
 from ..hits import Context, Hit, Spec
 from ..lexicon import lexicon
 from ..pieces import ART, YEAR_DIGITS, Pieces, year_group
@@ -12,20 +14,23 @@ from ..resolve import join, resolve_spec, year_calendar
 from ..words import after_preposition, key, modifier, year_in_context
 
 _DATE_SEP_RE = re.compile(r"[/.-]")
+# A bare year read as Hijri more than this many years after the publication's Hijri year, with nothing
+# looking ahead, is a Gregorian year of the past ("عام 1453"); plans name nearer years ("خطة 1440").
+_HIJRI_AHEAD = 10
 
 
 def _year_tail(p: Pieces) -> str:
-    ytrig = rf"(?:(?:من\s+)?{ART}?(?:عام|سنه)\s+)?"
+    ytrig = rf"(?:(?:من\s+|في\s+)?{ART}?(?:عام|سنه)\s+)?"
     return (
         rf"(?:\s*[،,]?\s*{ytrig}{year_group(p)}"
-        rf"|\s+(?:من\s+)?(?P<yrel>{ART}?(?:عام|سنه))\s+(?P<ydx>{p.dx})"
+        rf"|\s+(?:من\s+)?(?P<yrel>{ART}?(?:عام|سنه))\s+(?P<ydx>{p.dx})(?:\s+\d{{4}}(?:\s?(?:{p.ysuf}))?(?!\w))?"
         rf"|\s+(?P<mdx>{p.dx}))"
     )
 
 
 def _month(p: Pieces) -> str:
     # "أيار (مايو)"، "أيار/مايو"، "سبتمبر أيلول": one month named in two systems.
-    return rf"(?:(?P<mg>{p.mg})(?:(?:\s*[(/]\s*|\s+)(?P<mg2>{p.mg})\s*\)?)?|(?P<mh>{p.mh}))"
+    return rf"(?:(?P<mg>{p.mg})(?:(?:\s*[(/–-]\s*|\s+)(?P<mg2>{p.mg})\s*\)?)?|(?P<mh>{p.mh}))"
 
 
 def weekday_prefix(p: Pieces) -> str:
@@ -42,6 +47,35 @@ def dmy_pattern(p: Pieces) -> str:
         rf"(?:{_month(p)}|(?P<mrel>{ART}شهر)(?=\s+{p.dx})|(?P<msame>{ART}شهر\s+(?:نفسه|ذاته))"
         rf"|(?<=\d)(?=\s+(?:الجاري|الحالي)(?!\w))){_year_tail(p)}?"
     )
+
+
+def mweek_pattern(p: Pieces) -> str:
+    """The n-th week of a month: "الأسبوع الثاني من سبتمبر"."""
+    return rf"{ART}اسبوع\s+(?P<wo>{p.ordm})\s+من\s+(?:(?P<shr>شهر)\s+)?{_month(p)}{_year_tail(p)}?"
+
+
+def interp_mweek(g: re.Match, ctx: Context) -> Hit | None:
+    """Week n of a month: its days 7n-6 to 7n (the fifth week: from the 29th to the month's end)."""
+    n = key(lexicon().ordinals_m, g.group("wo"))
+    mo = month_of(g)
+    if mo is None or n is None or not 1 <= n <= 5:
+        return None
+    spec = Spec(calendar=mo[1], month=mo[0])
+    if not _year_part(g, spec, month_cal=mo[1]):
+        return None
+    _default_month_dir(spec, ctx, g.start())
+    hit = resolve_spec(spec, ctx.ref)
+    if hit is None:
+        return None
+    hit.granularity = "week"
+    if hit.start is None or hit.end is None:
+        return hit
+    a = hit.start + dt.timedelta(days=7 * (n - 1))
+    if a > hit.end:
+        return None
+    b = min(a + dt.timedelta(days=6), hit.end)
+    hit.value, hit.start, hit.end = f"{a.isoformat()}/{b.isoformat()}", a, b
+    return hit
 
 
 def my_pattern(p: Pieces) -> str:
@@ -101,6 +135,13 @@ def _year_part(g: re.Match, spec: Spec, *, month_cal: str) -> bool:
         ycal = year_calendar(y, suffix) if suffix or month_cal == "gregorian" else "hijri"
         if month_cal == "gregorian" and ycal == "hijri" and not suffix:
             ycal = "gregorian"
+        if month_cal == "hijri" and spec.month is not None and 1900 <= y <= 2100 and suffix != "هـ":
+            # "شعبان 2015"، "10 ذو القعدة 2015": the Hijri month that begins in that Gregorian year.
+            hy = _hijri_year_of_month_in(spec.month, y)
+            if hy is None:
+                return False
+            spec.year = hy
+            return True
         if ycal != month_cal or (ycal == "gregorian" and not 1000 <= y <= 2100):
             return False
         spec.year = y
@@ -109,6 +150,18 @@ def _year_part(g: re.Match, spec: Spec, *, month_cal: str) -> bool:
     elif g.group("mdx"):
         spec.month_dir = key(lx.deictics, g.group("mdx"))
     return True
+
+
+def _hijri_year_of_month_in(month: int, year: int) -> int | None:
+    """The Hijri year whose month ``month`` begins in Gregorian ``year`` (the first, if two do)."""
+    h = P.gregorian_to_hijri(dt.date(year, 1, 1))
+    if h is None:
+        return None
+    for hy in (h[0], h[0] + 1):
+        first = P.hijri_to_gregorian(hy, month, 1)
+        if first is not None and first.year == year:
+            return hy
+    return None
 
 
 def _default_month_dir(spec: Spec, ctx: Context, start: int) -> None:
@@ -120,6 +173,7 @@ def _default_month_dir(spec: Spec, ctx: Context, start: int) -> None:
             spec.month_dir = 2
         else:
             spec.month_dir = 3 if spec.day is not None else -2
+            spec.inferred = True  # no cue decided: the row says the year was guessed
 
 
 def interp_dmy(g: re.Match, ctx: Context) -> Hit | None:
@@ -195,6 +249,12 @@ def interp_year(g: re.Match, ctx: Context) -> Hit | None:
     mod = modifier(g)
     start = g.start("c")
     cal = year_calendar(y, suffix)
+    if cal == "hijri" and not suffix and ctx.ref is not None and not ctx.future_before(start):
+        # "فتح القسطنطينية عام 1453": read as Hijri it would be far ahead of the publication,
+        # and nothing in the sentence looks ahead: a Gregorian year of the past.
+        h = P.gregorian_to_hijri(ctx.ref)
+        if h is not None and y > h[0] + _HIJRI_AHEAD:
+            cal = "gregorian"
     if not (g.group("yt") or mod):
         # Without a trigger noun, a year needs a calendar mark, a preposition right before it or
         # an event name ending with it, and a plausible modern value ("1200م" is metres).
@@ -230,4 +290,29 @@ def interp_num(g: re.Match, ctx: Context) -> Hit | None:
     cal = year_calendar(y, g.group("ys"))
     if cal == "gregorian" and not 1900 <= y <= 2100:
         return None
-    return resolve_spec(Spec(calendar=cal, year=y, month=m, day=d), ctx.ref)
+    hit = resolve_spec(Spec(calendar=cal, year=y, month=m, day=d), ctx.ref)
+    wd = _weekday_before(g, ctx)
+    if (
+        wd is not None
+        and d <= 12
+        and (hit is None or hit.start is None or hit.start.isoweekday() != wd)
+    ):
+        # "الاثنين الموافق 10/4/1436هـ": month first; the weekday named before it tells.
+        swapped = resolve_spec(Spec(calendar=cal, year=y, month=d, day=m), ctx.ref)
+        if swapped is not None and swapped.start is not None and swapped.start.isoweekday() == wd:
+            return swapped
+    return hit
+
+
+_WEEKDAY_BEFORE_RE = re.compile(r"(\w+)\s*[،,]?\s*(?:الموافق\s+)?$")
+
+
+def _weekday_before(g: re.Match, ctx: Context) -> int | None:
+    """The ISO weekday named just before a numeric date, in the match or the text before it."""
+    lx = lexicon()
+    wd = g.group("wd")
+    if not wd:
+        m = _WEEKDAY_BEFORE_RE.search(ctx.text, max(0, g.start() - 40), g.start())
+        wd = m.group(1) if m else None
+    entry = lx.weekdays.get(wd) if wd else None
+    return entry[0] if entry else None

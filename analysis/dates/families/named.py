@@ -18,7 +18,46 @@ def quarter_pattern(p: Pieces) -> str:
     """الربع/النصف and its ordinal, of a year (deictic or in digits)."""
     return (
         rf"(?P<qh>{p.year_parts})\s+(?P<qo>{p.year_part_ordinals})(?!\w)\s*"
-        rf"(?:من\s+)?(?:(?P<qy>ل?{ART}?(?:عام|سنه))(?:\s+(?:{year_group(p)}|(?P<qdx>{p.dx})))?|{year_group(p, 'q')})"
+        rf"(?:(?:من\s+)?(?:(?:هذا|هذه)\s+)?(?:(?P<qy>ل?{ART}?(?:عام|سنه))(?:\s+(?:{year_group(p)}|(?P<qdx>{p.dx})))?|{year_group(p, 'q')})"
+        # bare: not "النصف الأول من المباراة" (a part of something else)
+        rf"|(?P<qbare>(?!\s+من\s)))"
+    )
+
+
+def months_pattern(p: Pieces) -> str:
+    """ "الأشهر الخمسة الأولى من العام الحالي"، "الشهور الثلاثة الأخيرة من 2014"."""
+    return (
+        rf"{ART}(?:اشهر|شهور)\s+(?P<fn>{p.numw_def})\s+(?P<fo>الاولي|الاخيره)\s+(?:من\s+)?"
+        rf"(?:(?:هذا|هذه)\s+)?(?:{ART}?(?:عام|سنه)(?:\s+(?:{year_group(p)}|(?P<fdx>{p.dx})))?"
+        rf"|{year_group(p, 'f')})"
+    )
+
+
+def interp_months(g: re.Match, ctx: Context) -> Hit | None:
+    """The first or last n months of a year, one interval."""
+    lx = lexicon()
+    n = lx.numbers.get(g.group("fn")[2:], (0, ""))[0]
+    y_s = g.group("y") or g.group("yf")
+    if not 1 <= n <= 11 or (
+        y_s and year_calendar(int(y_s), g.group("ys") or g.group("ysf")) != "gregorian"
+    ):
+        return None
+    if y_s:
+        y = int(y_s)
+    elif ctx.ref is None:
+        return Hit(value="", relative=True)
+    else:
+        y = ctx.ref.year + (key(lx.deictics, g.group("fdx")) if g.group("fdx") else 0)
+    first, last = (1, n) if g.group("fo") == "الاولي" else (13 - n, 12)
+    return from_interval(P.span(P.month(y, first), P.month(y, last)), relative=not y_s)
+
+
+def same_pattern(p: Pieces) -> str:
+    """ "الفترة نفسها من العام الماضي"، "الربع المماثل من العام السابق"، "الفترة ذاتها"."""
+    return (
+        rf"(?:{ART}(?:فتره|مده|شهر|ربع|نصف|اسبوع|اشهر|شهور)\s+(?:نفسها|ذاتها|نفسه|ذاته|المماثله|المماثل)"
+        rf"|(?:نفس|ذات)\s+{ART}(?:فتره|مده))"
+        rf"(?:\s+من\s+{ART}?(?:عام|سنه)\s+(?P<adx>{p.dx}))?"
     )
 
 
@@ -39,10 +78,12 @@ def century_pattern(p: Pieces) -> str:
 
 
 def holiday_pattern(p: Pieces) -> str:
-    """ "ثالث أيام عيد الفطر المبارك"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ"."""
+    """ "ثالث أيام عيد الفطر المبارك"، "عشية عيد الأضحى"، "أيام عيد الفطر الثلاثة"، "عيد الأضحى
+    المقبل"، "رأس السنة الهجرية 1437هـ"."""
     return (
-        rf"(?:(?P<hn>{p.holiday_days})\s+(?:ايام|يوم)\s+)?(?P<hol>{p.hol})"
-        rf"(?:\s+(?P<holy>{p.holiday_epithets})(?!\w))?"
+        rf"(?:(?P<hn>{p.holiday_days})\s+(?:ايام|يوم)\s+|(?P<eve>عشيه)\s+|(?P<hdays>ايام)\s+)?"
+        rf"(?P<hol>{p.hol})(?:\s+(?P<holy>{p.holiday_epithets})(?!\w))?"
+        rf"(?(hdays)\s+(?P<hcount>{p.numw_def}))"
         rf"(?:\s+(?P<hdx>{p.dx})|\s*[،,]?\s*(?:ل?{ART}?(?:عام|سنه)\s+)?{year_group(p)})?"
     )
 
@@ -52,8 +93,8 @@ def interp_quarter(g: re.Match, ctx: Context) -> Hit | None:
     lx = lexicon()
     n = lx.year_part_ordinals[g.group("qo")]
     is_half = lx.year_parts[g.group("qh")] == "H"
-    if is_half and n > 2:
-        return None
+    if (is_half and n > 2) or (n == 0 and g.group("qbare") is not None):
+        return None  # a bare "الربع الأخير" is the latest quarter as often as the year's fourth
     n = n or (2 if is_half else 4)
     y_s = g.group("y") or g.group("yq")
     relative = y_s is None
@@ -64,11 +105,46 @@ def interp_quarter(g: re.Match, ctx: Context) -> Hit | None:
             return None
     elif ctx.ref is None:
         return Hit(value="XXXX-" + ("H" if is_half else "Q") + str(n), relative=True)
+    elif g.group("qbare") is not None:
+        y, guessed = _bare_part_year(ctx, is_half=is_half, n=n)
+        hit = from_interval(P.half(y, n) if is_half else P.quarter(y, n))
+        hit.year_inferred = guessed
+        return hit
     else:
         off = key(lx.deictics, g.group("qdx")) if g.group("qdx") else 0
         y = ctx.ref.year + off
     iv = P.half(y, n) if is_half else P.quarter(y, n)
     return from_interval(iv, relative=relative)
+
+
+def _bare_part_year(ctx: Context, *, is_half: bool, n: int) -> tuple[int, bool]:
+    """(year, guessed) of a bare "النصف الأول": that of the last half or quarter in the document,
+    else (a guess) the year of the last such part begun by the publication date."""
+    for start, _, gran in reversed(ctx.periods):
+        if gran in ("half", "quarter"):
+            return start.year, False
+    y = ctx.ref.year
+    first = (P.half(y, n) if is_half else P.quarter(y, n)).start
+    return (y if first <= ctx.ref else y - 1), True
+
+
+def _shift_years(d: dt.date, years: int) -> dt.date:
+    return d.replace(year=d.year + years, day=min(d.day, 28 if d.month == 2 else d.day))
+
+
+def interp_same(g: re.Match, ctx: Context) -> Hit | None:
+    """An anaphoric period: the last period of the document, moved to the year a deictic names
+    ("من العام الماضي"); not an expression when there is no such period (nothing is invented)."""
+    if not ctx.periods or ctx.ref is None:
+        return None
+    start, end, gran = ctx.periods[-1]
+    if g.group("adx"):
+        shift = ctx.ref.year + key(lexicon().deictics, g.group("adx")) - start.year
+        start, end = _shift_years(start, shift), _shift_years(end, shift)
+        if end.month == 2 and end.day == 28 and P.valid_day(end.year, 2, 29):
+            end = end.replace(day=29)
+    value = f"{start.isoformat()}/{end.isoformat()}"
+    return Hit(value=value, granularity=gran, relative=True, start=start, end=end)
 
 
 def _century_no(s: str, ctx: Context) -> int | None:
@@ -159,6 +235,10 @@ def _holiday_in_year(h: Holiday, y: int, cal: str) -> int | None:
     )
 
 
+# A period that ended this long before the publication sets a story in the past (see interp_holiday).
+_LONG_AGO = dt.timedelta(days=180)
+
+
 def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
     """Holidays: "عيد الفطر"، "يوم عرفة"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ"."""
     lx = lexicon()
@@ -172,7 +252,7 @@ def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
         or any(ch.isdigit() for ch in after)
     ):
         return None  # "عيد الميلاد الخمسين"، "الـ50": a birthday
-    n = lx.holiday_days.get(g.group("hn") or "", 1)
+    n = 0 if g.group("eve") else lx.holiday_days.get(g.group("hn") or "", 1)
     relative = not g.group("y")
     if g.group("y"):
         y = int(g.group("y"))
@@ -181,7 +261,13 @@ def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
         own = None
     else:
         dx = key(lx.deictics, g.group("hdx")) if g.group("hdx") else None
-        own = _holiday_year(h, ref=ctx.ref, direction=dx)
+        past = ctx.periods[-1][0] if ctx.periods else None
+        if dx is None and past is not None and ctx.periods[-1][1] < ctx.ref - _LONG_AGO:
+            # "قابلا في سبتمبر من العام الماضي ... تسبق عيد الأضحى": the story is set in a past
+            # period, so the feast is the first one after it, not this year's.
+            own = _holiday_year(h, ref=past - dt.timedelta(days=1), direction=1)
+        else:
+            own = _holiday_year(h, ref=ctx.ref, direction=dx)
     y_s = "XXXX" if own is None else f"{own:04d}"
     spelled = f"{y_s}-{h.month:02d}-{h.day + n - 1:02d}"
     hit = Hit(granularity="day", calendar=h.calendar, relative=relative)
@@ -191,5 +277,11 @@ def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
     if d is None:
         hit.value = "" if h.calendar == "hijri" else spelled
         return hit
+    if h.calendar == "hijri" and (hd := P.gregorian_to_hijri(d)) is not None:
+        hit.hijri = f"{hd[0]:04d}-{hd[1]:02d}-{hd[2]:02d}"  # the eve may fall in the month before
     hit.value, hit.start, hit.end = d.isoformat(), d, d
+    if g.group("hcount"):
+        # "أيام عيد الفطر الثلاثة": the feast's first days, one interval.
+        last = d + dt.timedelta(days=lx.numbers[g.group("hcount")[2:]][0] - 1)
+        hit.value, hit.end = f"{d.isoformat()}/{last.isoformat()}", last
     return hit

@@ -25,6 +25,13 @@ from .days import (
 )
 from .relative import dayrel_pattern, interp_dayrel
 
+# Dual nouns that open a range or list of two: "بين شهري مايو ويونيو"، "يومي 12 و13 سبتمبر".
+_DUALS = "يومي|شهري|عامي"
+
+# Without بين/من, شهري/عامي open one expression only when the second side ends with what both share,
+# a year or a deictic ("شهري مايو ويونيو الماضيين"); "لشهري مايو ويونيو" lists two months.
+_SHARED_TAIL_RE = re.compile(r"(?:\d{4}\S*|\S*(?:ماضي|مقبل|جاري|حالي|قادم)\S*)$")
+
 # The families a side is parsed with, in the order they are tried (full match).
 _SIDES: tuple[tuple[str, Builder, Interpreter], ...] = (
     ("dmy", dmy_pattern, interp_dmy),
@@ -40,10 +47,12 @@ def range_pattern(p: Pieces) -> str:
     sides = (*(builder(p) for _, builder, _ in _SIDES), p.ordm, r"[0-3]?\d(?!\d)")
     side = "|".join(ungroup(x) for x in sides)
     return (
-        rf"(?:(?P<rb>بين|من|منذ)\s+(?:(?:يوم|الفتره)\s+)?(?P<a>{side})"
+        rf"(?:(?:(?P<rb>بين|من|منذ)\s+(?:(?:يوم|الفتره|{_DUALS})\s+)?|(?P<dual>{_DUALS})\s+)(?P<a>{side})"
         rf"(?:\s*[-–]\s*|\s+و\s*|\s+(?:و\s*)?(?:الي|حتي|لغايه)\s+)"
         # "17 - 23 شوال 1436هـ": two day numbers and a dash, no preposition.
-        rf"|(?<![\d/.-])(?P<a2>[0-3]?\d)(?!\d)\s*[-–]\s*(?=[0-3]?\d\s*(?:من\s+)?(?:{p.mg}|{p.mh})))"
+        rf"|(?<![\d/.-])(?P<a2>[0-3]?\d)(?!\d)\s*[-–]\s*(?=[0-3]?\d\s*(?:من\s+)?(?:{p.mg}|{p.mh}))"
+        # "مارس - أبريل 2014": two months and a dash (the same month twice is one month, see days).
+        rf"|(?P<a3>{p.mg})\s*[-–]\s*(?={p.mg}))"
         rf"(?P<b>{side})"
     )
 
@@ -81,13 +90,18 @@ def interp_range(g: re.Match, ctx: Context) -> Hit | None:
     b = _side(g.group("b"), ctx, partial=False)
     if not isinstance(b, Hit) or b.type != "DATE":
         return None
-    a = _side(g.group("a") or g.group("a2"), ctx)
+    dual = g.group("dual")
+    if dual and dual != "يومي" and not _SHARED_TAIL_RE.search(g.group("b")):
+        return None  # "لشهري مايو ويونيو": a list of two whole months, two expressions
+    a = _side(g.group("a") or g.group("a2") or g.group("a3"), ctx)
     if isinstance(a, Spec):
         bs = b.spec
         if bs is None:
             return None
         if a.day is not None and bs.day is None:
             return None
+        if a.day is None and a.month == bs.month and bs.day is None:
+            return None  # "مارس - آذار 2010": one month named twice, not a range
         filled = Spec(
             calendar=bs.calendar,
             year=bs.year,

@@ -12,7 +12,7 @@ from ..hits import Context, Hit, Spec, sub_context
 from ..lexicon import lexicon
 from ..pieces import Pieces, whole, year_group
 from ..resolve import UNRESOLVED, from_interval, period, resolve_spec, year_calendar
-from ..words import blocked, key, modifier, prev_word
+from ..words import blocked, key, modifier, prev_word, word_number
 
 _NEXT_WORD_IN_PHRASE_RE = re.compile(r"[ \t]+(\w+)")  # the next word, no punctuation between
 _CLOCK_SEP_RE = re.compile(r"[:.]")
@@ -41,8 +41,8 @@ def period_pattern(p: Pieces) -> str:
 def time_pattern(p: Pieces) -> str:
     """A clock time in words or digits, with its daypart and day."""
     return (
-        rf"(?:(?P<sa>الساعه)\s+(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|[01]\d[0-5]\d(?!\d)|{p.hourw})|(?P<h2>{p.hourw})(?=\s+(?:من\s+)?{p.dpa}))"
-        rf"(?:\s+و\s*(?P<fr>{p.clock_after}|\d{{1,2}}\s+دقيقه))?"
+        rf"(?:(?P<sa>الساعه)\s+(?:الـ?\s?)?(?P<h>\d{{1,2}}(?:[:.]\d{{2}})?(?!\d)|[01]\d[0-5]\d(?!\d)|{p.hourw})|(?P<h2>{p.hourw})(?=\s+(?:من\s+)?{p.dpa}))"
+        rf"(?:\s+و\s*(?P<fr>{p.clock_after}|(?:\d{{1,2}}|{p.numw})\s+دقيقه))?"
         rf"(?:\s+الا\s+(?P<fm>{p.clock_before}))?"
         rf"(?:\s+(?:من\s+)?(?P<dpa>{p.dpa}))?"
         rf"(?:\s+(?P<day>{p.rel}|(?:يوم\s+)?{p.wd}(?:\s+{p.dx})?))?"
@@ -127,7 +127,9 @@ def interp_dayrel(g: re.Match, ctx: Context) -> Hit | None:
         return Hit(value=f"XXXX-WXX-{w}", granularity="day", relative=True)
     if dx is None and ctx.future_before(s):
         dx = 2
-    return from_interval(P.day(_weekday_date(w, dx, ctx.ref)))
+    hit = from_interval(P.day(_weekday_date(w, dx, ctx.ref)))
+    hit.year_inferred = dx is None  # no cue: the last one by the default rule
+    return hit
 
 
 def interp_period(g: re.Match, ctx: Context) -> Hit | None:
@@ -153,7 +155,7 @@ def interp_period(g: re.Match, ctx: Context) -> Hit | None:
         return resolve_spec(Spec(year_calendar(y, g.group("ys")), year=y, mod=mod), ctx.ref)
     if ctx.ref is None:
         return Hit(value=UNRESOLVED[gran], granularity=gran, relative=True, mod=mod)
-    return from_interval(P.part(period(gran, off, ctx.ref), mod), mod=mod)
+    return from_interval(period(gran, off, ctx.ref), mod=mod)
 
 
 def _time_day(g: re.Match, ctx: Context) -> tuple[dt.date | None, bool]:
@@ -190,6 +192,8 @@ def interp_time(g: re.Match, ctx: Context) -> Hit | None:
             mm = lx.clock_after.get(fr, 0)
             if fr[0].isdigit():
                 mm = int(fr.split()[0])
+            elif fr.endswith("دقيقه"):  # "وخمس وعشرون دقيقة"
+                mm = word_number(fr.rsplit(" ", 1)[0]) or -1
         if g.group("fm"):
             hh, mm = hh - 1, 60 - lx.clock_before[g.group("fm")]
     if dpa:

@@ -1,0 +1,209 @@
+"""Dates II (issue 17): one test group per family of resolution errors, with sentences of our own.
+
+Published 2015-08-10, a Monday (25 Shawwal 1436).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.dates import extract_dates
+from analysis.schema import SCHEMAS
+from tests.test_dates import by_surface, dates, interval
+
+
+def rows_of(text: str) -> list[tuple[str, str, str]]:
+    """(surface, first day, last day) of each resolved expression."""
+    return [(r["surface"], *interval(r)) for r in dates(text) if r["resolved"]]
+
+
+# --- 1. the year of a bare month or weekday ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "first", "last", "inferred"),
+    [
+        # no cue: the last such month, and the row says the year was guessed
+        ("تراجعت المبيعات في نوفمبر بشكل حاد", "نوفمبر", "2014-11-01", "2014-11-30", True),
+        # a future cue before it: the next one, decided
+        ("ستفتتح الوزارة المعرض في أكتوبر", "أكتوبر", "2015-10-01", "2015-10-31", False),
+        ("اجتماعه القادم في نوفمبر", "نوفمبر", "2015-11-01", "2015-11-30", False),
+        # a deictic decides
+        ("أعلنت الشركة نتائجها في مارس الماضي", "مارس الماضي", "2015-03-01", "2015-03-31", False),
+        # a past weekday by default, the next one after a verb that looks ahead
+        ("التقى الوزير نظيره الخميس", "الخميس", "2015-08-06", "2015-08-06", True),
+        ("يلتقي الفريقان الخميس في جدة", "الخميس", "2015-08-13", "2015-08-13", False),
+        ("وصل الوفد الخميس المقبل", "الخميس المقبل", "2015-08-13", "2015-08-13", False),
+    ],
+)
+def test_bare_month_or_weekday_year_and_flag(text, surface, first, last, inferred):
+    r = by_surface(text)[surface]
+    assert interval(r) == (first, last)
+    assert r["year_inferred"] is inferred
+
+
+def test_year_inferred_is_a_documented_column():
+    assert SCHEMAS["dates"]["year_inferred"] == "bool"
+    row = extract_dates(doc_id="t", text="في يناير", sentences=[], published=None)[0]
+    assert row["year_inferred"] is False  # nothing resolved, nothing guessed
+
+
+# --- 2. ranges and lists: one expression, one interval --------------------------------------------
+
+
+def test_one_month_named_twice_with_a_dash_is_one_month_and_a_bare_list_two():
+    assert rows_of("أدنى مستوى منذ يناير - كانون الثاني 2011") == [
+        ("يناير - كانون الثاني 2011", "2011-01-01", "2011-01-31")
+    ]
+    # "لشهري ... و..." with nothing shared at the end lists two whole months
+    assert [s for s, _, _ in rows_of("عدلت بيانات لشهري مارس آذار وأبريل نيسان")] == [
+        "مارس آذار",
+        "أبريل نيسان",
+    ]
+
+
+# --- 3. Hijri composition -------------------------------------------------------------------------
+
+
+def test_far_hijri_reading_of_a_past_year_is_gregorian():
+    r = by_surface("سقطت غرناطة عام 1492 وفتحت القسطنطينية عام 1453")
+    assert interval(r["عام 1453"]) == ("1453-01-01", "1453-12-31")
+    assert r["عام 1453"]["calendar"] == "gregorian"
+    # a nearer Hijri year stays Hijri
+    assert by_surface("خطة التنمية حتى عام 1440")["عام 1440"]["calendar"] == "hijri"
+
+
+# --- 4. anaphoric periods ----------------------------------------------------------------------------
+
+
+def test_same_period_of_last_year_follows_the_period_just_named():
+    text = (
+        "نمت الأرباح في الربع الثاني من 2015 مقارنة بالربع المماثل من العام السابق، "
+        "وزادت خلال الأشهر الستة الأولى من العام الحالي عن الفترة ذاتها من العام الماضي"
+    )
+    assert rows_of(text) == [
+        ("الربع الثاني من 2015", "2015-04-01", "2015-06-30"),
+        ("الربع المماثل من العام السابق", "2014-04-01", "2014-06-30"),
+        ("الأشهر الستة الأولى من العام الحالي", "2015-01-01", "2015-06-30"),
+        ("الفترة ذاتها من العام الماضي", "2014-01-01", "2014-06-30"),
+    ]
+
+
+def test_anaphoric_period_without_antecedent_is_not_invented():
+    assert [r["surface"] for r in dates("ارتفعت المبيعات عن الفترة نفسها")] == []
+
+
+def test_bare_half_takes_the_year_of_the_last_one_named():
+    r = rows_of("في النصف الثاني من 2013 ارتفعت، ثم تراجعت في النصف الأول")
+    assert r[-1] == ("النصف الأول", "2013-01-01", "2013-06-30")
+    assert rows_of("تراجع الناتج في الربع الأول") == [("الربع الأول", "2015-01-01", "2015-03-31")]
+    assert dates("سجل هدفا في النصف الأول من المباراة") == []
+    # guessed when nothing in the document names the year; "الربع الأخير" (the latest?) is left alone
+    assert [r["year_inferred"] for r in dates("تراجع الناتج في الربع الأول")] == [True]
+    assert dates("نمت المبيعات في الربع الأخير") == []
+
+
+# --- 5. holiday offsets and parts ----------------------------------------------------------------------
+
+
+def test_feast_after_a_past_period_is_the_one_that_followed_it():
+    text = "اشترى الأغنام في أكتوبر من العام الماضي قبيل عيد الأضحى بأيام"
+    assert rows_of(text)[-1] == ("عيد الأضحى", "2014-10-04", "2014-10-04")
+
+
+# --- 6. numbers and clock times --------------------------------------------------------------------------
+
+
+def test_compound_definite_number_and_minutes_in_words():
+    r = by_surface("خلال الثلاثة والعشرين شهرا الماضية وصل الساعة الثامنة وعشر دقائق")
+    assert r["الثلاثة والعشرين شهرا"]["value"] == "P23M"
+    r = by_surface("انطلقت الرحلة الساعة العاشرة وخمس وثلاثون دقيقة صباحا")
+    assert [(s, x["type"], x["value"]) for s, x in r.items()] == [
+        ("الساعة العاشرة وخمس وثلاثون دقيقة صباحا", "TIME", "XXXX-XX-XXT10:35")
+    ]
+
+
+def test_more_than_and_less_than_are_their_own_mods():
+    r = by_surface("استمر أكثر من خمس سنوات ثم توقف أقل من ثلاثة أشهر ونحو عامين")
+    assert r["أكثر من خمس سنوات"]["mod"] == "MORE_THAN"
+    assert r["أقل من ثلاثة أشهر"]["mod"] == "LESS_THAN"
+    assert r["نحو عامين"]["mod"] == "APPROX"
+
+
+def test_a_feminine_ordinal_alone_is_no_duration():
+    assert dates("حل الفريق في المركز الحادية عشرة") == []
+
+
+# --- 7. weeks ------------------------------------------------------------------------------------------------
+
+
+def test_week_of_a_month_is_a_week():
+    r = by_surface("تبدأ الدراسة في الأسبوع الثالث من سبتمبر 2015")
+    row = r["الأسبوع الثالث من سبتمبر 2015"]
+    assert interval(row) == ("2015-09-15", "2015-09-21") and row["granularity"] == "week"
+
+
+# --- examples of families 2 (ranges), 3 (Hijri) and 5 (holidays): one interval each -----------------
+
+EXAMPLES = [
+    # 2. ranges and lists
+    (
+        "ارتفعت الصادرات بين شهري فبراير وأبريل الماضيين",
+        "بين شهري فبراير وأبريل الماضيين",
+        "2015-02-01",
+        "2015-04-30",
+    ),
+    (
+        "تقام الدورة يومي 20 و21 سبتمبر المقبل",
+        "يومي 20 و21 سبتمبر المقبل",
+        "2015-09-20",
+        "2015-09-21",
+    ),
+    (
+        "سجلت الشركة خسائر شهري يناير وفبراير 2013",
+        "شهري يناير وفبراير 2013",
+        "2013-01-01",
+        "2013-02-28",
+    ),
+    (
+        "نفذت المرحلة الأولى يونيو - أغسطس 2012 بنجاح",
+        "يونيو - أغسطس 2012",
+        "2012-06-01",
+        "2012-08-31",
+    ),
+    ("بين عامي 2008 و2011 تضاعف العدد", "بين عامي 2008 و2011", "2008-01-01", "2011-12-31"),
+    ("يستمر التسجيل من 3 إلى 7 ذي القعدة", "من 3 إلى 7 ذي القعدة", "2015-08-18", "2015-08-22"),
+    # 3. Hijri composition
+    # a Hijri month of a deictic year written out: the month, not the whole year
+    (
+        "في شهر رجب من العام الجاري 1436هـ",
+        "شهر رجب من العام الجاري 1436هـ",
+        "2015-04-20",
+        "2015-05-18",
+    ),
+    # a Hijri month with a Gregorian year: the month that begins in that year
+    ("وقع الحادث في رمضان 2014", "رمضان 2014", "2014-06-28", "2014-07-27"),
+    ("صدر القرار في 5 محرم 2015", "5 محرم 2015", "2015-10-18", "2015-10-18"),
+    # a numeric Hijri date whose weekday says the month comes first
+    (
+        "يوم الأحد الموافق 10/3/1436هـ",
+        "يوم الأحد الموافق 10/3/1436هـ",
+        "2015-07-19",
+        "2015-07-19",
+    ),
+    # 5. holiday offsets and parts
+    ("وصل الحجاج عشية عيد الأضحى", "عشية عيد الأضحى", "2015-09-22", "2015-09-22"),
+    ("أغلقت المحلات ثاني أيام عيد الأضحى", "ثاني أيام عيد الأضحى", "2015-09-24", "2015-09-24"),
+    (
+        "ازدحمت الحدائق أيام عيد الفطر الأربعة",
+        "أيام عيد الفطر الأربعة",
+        "2015-07-17",
+        "2015-07-20",
+    ),
+    ("صلى المعتمرون في ليلة القدر", "ليلة القدر", "2015-07-14", "2015-07-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "first", "last"), EXAMPLES)
+def test_family_examples_resolve_to_one_interval(text, surface, first, last):
+    assert (surface, first, last) in rows_of(text)
