@@ -10,6 +10,7 @@ from ..arabic import CONJ_LETTERS, normalize, proclitic_splits
 from ..resources import read_rows
 
 CUES_FILE = config.DATA_DIR / "lexicon" / "quote_cues.csv"
+BLOCKERS_FILE = config.DATA_DIR / "lexicon" / "quote_blockers.txt"
 # Proclitics a cue may carry: a conjunction (وأضاف، فيما أكدت), and ب before a noun (بقوله، بحسب).
 _CONJ_PREFIXES = ("", *CONJ_LETTERS)
 _NOUN_PREFIXES = ("ب", *(c + "ب" for c in CONJ_LETTERS))

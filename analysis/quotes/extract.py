@@ -20,8 +20,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..arabic import COMPLEMENTIZERS, Token, tokenize
-from .cues import Cue, cue_of, source_noun
+from ..arabic import COMPLEMENTIZERS, PRONOUN_SUFFIXES, Token, normalize, tokenize
+from ..resources import read_words
+from .cues import BLOCKERS_FILE, Cue, cue_of, source_noun
 
 # How far after a cue its content may start, in words (speaker, title, time, "في بيان" between).
 MAX_INTRO_WORDS = 14
@@ -37,13 +38,41 @@ _QUOTATION_RE = re.compile(
 )
 _OPENERS = '“«"”'
 _CLOSERS = '”»"'
-_TRIM = " \t\n،,.:;؛-–—_()"
+_TRIM = ' \t\n،,.:;؛-–—_()“”«»"'
 # Words that end a speaker phrase (they start an adjunct: في بيان، يوم الأحد، خلال مؤتمر).
 _STOP_WORDS = frozenset(
-    "في خلال عبر امام حول بشان عن على الي من مع اليوم امس يوم مساء صباح ظهر عقب بعد قبل الذي التي".split()
+    normalize(w)
+    for w in [
+        "في",
+        "خلال",
+        "عبر",
+        "أمام",
+        "حول",
+        "بشأن",
+        "عن",
+        "على",
+        "إلى",
+        "من",
+        "مع",
+        "اليوم",
+        "أمس",
+        "يوم",
+        "مساء",
+        "صباح",
+        "ظهر",
+        "عقب",
+        "بعد",
+        "قبل",
+        "الذي",
+        "التي",
+        "ل",
+        "له",
+        "لها",
+        "لهم",
+    ]
 )
-# Prepositions opening an adjunct before an object (أعلن في مؤتمر صحفي إطلاق ...).
-_ADJUNCT_WORDS = _STOP_WORDS | frozenset("اليوم امس يوم".split())
+# A content opening with these is a prayer or a formula, not a statement (داعيا الله أن ...).
+_BLOCKERS = frozenset(normalize(w) for w in read_words(BLOCKERS_FILE))
 _TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "place": 3}
 _SPEECH_TYPES = ("verb", "report", "participle", "noun")
 
@@ -127,10 +156,10 @@ def _from_mention(m: dict, resolved: str) -> Speaker:
 
 def _best_mention(mentions: list[dict]) -> dict | None:
     """The mention naming a speaker: a person first, then an organisation, a country..."""
-    names = [m for m in mentions if m["type"] in _TYPE_RANK]
+    names = [m for m in mentions if m["type"] in _TYPE_RANK and m["form"] != "adjective"]
     if not names:
         return None
-    return min(names, key=lambda m: (m["form"] == "adjective", _TYPE_RANK[m["type"]], m["start"]))
+    return min(names, key=lambda m: (_TYPE_RANK[m["type"]], m["start"]))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,10 +175,17 @@ def _speaker_words(doc: _Doc, i: int, stop: int) -> int:
     k = i + 1
     while k < min(stop, i + 1 + MAX_SPEAKER_WORDS):
         w = doc.tokens[k].norm
-        if k > i + 1 and any(ch in doc.gap(k) for ch in '،,:("“«'):
+        if k > i + 1 and any(ch in doc.gap(k) for ch in '،,:("“”«»'):
             break
-        if w in _STOP_WORDS or w in COMPLEMENTIZERS or (w.startswith("ل") and k > i + 1):
+        if w in _STOP_WORDS or w in COMPLEMENTIZERS:
             break
+        if (
+            w.startswith("ل")
+            and k > i + 1
+            and "ـ" in doc.text[doc.tokens[k].start : doc.tokens[k].end + 1]
+        ):
+            break  # لـ«الشرق الأوسط»: the outlet spoken to
+
         cue = cue_of(w)
         if cue is not None and cue.type in _SPEECH_TYPES:
             break
@@ -169,6 +205,8 @@ def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Spea
     if not words:
         return None
     head = words[0].norm
+    if head.endswith(PRONOUN_SUFFIXES) and source_noun(head) is None and len(head) > 4:
+        return None  # حديثه، تصميمه: the speaker's own words, not a speaker
     # المصدر، المكتب: a definite noun repeating the head of an earlier speaker is that speaker.
     if head.startswith("ال") or head[1:3] == "ال":
         bare = head[head.index("ال") + 2 :]
@@ -201,6 +239,19 @@ def _antecedent(doc: _Doc, pos: int, agree: str, quotes: list[Quote]) -> Speaker
         if int(m["end"]) <= pos and m["type"] in wanted and m["form"] != "adjective":
             return _from_mention(m, "coreference")
     return Speaker()
+
+
+def _object_start(doc: _Doc, i: int) -> int:
+    """Token where the object of cue ``i`` starts: after its subject (a name, or one word)."""
+    first = doc.tokens[i + 1]
+    if _named_speaker(doc, first.start, first.end, []) is None:
+        return i + 1  # أكد تصميمه: no subject, the object follows
+    cut = _speaker_words(doc, i, len(doc.tokens))
+    end = doc.tokens[min(cut, i + 3) - 1].end
+    m = _best_mention(doc.mentions_in(first.start, end))
+    if m is None:
+        return i + 2
+    return bisect_right(doc.tok_starts, int(m["end"]) - 1)
 
 
 def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
@@ -237,6 +288,8 @@ def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
 
 def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
     tok = doc.tokens[i]
+    if i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in _BLOCKERS:
+        return None
     sent_start, sent_end, _ = doc.sentence(tok.start)
     opening = _content_after(doc, i, cue, sent_end)
     kind = "according_to" if cue.type == "report" else "indirect"
@@ -244,13 +297,9 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     n = len(doc.tokens)
     if opening is None:
         content = None
-        if "object" in cue.takes:
-            k = _speaker_words(doc, i, n)
-            if (
-                k < n
-                and doc.tokens[k].start < sent_end
-                and doc.tokens[k].norm not in _ADJUNCT_WORDS
-            ):
+        if "object" in cue.takes and i + 2 < n:
+            k = _object_start(doc, i)
+            if k + 1 < n and doc.tokens[k + 1].start < sent_end:
                 content = (doc.tokens[k].start, sent_end)
                 intro_tok = k
         if content is None:
@@ -300,7 +349,7 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     if sp is None:
         sp = _antecedent(doc, tok.start, cue.agree, quotes)
     cs, ce = content if quotation else _trimmed(doc.text, *content)
-    if ce <= cs:
+    if ce <= cs or normalize(doc.text[cs:ce].split()[0]) in _BLOCKERS:
         return None
     return Quote(kind, cue, tok.start, tok.end, cs, ce, sp, quotation)
 
@@ -327,7 +376,8 @@ def _according(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     if sp is None or (sp.resolved == "unresolved" and source_noun(doc.tokens[j].norm) is None):
         return None
     cs, ce = _trimmed(doc.text, sent_start, tok.start)
-    if ce - cs < 10:
+    that = cut < n and doc.tokens[cut].norm in COMPLEMENTIZERS
+    if ce - cs < 10 or that:
         after = cut
         if after < n and doc.tokens[after].norm in COMPLEMENTIZERS:
             after += 1
