@@ -44,9 +44,9 @@ def cue_of(word: str) -> Cue | None:
     """The cue a normalised word is, with its proclitic (وأضاف -> أضاف), or None."""
     forms = cue_forms()
     for prefix in _CONJ_PREFIXES:
-        if word.startswith(prefix) and (cue := forms.get(word[len(prefix) :])) is not None:
-            if cue.type != "source":
-                return Cue(cue.lemma, cue.type, cue.takes, cue.agree, prefix)
+        cue = forms.get(word[len(prefix) :]) if word.startswith(prefix) else None
+        if cue is not None and cue.type != "source":
+            return Cue(cue.lemma, cue.type, cue.takes, cue.agree, prefix)
     for prefix in _NOUN_PREFIXES:
         cue = forms.get(word[len(prefix) :]) if word.startswith(prefix) else None
         if cue is not None and cue.type in ("noun", "according"):

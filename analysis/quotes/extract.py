@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..arabic import COMPLEMENTIZERS, PRONOUN_SUFFIXES, Token, normalize, tokenize
 from ..resources import read_words
@@ -205,7 +206,8 @@ def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Spea
     if not words:
         return None
     head = words[0].norm
-    if head.endswith(PRONOUN_SUFFIXES) and source_noun(head) is None and len(head) > 4:
+    # On the surface: a normalised ه may be a teh marbuta (الشركة).
+    if words[0].surface.endswith(PRONOUN_SUFFIXES) and source_noun(head) is None and len(head) > 4:
         return None  # حديثه، تصميمه: the speaker's own words, not a speaker
     # المصدر، المكتب: a definite noun repeating the head of an earlier speaker is that speaker.
     if head.startswith("ال") or head[1:3] == "ال":
@@ -290,7 +292,7 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     tok = doc.tokens[i]
     if i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in _BLOCKERS:
         return None
-    sent_start, sent_end, _ = doc.sentence(tok.start)
+    _, sent_end, _ = doc.sentence(tok.start)
     opening = _content_after(doc, i, cue, sent_end)
     kind = "according_to" if cue.type == "report" else "indirect"
     quotation = False
@@ -323,8 +325,8 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
         else:
             intro_tok = where
             first = where if how in ("colon", "prep_clitic") else where + 1
-            if how == "prep" and first < n and doc.tokens[first].norm in COMPLEMENTIZERS:
-                first += 1  # أشار إلى أن
+            if how != "colon" and first < n and doc.tokens[first].norm in COMPLEMENTIZERS:
+                first += 1  # أشار إلى أن، نقل عنه قوله إن
             if first >= n:
                 return None
             gap_end = doc.tokens[first].start
@@ -440,7 +442,7 @@ def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[
         ):
             continue
         quotes.append(q)
-    for a, b in zip(quotes, quotes[1:], strict=False):
+    for a, b in pairwise(quotes):
         if not a.quotation and a.content_start < b.cue_start < a.content_end:
             a.content_start, a.content_end = _trimmed(text, a.content_start, b.cue_start)
     return [q for q in quotes if q.content_end > q.content_start]
