@@ -17,7 +17,7 @@ normalised forms for matching), the document's sentences and its actor mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -74,7 +74,8 @@ _STOP_WORDS = frozenset(
 )
 # A content opening with these is a prayer or a formula, not a statement (داعيا الله أن ...).
 _BLOCKERS = frozenset(normalize(w) for w in read_words(BLOCKERS_FILE))
-_TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "place": 3}
+# A place is no speaker (مدير فرع الوزارة بمنطقة مكة المكرمة: the place is where he works).
+_TYPE_RANK = {"person": 0, "organization": 1, "country": 2}
 _SPEECH_TYPES = ("verb", "report", "participle", "noun")
 
 
@@ -116,6 +117,8 @@ class _Doc:
         self.sents = sents or [(0, len(text), 0)]
         self.sent_starts = [s for s, _, _ in self.sents]
         self.mentions = sorted(mentions, key=lambda m: (int(m["start"]), -int(m["end"])))
+        self.mention_starts = [int(m["start"]) for m in self.mentions]
+        self.person_ends = {int(m["end"]) for m in self.mentions if m["type"] == "person"}
         self.quotations = [
             (m.start(), m.end())
             for m in _QUOTATION_RE.finditer(text)
@@ -141,7 +144,14 @@ class _Doc:
         return any(s < pos < e for s, e in self.quotations)
 
     def mentions_in(self, start: int, end: int) -> list[dict]:
-        return [m for m in self.mentions if start <= int(m["start"]) and int(m["end"]) <= end]
+        lo = bisect_left(self.mention_starts, start)
+        hi = bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if int(m["end"]) <= end]
+
+    def words_in(self, start: int, end: int) -> list[Token]:
+        lo = bisect_left(self.tok_starts, start)
+        hi = bisect_left(self.tok_starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
 
 
 def _from_mention(m: dict, resolved: str) -> Speaker:
@@ -202,7 +212,7 @@ def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Spea
     m = _best_mention(doc.mentions_in(start, end))
     if m is not None:
         return _from_mention(m, "explicit")
-    words = [t for t in doc.tokens[bisect_right(doc.tok_starts, start - 1) :] if t.end <= end]
+    words = doc.words_in(start, end)
     if not words:
         return None
     head = words[0].norm
