@@ -8,6 +8,7 @@ import json
 import pytest
 
 from analysis import schema
+from analysis.arabic import normalize, tokenize
 from analysis.pipeline import parse_document
 from analysis.quotes import extract_quotes, tables
 from analysis.quotes.evaluate import (
@@ -303,3 +304,11 @@ def test_speaker_mentions_who_talks_about_whom(frames):
     assert {"إيران", "مصر"} <= set(jubeir["name_ar"])
     assert (pairs["n"] >= 1).all()
     assert not (pairs["speaker_actor_id"] == pairs["actor_id"]).any()
+
+
+def test_tokens_index_the_original_text():
+    text = "وقـــال الوزيرُ ــ إنّ «الاتفاق» تم\u200f. Reuters قال"
+    got = _tokens(text)
+    assert [t.norm for t in got] == [t.norm for t in tokenize(text) if t.norm]
+    for t in got:
+        assert text[t.start : t.end] == t.surface and normalize(t.surface) == t.norm
