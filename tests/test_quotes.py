@@ -11,6 +11,7 @@ from analysis import schema
 from analysis.arabic import normalize, tokenize
 from analysis.pipeline import parse_document
 from analysis.quotes import extract_quotes, tables
+from analysis.quotes.extract import _tokens
 from analysis.quotes.evaluate import (
     DEFAULT_CORPUS,
     baseline_quotes,
