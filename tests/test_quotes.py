@@ -11,7 +11,6 @@ from analysis import schema
 from analysis.arabic import normalize, tokenize
 from analysis.pipeline import parse_document
 from analysis.quotes import extract_quotes, tables
-from analysis.quotes.extract import _tokens
 from analysis.quotes.evaluate import (
     DEFAULT_CORPUS,
     baseline_quotes,
@@ -19,6 +18,7 @@ from analysis.quotes.evaluate import (
     gold_paths,
     score_document,
 )
+from analysis.quotes.extract import _tokens
 
 
 def quotes_of(text: str) -> list[dict]:
