@@ -208,3 +208,10 @@ def proclitic_splits(word: str, *, min_stem: int = 2) -> tuple[tuple[str, str], 
 def strip_proclitics(word: str) -> str:
     """The shortest stem of a normalised word after removing و ف ب ل ك ال لل."""
     return proclitic_splits(word)[-1][1]
+
+
+# Complementisers that open reported content (قال إن، أكد أن، صرح بأن), normalised (إن and أن both
+# read ان), bare or with an attached pronoun (أنه، بأنها، إنهم): the subject of the reported clause.
+COMPLEMENTIZERS = frozenset(
+    base + suffix for base in ("ان", "بان") for suffix in ("", *PRONOUN_SUFFIXES, "هن")
+)

@@ -58,6 +58,21 @@ article is in exactly one story; most stories have one article)
     title (string)         the representative's title
     n_sources (int64)      distinct member sources
 
+quotes — one row per attributed statement: who said what (see analysis.quotes)
+    doc_id, quote_id (int64, 0-based per doc, in text order), sent_id (int64, of the cue),
+    kind ("direct": words in quotation marks; "indirect": a speech or stance verb or noun with its
+    content; "according_to": بحسب / وفقا لـ / نقلا عن / ذكرت ... أن / a chain نقلت ... عن),
+    cue, cue_start, cue_end (the cue word, clitics included: وأضاف، مشيرا، بحسب),
+    content, content_start, content_end (what was said: inside the quotation marks, or from the
+    word after أن / إن / the preposition to the sentence end or the next cue),
+    speaker_start, speaker_end (Int64, <NA> when no speaker is found: the mention naming the
+    speaker, or the unnamed source's words «مصدر مسؤول»; for a verb's agreement or a participle
+    — وأضاف، مؤكدا — the mention or speaker it refers to), speaker_actor_id ("" when unresolved),
+    speaker_name (the actor's Arabic name, else the words), speaker_type (the actor's type, ""),
+    speaker_resolved ("explicit" / "coreference" / "unresolved"),
+    outlet_start, outlet_end (Int64), outlet_actor_id, outlet_name: the outlet of a chain
+    (نقلت الصحيفة عن مصدر قوله), <NA> / "" otherwise
+
 errors — one row per problem met while loading or parsing; nothing is dropped silently
     doc_id (string, "" when unknown), path (string), line (Int64, <NA> when not line-based),
     severity ("error": document skipped; "warning": document kept), reason (string)
@@ -162,6 +177,28 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "title": STR,
         "n_sources": INT,
     },
+    "quotes": {
+        "doc_id": STR,
+        "quote_id": INT,
+        "sent_id": INT,
+        "kind": STR,
+        "cue": STR,
+        "cue_start": INT,
+        "cue_end": INT,
+        "content": STR,
+        "content_start": INT,
+        "content_end": INT,
+        "speaker_start": NINT,
+        "speaker_end": NINT,
+        "speaker_actor_id": STR,
+        "speaker_name": STR,
+        "speaker_type": STR,
+        "speaker_resolved": STR,
+        "outlet_start": NINT,
+        "outlet_end": NINT,
+        "outlet_actor_id": STR,
+        "outlet_name": STR,
+    },
     "errors": {
         "doc_id": STR,
         "path": STR,
@@ -171,11 +208,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
 }
 
-# Frames made by corpus-level steps after parsing; the pipeline does not store them yet.
 FRAME_NAMES: tuple[str, ...] = tuple(SCHEMAS)
 # Frames one document's parse makes (the parse cache holds them), and the columns of theirs that
 # only the corpus-level steps (analysis.steps) fill: rows from one document lack them.
-DOC_FRAMES: tuple[str, ...] = ("articles", "sentences", "mentions", "dates", "errors")
+DOC_FRAMES: tuple[str, ...] = ("articles", "sentences", "mentions", "dates", "quotes", "errors")
 CORPUS_STEP_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("story_id",),
     "sentences": ("boilerplate",),
@@ -322,6 +358,7 @@ SORT_KEYS: dict[str, list[str]] = {
     "sentences": ["sent_id"],
     "mentions": ["start", "end", "actor_id"],
     "dates": ["start", "end", "value"],
+    "quotes": ["quote_id"],
     "errors": ["path", "line", "reason"],
 }
 

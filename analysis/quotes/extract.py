@@ -1,0 +1,505 @@
+"""Per-document quote extraction: cues, their content, their speaker.
+
+Works on the tokens of the original text (:func:`analysis.arabic.tokenize`: offsets into the text,
+normalised forms for matching), the document's sentences and its actor mentions. For each cue
+(:mod:`.cues`):
+
+1. content: after the cue, within the sentence and a few words, the first of a quotation mark, a
+   colon, a complementiser (أن / إن / بأن, :data:`analysis.arabic.COMPLEMENTIZERS`), a preposition
+   the cue takes (دعا إلى، حذر من) or, for cues taking an object, the noun phrase after the speaker;
+   otherwise a quotation closing just before the cue («...» قال فلان). A quotation runs to its
+   closing mark, across sentences; other content to the sentence end or the next cue;
+2. speaker: the words between the cue and its content (قال الوزير), else a name right before an
+   unprefixed verb (الوزير قال), else coreference: the last compatible speaker of the two sentences
+   before, or the last compatible mention (a person for a masculine verb).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import numpy as np
+
+from ..arabic import (
+    COMPLEMENTIZERS,
+    PRONOUN_SUFFIXES,
+    TASHKEEL,
+    TATWEEL,
+    WORD_RE,
+    Token,
+    normalize,
+    normalize_with_map,
+)
+from ..resources import read_words
+from .cues import BLOCKERS_FILE, Cue, cue_of, source_noun
+
+# How far after a cue its content may start, in words (speaker, title, time, "في بيان" between).
+MAX_INTRO_WORDS = 14
+MAX_SPEAKER_WORDS = 8
+# How many sentences back a previous speaker is still "he" (وأضاف، مشيرا).
+COREF_SENTENCES = 2
+MAX_QUOTATION_CHARS = 2000
+MIN_QUOTATION_WORDS = 3  # «الشرق الأوسط»: a quoted name, not a quotation
+
+_QUOTATION_RE = re.compile(
+    rf"“[^”]{{1,{MAX_QUOTATION_CHARS}}}”|«[^»]{{1,{MAX_QUOTATION_CHARS}}}»"
+    rf'|"[^"\n]{{1,{MAX_QUOTATION_CHARS}}}"|”[^”\n]{{1,{MAX_QUOTATION_CHARS}}}”'
+)
+_MARK_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]")
+_OPENERS = '“«"”'
+_CLOSERS = '”»"'
+_TRIM = ' \t\n،,.:;؛-–—_()“”«»"'
+# Words that end a speaker phrase (they start an adjunct: في بيان، يوم الأحد، خلال مؤتمر).
+_STOP_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "في",
+        "خلال",
+        "عبر",
+        "أمام",
+        "حول",
+        "بشأن",
+        "عن",
+        "على",
+        "إلى",
+        "من",
+        "مع",
+        "اليوم",
+        "أمس",
+        "يوم",
+        "مساء",
+        "صباح",
+        "ظهر",
+        "عقب",
+        "بعد",
+        "قبل",
+        "الذي",
+        "التي",
+        "ل",
+        "له",
+        "لها",
+        "لهم",
+    ]
+)
+# A content opening with these is a prayer or a formula, not a statement (داعيا الله أن ...).
+_BLOCKERS = frozenset(normalize(w) for w in read_words(BLOCKERS_FILE))
+# A place is no speaker (مدير فرع الوزارة بمنطقة مكة المكرمة: the place is where he works).
+_TYPE_RANK = {"person": 0, "organization": 1, "country": 2}
+_SPEECH_TYPES = ("verb", "report", "participle", "noun")
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a quote is attributed to: a span of the text, and the actor it names if any."""
+
+    start: int | None = None
+    end: int | None = None
+    actor_id: str = ""
+    name: str = ""
+    type: str = ""
+    resolved: str = "unresolved"
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quote before it becomes a row."""
+
+    kind: str
+    cue: Cue
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    speaker: Speaker
+    quotation: bool = False  # content delimited by quotation marks: never trimmed
+    outlet: Speaker | None = None
+
+
+@lru_cache(maxsize=1)
+def _mark_table() -> np.ndarray:
+    """Per BMP code point: is it a mark that belongs to the word before it (harakat, tatweel)?"""
+    table = np.zeros(0x10000, dtype=bool)
+    for m in _MARK_RE.finditer("".join(map(chr, range(0x10000)))):
+        table[m.start()] = True
+    return table
+
+
+def _tokens(text: str) -> list[Token]:
+    """The words of ``text`` with their normalised forms and original spans, normalising the text
+    once and mapping every span back in one vectorised step (what :func:`analysis.arabic.tokenize`
+    gives, without its empty tokens for a lone tatweel, several times faster on long articles)."""
+    nt = normalize_with_map(text)
+    found = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(nt.text)]
+    if not found:
+        return []
+    if nt.index is None:
+        return [Token(a, b, text[a:b], w) for a, b, w in found]
+    bounds = np.array([(a, b) for a, b, _ in found], dtype=np.int64)
+    starts = nt.index[bounds[:, 0]]
+    ends = nt.index[bounds[:, 1] - 1] + 1
+    # Harakat or tatweel after the last letter belong to the word (NormText.orig_end).
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    is_mark = np.append(_mark_table()[np.minimum(codes, 0xFFFF)] & (codes <= 0xFFFF), False)
+    position = np.where(is_mark, len(is_mark) - 1, np.arange(len(is_mark)))
+    next_letter = np.minimum.accumulate(position[::-1])[::-1]
+    ends = next_letter[ends]
+    return [
+        Token(a, b, text[a:b], w)
+        for a, b, (_, _, w) in zip(starts.tolist(), ends.tolist(), found, strict=True)
+    ]
+
+
+class _Doc:
+    """The document as the extractor reads it: tokens, sentences, mentions, quotations."""
+
+    def __init__(self, text: str, sentences: list[dict], mentions: list[dict]) -> None:
+        self.text = text
+        self.tokens = _tokens(text)
+        self.tok_starts = [t.start for t in self.tokens]
+        sents = sorted((int(s["start"]), int(s["end"]), int(s["sent_id"])) for s in sentences)
+        self.sents = sents or [(0, len(text), 0)]
+        self.sent_starts = [s for s, _, _ in self.sents]
+        self.mentions = sorted(mentions, key=lambda m: (int(m["start"]), -int(m["end"])))
+        self.mention_starts = [int(m["start"]) for m in self.mentions]
+        self.person_ends = {int(m["end"]) for m in self.mentions if m["type"] == "person"}
+        self.quotations = [
+            (m.start(), m.end())
+            for m in _QUOTATION_RE.finditer(text)
+            if len(m.group().split()) >= MIN_QUOTATION_WORDS
+        ]
+
+    def sentence(self, pos: int) -> tuple[int, int, int]:
+        """(start, end, sent_id) of the sentence holding ``pos``."""
+        return self.sents[max(bisect_right(self.sent_starts, pos) - 1, 0)]
+
+    def gap(self, k: int) -> str:
+        """The text between token ``k - 1`` and token ``k``."""
+        return self.text[self.tokens[k - 1].end : self.tokens[k].start]
+
+    def quotation_at(self, pos: int) -> tuple[int, int] | None:
+        """The quotation whose opening mark is at ``pos``."""
+        for s, e in self.quotations:
+            if s == pos:
+                return s, e
+        return None
+
+    def inside_quotation(self, pos: int) -> bool:
+        return any(s < pos < e for s, e in self.quotations)
+
+    def mentions_in(self, start: int, end: int) -> list[dict]:
+        lo = bisect_left(self.mention_starts, start)
+        hi = bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if int(m["end"]) <= end]
+
+    def words_in(self, start: int, end: int) -> list[Token]:
+        lo = bisect_left(self.tok_starts, start)
+        hi = bisect_left(self.tok_starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+
+def _from_mention(m: dict, resolved: str) -> Speaker:
+    return Speaker(
+        int(m["start"]),
+        int(m["end"]),
+        m["actor_id"],
+        m["name_ar"] or m["surface"],
+        m["type"],
+        resolved,
+    )
+
+
+def _best_mention(mentions: list[dict]) -> dict | None:
+    """The mention naming a speaker: a person first, then an organisation, a country..."""
+    names = [m for m in mentions if m["type"] in _TYPE_RANK and m["form"] != "adjective"]
+    if not names:
+        return None
+    return min(names, key=lambda m: (_TYPE_RANK[m["type"]], m["start"]))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _speaker_words(doc: _Doc, i: int, stop: int) -> int:
+    """End token (exclusive) of the speaker phrase starting right after token ``i``."""
+    k = i + 1
+    while k < min(stop, i + 1 + MAX_SPEAKER_WORDS):
+        w = doc.tokens[k].norm
+        if k > i + 1 and any(ch in doc.gap(k) for ch in '،,:("“”«»'):
+            break
+        if w in _STOP_WORDS or w in COMPLEMENTIZERS:
+            break
+        if (
+            w.startswith("ل")
+            and k > i + 1
+            and "ـ" in doc.text[doc.tokens[k].start : doc.tokens[k].end + 1]
+        ):
+            break  # لـ«الشرق الأوسط»: the outlet spoken to
+
+        cue = cue_of(w)
+        if cue is not None and cue.type in _SPEECH_TYPES:
+            break
+        k += 1
+    return k
+
+
+def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Speaker | None:
+    """The speaker named by the words ``text[start:end]``: a mention, a source, an anaphor."""
+    start, end = _trimmed(doc.text, start, end)
+    if start >= end:
+        return None
+    m = _best_mention(doc.mentions_in(start, end))
+    if m is not None:
+        return _from_mention(m, "explicit")
+    words = doc.words_in(start, end)
+    if not words:
+        return None
+    head = words[0].norm
+    # On the surface: a normalised ه may be a teh marbuta (الشركة).
+    if words[0].surface.endswith(PRONOUN_SUFFIXES) and source_noun(head) is None and len(head) > 4:
+        return None  # حديثه، تصميمه: the speaker's own words, not a speaker
+    # المصدر، المكتب: a definite noun repeating the head of an earlier speaker is that speaker.
+    if head.startswith("ال") or head[1:3] == "ال":
+        bare = head[head.index("ال") + 2 :]
+        for q in reversed(quotes):
+            sp = q.speaker
+            if sp.start is not None and bare and bare in doc.text[sp.start : sp.end]:
+                return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+    surface = doc.text[start:end]
+    return Speaker(start, end, "", surface, "", "unresolved")
+
+
+def _compatible(sp: Speaker, agree: str) -> bool:
+    # A feminine verb (قالت، أكدت) is rarely a man: organisations, countries, sources.
+    return not (agree == "f" and sp.type == "person") and not (
+        agree == "m" and sp.type in ("country",)
+    )
+
+
+def _antecedent(doc: _Doc, pos: int, agree: str, quotes: list[Quote]) -> Speaker:
+    """The speaker a verb's agreement or a participle refers to (وأضاف، مشيرا)."""
+    _, _, sid = doc.sentence(pos)
+    for q in reversed(quotes):
+        if sid - doc.sentence(q.cue_start)[2] > COREF_SENTENCES:
+            break
+        if q.speaker.start is not None and _compatible(q.speaker, agree):
+            sp = q.speaker
+            return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+    wanted = ("organization", "country") if agree == "f" else ("person",)
+    for m in reversed(doc.mentions):
+        if int(m["end"]) <= pos and m["type"] in wanted and m["form"] != "adjective":
+            return _from_mention(m, "coreference")
+    return Speaker()
+
+
+def _object_start(doc: _Doc, i: int) -> int:
+    """Token where the object of cue ``i`` starts: after its subject (a name, or one word)."""
+    first = doc.tokens[i + 1]
+    if _named_speaker(doc, first.start, first.end, []) is None:
+        return i + 1  # أكد تصميمه: no subject, the object follows
+    cut = _speaker_words(doc, i, len(doc.tokens))
+    end = doc.tokens[min(cut, i + 3) - 1].end
+    m = _best_mention(doc.mentions_in(first.start, end))
+    if m is None:
+        return i + 2
+    return bisect_right(doc.tok_starts, int(m["end"]) - 1)
+
+
+def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
+    """(kind of opening, token index or char position) of the content after cue token ``i``."""
+    n = len(doc.tokens)
+    k = i + 1
+    while k < n and doc.tokens[k].start < sent_end and k - i <= MAX_INTRO_WORDS:
+        gap = doc.gap(k)
+        mark = next((j for j, ch in enumerate(gap) if ch in _OPENERS), None)
+        if mark is not None and doc.quotation_at(doc.tokens[k - 1].end + mark):
+            return "quote", doc.tokens[k - 1].end + mark
+        if ":" in gap:
+            return "colon", k
+        w = doc.tokens[k].norm
+        if w in COMPLEMENTIZERS:
+            return "that", k
+        other = cue_of(w)
+        if other is not None and other.type in _SPEECH_TYPES and other.lemma not in ("قول",):
+            return None
+        if w in cue.takes:
+            return "prep", k
+        if (
+            "ب" in cue.takes
+            and w.startswith("ب")
+            and len(w) > 3
+            and not doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end)
+        ):
+            return "prep_clitic", k
+        if w in ("قوله", "قولها", "قولهم"):
+            return "that", k
+        k += 1
+    return None
+
+
+def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
+    tok = doc.tokens[i]
+    if i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in _BLOCKERS:
+        return None
+    _, sent_end, _ = doc.sentence(tok.start)
+    opening = _content_after(doc, i, cue, sent_end)
+    kind = "according_to" if cue.type == "report" else "indirect"
+    quotation = False
+    n = len(doc.tokens)
+    if opening is None:
+        content = None
+        if "object" in cue.takes and i + 2 < n:
+            k = _object_start(doc, i)
+            if k + 1 < n and doc.tokens[k + 1].start < sent_end:
+                content = (doc.tokens[k].start, sent_end)
+                intro_tok = k
+        if content is None:
+            # «...» قال فلان / «...»، قال الوزير: the quotation just before the cue.
+            before = doc.text[: tok.start].rstrip(" ،,-–—\n")
+            hit = next((q for q in doc.quotations if q[1] == len(before)), None)
+            if hit is None:
+                return None
+            content, kind, quotation = (hit[0] + 1, hit[1] - 1), "direct", True
+            intro_tok = n if i + 1 >= n else i + 1 + (_speaker_words(doc, i, n) - i - 1)
+            speaker_end = doc.tokens[intro_tok - 1].end if intro_tok > i + 1 else tok.end
+            sp = _named_speaker(doc, tok.end, speaker_end, quotes)
+            sp = sp or _antecedent(doc, tok.start, cue.agree, quotes)
+            return Quote(kind, cue, tok.start, tok.end, *content, sp, quotation)
+    else:
+        how, where = opening
+        if how == "quote":
+            s, e = doc.quotation_at(where)
+            content, kind, quotation = (s + 1, e - 1), "direct", True
+            intro_tok = bisect_right(doc.tok_starts, where)
+        else:
+            intro_tok = where
+            first = where if how in ("colon", "prep_clitic") else where + 1
+            if how != "colon" and first < n and doc.tokens[first].norm in COMPLEMENTIZERS:
+                first += 1  # أشار إلى أن، نقل عنه قوله إن
+            if first >= n:
+                return None
+            gap_end = doc.tokens[first].start
+            mark = next(
+                (p for p in range(doc.tokens[first - 1].end, gap_end) if doc.text[p] in _OPENERS),
+                None,
+            )
+            q = doc.quotation_at(mark) if mark is not None and first > 0 else None
+            if q is not None and how != "prep_clitic":
+                content, kind, quotation = (q[0] + 1, q[1] - 1), "direct", True
+            else:
+                content = (doc.tokens[first].start, sent_end)
+    # Speaker: the words between the cue and the content, else before the cue, else agreement.
+    cut = _speaker_words(doc, i, intro_tok)
+    sp = None
+    if cut > i + 1:
+        sp = _named_speaker(doc, tok.end, doc.tokens[cut - 1].end, quotes)
+    if sp is None and not cue.prefix and cue.type in ("verb", "report"):
+        ending = [m for m in doc.mentions if 0 <= tok.start - int(m["end"]) <= 1]
+        m = _best_mention(ending)
+        sp = _from_mention(m, "explicit") if m is not None else None
+    if sp is None:
+        sp = _antecedent(doc, tok.start, cue.agree, quotes)
+    cs, ce = content if quotation else _trimmed(doc.text, *content)
+    if ce <= cs or normalize(doc.text[cs:ce].split()[0]) in _BLOCKERS:
+        return None
+    return Quote(kind, cue, tok.start, tok.end, cs, ce, sp, quotation)
+
+
+def _according(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
+    """بحسب / وفقا لـ / نقلا عن + source: content before the cue, or after the source."""
+    tok = doc.tokens[i]
+    n = len(doc.tokens)
+    j = i + 1
+    if j < n and doc.tokens[j].norm in ("ل", "عن", "لما"):
+        j += 1
+    if j >= n:
+        return None
+    if cue.lemma == "وفق" and not doc.tokens[i + 1].norm.startswith("ل"):
+        return None
+    sent_start, sent_end, _ = doc.sentence(tok.start)
+    cut = _speaker_words(doc, j - 1, n)
+    src_end = doc.tokens[cut - 1].end if cut > j else doc.tokens[j].end
+    first = doc.tokens[j].start
+    if doc.tokens[j].norm.startswith("ل") and j == i + 1:
+        first = doc.tokens[j].start + 1  # لـ attached: وفقا لوزارة
+    sp = _named_speaker(doc, first, src_end, quotes)
+    # حسب الخطة: only a named actor or a source noun is a source.
+    if sp is None or (sp.resolved == "unresolved" and source_noun(doc.tokens[j].norm) is None):
+        return None
+    cs, ce = _trimmed(doc.text, sent_start, tok.start)
+    that = cut < n and doc.tokens[cut].norm in COMPLEMENTIZERS
+    if ce - cs < 10 or that:
+        after = cut
+        if after < n and doc.tokens[after].norm in COMPLEMENTIZERS:
+            after += 1
+        if after >= n or doc.tokens[after].start >= sent_end:
+            return None
+        cs, ce = _trimmed(doc.text, doc.tokens[after].start, sent_end)
+    if ce <= cs:
+        return None
+    return Quote("according_to", cue, tok.start, tok.end, cs, ce, sp)
+
+
+def _chain(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
+    """نقلت الصحيفة عن مصدر قوله ...: the speaker is the source, the outlet is kept."""
+    tok = doc.tokens[i]
+    _, sent_end, _ = doc.sentence(tok.start)
+    n = len(doc.tokens)
+    an = next(
+        (k for k in range(i + 1, min(n, i + MAX_SPEAKER_WORDS)) if doc.tokens[k].norm == "عن"), None
+    )
+    if an is None or doc.tokens[an].start >= sent_end:
+        return None
+    outlet = _named_speaker(doc, tok.end, doc.tokens[an].start, quotes) if an > i + 1 else None
+    if outlet is None:
+        outlet = _antecedent(doc, tok.start, cue.agree, quotes)
+    quote = _quote_for(doc, an, Cue(cue.lemma, "verb", frozenset(), "-", "x"), quotes)
+    if quote is None:
+        return None
+    quote.kind, quote.cue, quote.cue_start, quote.outlet = "according_to", cue, tok.start, outlet
+    quote.cue_end = tok.end
+    return quote
+
+
+def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[Quote]:
+    """Every quote of the document, in text order, content trimmed before the next cue."""
+    doc = _Doc(text, sentences, mentions)
+    quotes: list[Quote] = []
+    claimed: set[int] = set()  # positions of cues already read inside a chain
+    for i, tok in enumerate(doc.tokens):
+        cue = cue_of(tok.norm)
+        if cue is None or tok.start in claimed or doc.inside_quotation(tok.start):
+            continue
+        if cue.type == "noun" and any(
+            (c := cue_of(doc.tokens[k].norm)) is not None and c.type in ("verb", "report")
+            for k in range(max(0, i - 4), i)
+        ):
+            continue  # وقال في بيان: the noun is the verb's adjunct
+        if cue.type == "according":
+            q = _according(doc, i, cue, quotes)
+        elif cue.type == "chain":
+            q = _chain(doc, i, cue, quotes)
+            if q is not None:
+                claimed.update(t.start for t in doc.tokens[i : i + MAX_INTRO_WORDS])
+        else:
+            q = _quote_for(doc, i, cue, quotes)
+        if q is None:
+            continue
+        if quotes and (quotes[-1].content_start, quotes[-1].content_end) == (
+            q.content_start,
+            q.content_end,
+        ):
+            continue
+        quotes.append(q)
+    for a, b in pairwise(quotes):
+        if not a.quotation and a.content_start < b.cue_start < a.content_end:
+            a.content_start, a.content_end = _trimmed(text, a.content_start, b.cue_start)
+    return [q for q in quotes if q.content_end > q.content_start]

@@ -1,0 +1,315 @@
+"""Quotes: one test per case of issue 16, on sentences written for the tests, plus the scorer and
+the tables the notebook calls."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis import schema
+from analysis.arabic import normalize, tokenize
+from analysis.pipeline import parse_document
+from analysis.quotes import extract_quotes, tables
+from analysis.quotes.evaluate import (
+    DEFAULT_CORPUS,
+    baseline_quotes,
+    evaluate,
+    gold_paths,
+    score_document,
+)
+from analysis.quotes.extract import _tokens
+
+
+def quotes_of(text: str) -> list[dict]:
+    parsed = parse_document({"doc_id": "t", "text": text, "published": None, "path": ""})
+    rows = extract_quotes(
+        doc_id="t", text=text, sentences=parsed["sentences"], mentions=parsed["mentions"]
+    )
+    for r in rows:  # offsets index the original text
+        assert text[r["cue_start"] : r["cue_end"]] == r["cue"]
+        assert text[r["content_start"] : r["content_end"]] == r["content"]
+    return rows
+
+
+def speaker(text: str, row: dict) -> str:
+    return text[row["speaker_start"] : row["speaker_end"]]
+
+
+def test_cue_before_speaker():
+    text = "قال وزير الخارجية عادل الجبير إن المملكة ترفض أي تدخل في شؤون جيرانها."
+    (q,) = quotes_of(text)
+    assert q["kind"] == "indirect" and q["cue"] == "قال"
+    assert q["content"] == "المملكة ترفض أي تدخل في شؤون جيرانها"
+    assert "الجبير" in speaker(text, q) and q["speaker_resolved"] == "explicit"
+    assert q["speaker_type"] == "person"
+
+
+def test_speaker_before_cue():
+    text = "وفي الرياض، عادل الجبير قال إن الحوار هو الطريق الوحيد للحل."
+    (q,) = quotes_of(text)
+    assert "الجبير" in speaker(text, q) and q["speaker_resolved"] == "explicit"
+    assert q["content"].startswith("الحوار هو الطريق")
+
+
+def test_quotation_before_the_cue():
+    text = "«لن نسمح بالعبث بأمن المنطقة مهما كان الثمن»، قال وزير الخارجية عادل الجبير."
+    (q,) = quotes_of(text)
+    assert q["kind"] == "direct"
+    assert q["content"] == "لن نسمح بالعبث بأمن المنطقة مهما كان الثمن"
+    assert "الجبير" in speaker(text, q)
+
+
+def test_direct_quotation_after_colon():
+    text = "وقال عادل الجبير: “نحن ندعم الحل السياسي في اليمن ونرفض التدخل الإيراني”."
+    (q,) = quotes_of(text)
+    assert q["kind"] == "direct" and q["content"].startswith("نحن ندعم")
+    assert q["content"].endswith("الإيراني")
+
+
+@pytest.mark.parametrize(
+    ("cue", "sentence"),
+    [
+        ("وأضاف", "وأضاف أن الاجتماع سيعقد الأسبوع المقبل."),
+        ("فيما أكدت", "فيما أكدت أن الاجتماع سيعقد الأسبوع المقبل."),
+        ("وقالوا", "وقالوا إن الاجتماع سيعقد الأسبوع المقبل."),
+        ("مضيفا", "وتحدث عن الزيارة، مضيفا أن الاجتماع سيعقد الأسبوع المقبل."),
+        ("قائلا", "وختم قائلا إن الاجتماع سيعقد الأسبوع المقبل."),
+    ],
+)
+def test_cues_with_clitics_and_inflection(cue, sentence):
+    text = "قال الوزير خالد الفالح إن الإنتاج مستقر. " + sentence
+    rows = quotes_of(text)
+    assert len(rows) == 2
+    assert rows[1]["cue"] == cue.split()[-1]
+    assert rows[1]["content"].startswith("الاجتماع سيعقد")
+
+
+def test_statement_noun_cue():
+    text = "وجاء في بيان للوزارة أن الحملة ستستمر حتى نهاية الشهر."
+    (q,) = quotes_of(text)
+    assert q["cue"] == "بيان" and q["content"].startswith("الحملة ستستمر")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("دعا الأمين العام للأمم المتحدة إلى وقف فوري لإطلاق النار.", "وقف فوري لإطلاق النار"),
+        ("وطالب المحتجون بإطلاق سراح المعتقلين فورا.", "بإطلاق سراح المعتقلين فورا"),
+        ("وحذر المتحدث من عواقب التصعيد في المنطقة.", "عواقب التصعيد في المنطقة"),
+        ("وشدد الوزير على أهمية التعاون بين البلدين.", "أهمية التعاون بين البلدين"),
+        (
+            "ونفت الشركة الاتهامات الموجهة إليها جملة وتفصيلا.",
+            "الاتهامات الموجهة إليها جملة وتفصيلا",
+        ),
+        ("واعتبر المحلل أن القرار جاء متأخرا.", "القرار جاء متأخرا"),
+        ("ورأى الكاتب أن الأزمة ستطول.", "الأزمة ستطول"),
+    ],
+)
+def test_stance_verbs_with_content(sentence, content):
+    (q,) = quotes_of(sentence)
+    assert q["content"] == content
+
+
+def test_multi_sentence_quotation_is_one_quote():
+    text = (
+        "وقال محمد العلي: “لقد انتهينا من المرحلة الأولى. وسنبدأ المرحلة الثانية قريبا. "
+        "ونتوقع أن ننتهي قبل العام المقبل”. وأضاف أن الميزانية كافية."
+    )
+    rows = quotes_of(text)
+    assert len(rows) == 2
+    assert rows[0]["kind"] == "direct"
+    assert rows[0]["content"].startswith("لقد انتهينا") and rows[0]["content"].endswith(
+        "العام المقبل"
+    )
+    assert rows[1]["content"] == "الميزانية كافية"
+
+
+def test_new_cue_starts_a_new_quote():
+    text = "أكد المدير سعد القحطاني أن العمل يسير وفق الخطة، مشيرا إلى أن المشروع سينتهي قريبا."
+    rows = quotes_of(text)
+    assert [r["content"] for r in rows] == ["العمل يسير وفق الخطة", "المشروع سينتهي قريبا"]
+    assert rows[1]["speaker_resolved"] == "coreference"
+    assert speaker(text, rows[1]) == speaker(text, rows[0])
+
+
+def test_chain_keeps_the_outlet():
+    text = "ونقلت صحيفة الحياة عن مصدر مسؤول قوله إن المفاوضات ستستأنف الأسبوع المقبل."
+    (q,) = quotes_of(text)
+    assert q["kind"] == "according_to"
+    assert speaker(text, q).startswith("مصدر مسؤول")
+    assert q["speaker_resolved"] == "unresolved" and q["speaker_actor_id"] == ""
+    assert "الحياة" in text[q["outlet_start"] : q["outlet_end"]]
+    assert q["content"] == "المفاوضات ستستأنف الأسبوع المقبل"
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "type_"),
+    [
+        ("وقالت وزارة الصحة إن عدد الإصابات انخفض هذا الأسبوع.", "وزارة الصحة", "organization"),
+        ("وأعلنت السعودية أن الحدود ستفتح أمام الحجاج.", "السعودية", "country"),
+        ("وقال المتحدث باسم الشرطة إن التحقيق مستمر.", "المتحدث", ""),
+        ("وأوضح مصدر مسؤول أن القرار نهائي.", "مصدر مسؤول", ""),
+    ],
+)
+def test_speakers_that_are_not_named_people(text, who, type_):
+    (q,) = quotes_of(text)
+    assert who in speaker(text, q)
+    assert q["speaker_type"] == type_
+    assert (q["speaker_actor_id"] != "") == bool(type_)
+
+
+def test_according_to():
+    text = "قتل خمسة أشخاص في الحادث، بحسب وزارة الداخلية."
+    (q,) = quotes_of(text)
+    assert q["kind"] == "according_to" and q["content"] == "قتل خمسة أشخاص في الحادث"
+    assert "وزارة الداخلية" in speaker(text, q)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال في مؤتمر صحفي.",
+        "وأعرب الوزير عن شكره للحضور.",
+        "يذكر أن الحفل أقيم في الرياض.",
+        "داعيا الله أن يوفق الجميع.",
+        "وقع الحادث بين الساعة الثامنة والتاسعة مساء.",
+    ],
+)
+def test_no_content_no_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_agreement_speaker_resolved_to_last_speaker_or_person():
+    text = "التقى الأمير فيصل بن سلمان بالمواطنين في المدينة. وأكد أن الدولة ماضية في خدمة الزوار."
+    (q,) = quotes_of(text)
+    assert q["speaker_resolved"] == "coreference" and "فيصل" in speaker(text, q)
+
+
+def test_feminine_agreement_skips_a_man():
+    text = (
+        "قالت وزارة التعليم إن الدراسة تبدأ في سبتمبر. "
+        "واستقبل الوزير أحمد العيسى الطلاب. "
+        "وأضافت أن المناهج الجديدة جاهزة."
+    )
+    rows = quotes_of(text)
+    assert "وزارة التعليم" in speaker(text, rows[-1])
+
+
+def test_rows_conform_to_the_schema():
+    text = "قال وزير الخارجية عادل الجبير إن المملكة ترفض التدخل. وأوضح مصدر أن الوفد وصل."
+    df = schema.conform(quotes_of(text), "quotes")
+    schema.check(df, "quotes")
+    assert list(df["quote_id"]) == [0, 1]
+    assert df["speaker_start"].notna().all()
+
+
+def test_empty_text():
+    assert extract_quotes(doc_id="e", text="", sentences=[], mentions=[]) == []
+
+
+# --- the scorer --------------------------------------------------------------------------------
+
+
+def test_score_document_counts_half_overlap_and_speakers():
+    text = "ا" * 100
+    gold = [{"content_start": 10, "content_end": 30, "speaker_start": 0, "speaker_end": 5}]
+    half = {"content_start": 20, "content_end": 60, "speaker_start": 2, "speaker_end": 4}
+    less = {"content_start": 21, "content_end": 60, "speaker_start": 2, "speaker_end": 4}
+    assert score_document(text, [half], gold) == [1, 1, 1, 1]
+    assert score_document(text, [less], gold) == [0, 1, 1, 0]
+    wrong = {**half, "speaker_start": 50, "speaker_end": 55}
+    assert score_document("أ" * 50 + " الجبير" + "ب" * 43, [wrong], gold)[3] == 0
+
+
+def test_baseline_takes_the_nearest_person_before():
+    text = "التقى الرئيس عبدالفتاح السيسي الوفد. وقال إن العلاقات قوية."
+    parsed = parse_document({"doc_id": "b", "text": text, "published": None, "path": ""})
+    (q,) = baseline_quotes(text=text, sentences=parsed["sentences"], mentions=parsed["mentions"])
+    assert "السيسي" in text[q["speaker_start"] : q["speaker_end"]]
+
+
+def test_gold_files_hold_offsets_only():
+    for path in gold_paths("all"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            assert set(rec) == {"doc_id", "n_chars", "text_sha1", "quotes"}
+            for q in rec["quotes"]:
+                assert 0 <= q["content_start"] < q["content_end"] <= rec["n_chars"]
+
+
+@pytest.mark.skipif(not DEFAULT_CORPUS.exists(), reason="needs ../shared")
+def test_gold_test_split_meets_the_aims():
+    res = evaluate(gold_paths("test"), DEFAULT_CORPUS)
+    assert res["n_docs"] == 13
+    assert res["system"]["F1"] >= 0.9 > res["baseline"]["F1"]
+    assert res["system"]["speaker"] > res["baseline"]["speaker"]
+
+
+# --- tables for the notebook -------------------------------------------------------------------
+
+
+@pytest.fixture
+def frames():
+    texts = {
+        "d1": "قال وزير الخارجية عادل الجبير إن المملكة تدعم اليمن. وأضاف أن إيران تتدخل في المنطقة.",
+        "d2": "وقالت وزارة الصحة إن الإصابات انخفضت. وأكد وزير الخارجية عادل الجبير أن مصر شريك مهم.",
+    }
+    quotes, mentions, articles = [], [], []
+    for doc_id, text in texts.items():
+        parsed = parse_document({"doc_id": doc_id, "text": text, "published": None, "path": ""})
+        mentions += parsed["mentions"]
+        quotes += extract_quotes(
+            doc_id=doc_id, text=text, sentences=parsed["sentences"], mentions=parsed["mentions"]
+        )
+        articles.append(
+            {
+                "doc_id": doc_id,
+                "text": text,
+                "title": doc_id,
+                "n_chars": len(text),
+                "published": "2015-07-2" + doc_id[1],
+            }
+        )
+    return (
+        schema.conform(quotes, "quotes"),
+        schema.conform(mentions, "mentions"),
+        schema.conform(articles, "articles"),
+    )
+
+
+def test_top_speakers(frames):
+    quotes, _, _ = frames
+    top = tables.top_speakers(quotes, n=5)
+    first = top.iloc[0]
+    assert "الجبير" in first["speaker_name"] and first["n_quotes"] == 3
+    by_doc = tables.top_speakers(quotes, n=5, unit="doc")
+    assert by_doc.iloc[0]["n_quotes"] == 2
+    with pytest.raises(ValueError):
+        tables.top_speakers(quotes, n=5, unit="story")
+
+
+def test_speaker_quotes_has_context(frames):
+    quotes, _, articles = frames
+    actor = tables.top_speakers(quotes, n=1).iloc[0]["speaker_actor_id"]
+    table = tables.speaker_quotes(quotes, articles, actor)
+    assert len(table) == 3 and set(table["doc_id"]) == {"d1", "d2"}
+    assert table["context"].str.contains(table["content"].iloc[0], regex=False).any()
+    assert table["published"].notna().all()
+
+
+def test_speaker_mentions_who_talks_about_whom(frames):
+    quotes, mentions, _ = frames
+    pairs = tables.speaker_mentions(quotes, mentions)
+    jubeir = pairs[pairs["speaker_name"].str.contains("الجبير")]
+    assert {"إيران", "مصر"} <= set(jubeir["name_ar"])
+    assert (pairs["n"] >= 1).all()
+    assert not (pairs["speaker_actor_id"] == pairs["actor_id"]).any()
+
+
+def test_tokens_index_the_original_text():
+    text = "وقـــال الوزيرُ ــ إنّ «الاتفاق» تم\u200f. Reuters قال"
+    got = _tokens(text)
+    assert [t.norm for t in got] == [t.norm for t in tokenize(text) if t.norm]
+    for t in got:
+        assert text[t.start : t.end] == t.surface and normalize(t.surface) == t.norm
