@@ -93,7 +93,8 @@ def flag_sentences(
     s["source"] = s["doc_id"].map(arts["source"]).fillna("").astype(str)
     s["key"] = line_keys(s["text"], s["doc_id"].map(titles))
     n_source = arts["source"].fillna("").astype(str).value_counts()
-    floor = s["source"].map(n_source).fillna(0).mul(min_share).clip(lower=min_articles)
+    per_source = s["source"].map(n_source).astype("float64").fillna(0)
+    floor = per_source.mul(min_share).clip(lower=min_articles)
     rule = pd.Series("", index=s.index, dtype=object)
 
     n_key = s.groupby(["source", "key"])["doc_id"].transform("nunique")
@@ -102,7 +103,7 @@ def flag_sentences(
     last = s["sent_id"] == s.groupby("doc_id")["sent_id"].transform("max")
     first_word = s["key"].str.split(" ", n=1).str[0].where(last, "")
     n_word = first_word.groupby([s["source"], first_word]).transform("size")
-    footer_floor = s["source"].map(n_source).fillna(0).mul(footer_share).clip(lower=min_articles)
+    footer_floor = per_source.mul(footer_share).clip(lower=min_articles)
     rule[(rule == "") & (first_word != "") & (n_word >= footer_floor)] = "footer"
 
     _continue(s, rule, titles)

@@ -18,15 +18,21 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from . import schema
-from .actors import actors_frame, extract_mentions
+from .actors import extract_mentions
 from .corpus import Loaded, fill_published, iter_batches, load_corpus
 from .dates import extract_dates
 from .engines import Engine, make_engine, resolve_workers
 from .fingerprint import parser_version
+from .overrides import DEFAULT_PATH as OVERRIDES_PATH
+from .quotes import extract_quotes
 from .sentences import sentence_rows
+from .steps import corpus_steps
 from .store import MANIFEST, Store, store_folder
 
-PER_DOC_FRAMES = ("sentences", "mentions", "dates")
+PER_DOC_FRAMES = ("sentences", "mentions", "dates", "quotes")
+# The store keeps each document's frames (the parse cache) under these names, apart from the
+# frames of the whole corpus after the corpus-level steps (what users read).
+CACHE_PREFIX = "doc-"
 # Below this many documents, worker processes cost more than they save.
 PARALLEL_MIN_DOCS = 64
 PROGRESS_MIN_DOCS = 10
@@ -41,6 +47,8 @@ class Parsed:
     mentions: pd.DataFrame
     actors: pd.DataFrame
     dates: pd.DataFrame
+    stories: pd.DataFrame
+    quotes: pd.DataFrame
     errors: pd.DataFrame
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -78,7 +86,7 @@ def _stage_error(doc_id: str, path: str, stage: str, exc: BaseException) -> dict
 
 
 def parse_document(article: dict[str, Any]) -> dict[str, list[dict]]:
-    """Sentences, mentions and dates of one article (a dict with doc_id, text, published, path).
+    """Sentences, mentions, dates and quotes of one article (a dict with doc_id, text, published, path).
 
     A failure in one stage is recorded in ``errors`` and leaves the other stages intact.
     """
@@ -108,6 +116,12 @@ def parse_document(article: dict[str, Any]) -> dict[str, list[dict]]:
             out[name] = fn(**kwargs)
         except Exception as exc:
             out["errors"].append(_stage_error(doc_id, article.get("path", ""), name, exc))
+    try:
+        out["quotes"] = extract_quotes(
+            doc_id=doc_id, text=text, sentences=out["sentences"], mentions=out["mentions"]
+        )
+    except Exception as exc:
+        out["errors"].append(_stage_error(doc_id, article.get("path", ""), "quotes", exc))
     return out
 
 
@@ -239,6 +253,7 @@ def parse_to_store(
     progress: bool | None = None,
     warn: bool = True,
     lock_timeout: float | None = None,
+    overrides: str | Path | None = None,
 ) -> RunInfo:
     """Stream a corpus through the parser into a :class:`~analysis.store.Store` folder.
 
@@ -276,7 +291,10 @@ def parse_to_store(
                     if eng is None:
                         eng = _engine(engine, workers, scheduler, total or len(todo)).__enter__()
                     frames = _run(eng, todo, workers=workers)
-                    store.write_batch({"articles": todo, **frames}, index[todo_mask])
+                    batch_frames = {"articles": todo, **frames}
+                    store.write_batch(
+                        {CACHE_PREFIX + n: df for n, df in batch_frames.items()}, index[todo_mask]
+                    )
                     n_parsed += len(todo)
                 bar.update(len(arts) + int((batch.errors["severity"] == "error").sum()))
         finally:
@@ -290,9 +308,32 @@ def parse_to_store(
         )
         errs = pd.concat(load_errors, ignore_index=True) if load_errors else schema.empty("errors")
         errs = schema.conform(errs, "errors")
-        actors = actors_frame(store.read_unpublished("mentions", cur))
-        store.publish(cur, {"actors": actors, "errors": errs})
+        key = _snapshot_key(cur, errs, overrides)
+        if key != store.snapshot_key():
+            frames = {
+                n: store.read_unpublished(CACHE_PREFIX + n, cur, frame=n) for n in schema.DOC_FRAMES
+            }
+            frames["errors"] = _all_errors(errs, frames["errors"], cur["doc_id"])
+            store.publish(cur, corpus_steps(frames, overrides=overrides), key=key)
     return RunInfo(store.folder, len(cur), n_parsed, len(cur) - n_parsed, time.perf_counter() - t0)
+
+
+def _snapshot_key(current: pd.DataFrame, load_errors: pd.DataFrame, overrides: Any) -> str:
+    """What the corpus-level frames depend on beyond the parser: the documents (by hash, in order),
+    the loading errors and the overrides file; an unchanged key skips the corpus steps."""
+    h = hashlib.sha1()
+    for value in current["doc_hash"].tolist():
+        h.update(value.encode())
+    h.update(pd.util.hash_pandas_object(load_errors, index=False).to_numpy().tobytes())
+    path = Path(overrides) if overrides is not None else OVERRIDES_PATH
+    h.update(path.read_bytes() if path.is_file() else b"")
+    return h.hexdigest()
+
+
+def _all_errors(load: pd.DataFrame, parse: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
+    """Loading and parsing problems in one frame, in document order."""
+    both = schema.conform(pd.concat([load, parse], ignore_index=True), "errors")
+    return schema.canonical_order(both, "errors", order)
 
 
 def read_store(folder: str | Path) -> Parsed:
@@ -312,6 +353,7 @@ def parse(
     progress: bool | None = None,
     warn: bool = True,
     lock_timeout: float | None = None,
+    overrides: str | Path | None = None,
 ) -> Parsed:
     """Parse a corpus (path, ``articles`` frame or ``load_corpus`` result) into all frames.
 
@@ -333,6 +375,7 @@ def parse(
                 scheduler=scheduler,
                 progress=progress,
                 warn=warn,
+                overrides=overrides,
             )
             parsed = read_store(folder)
         parsed.meta.update(n_parsed=info.n_parsed, n_cached=info.n_cached, seconds=info.seconds)
@@ -347,14 +390,6 @@ def parse(
     frames = parse_articles(
         articles, engine=engine, workers=workers, scheduler=scheduler, progress=progress
     )
-    errors = schema.conform(
-        pd.concat([loaded.errors, frames["errors"]], ignore_index=True), "errors"
-    )
-    return Parsed(
-        articles=articles,
-        sentences=frames["sentences"],
-        mentions=frames["mentions"],
-        actors=actors_frame(frames["mentions"]),
-        dates=frames["dates"],
-        errors=schema.canonical_order(errors, "errors", articles["doc_id"]),
-    )
+    frames["articles"] = articles
+    frames["errors"] = _all_errors(loaded.errors, frames["errors"], articles["doc_id"])
+    return Parsed(**corpus_steps(frames, overrides=overrides))

@@ -44,4 +44,18 @@ def corpus_steps(
         if timings is not None:
             timings[name] = time.perf_counter() - t0
     out["actors"] = recount_actors(out["mentions"])
+    out["quotes"] = _speakers_merged(out["quotes"], out["mentions"])
     return out
+
+
+def _speakers_merged(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Quotes whose speaker and outlet ids follow the mentions' merged ids (identity, overrides)."""
+    pairs = mentions[["local_actor_id", "actor_id"]]
+    pairs = pairs[(pairs["local_actor_id"] != "") & (pairs["local_actor_id"] != pairs["actor_id"])]
+    if quotes.empty or pairs.empty:
+        return quotes
+    merged = dict(pairs.drop_duplicates("local_actor_id").itertuples(index=False))
+    return quotes.assign(
+        speaker_actor_id=quotes["speaker_actor_id"].replace(merged),
+        outlet_actor_id=quotes["outlet_actor_id"].replace(merged),
+    )

@@ -3,8 +3,10 @@
 Layout of a store folder (``data/processed/<corpus-key>/`` or the CLI's ``--out``)::
 
     manifest.json                        what is published: the one file readers start from
-    articles.parquet/part-<id>.parquet   one dataset folder per frame of analysis.schema, one file
-    sentences.parquet/  mentions.parquet/  dates.parquet/  errors.parquet/  actors.parquet/
+    doc-articles.parquet/part-<id>.parquet  the parse cache: each batch's per-document frames
+    doc-sentences.parquet/ ...           (named by the caller; analysis.pipeline uses ``doc-``)
+    articles.parquet/part-<id>.parquet   the snapshot: one dataset folder per frame of
+    sentences.parquet/ ... stories.parquet/  analysis.schema, after the corpus-level steps
     _index/<id>.parquet                  doc_id, doc_hash of the documents of batch <id>
     _index/current-<id>.parquet          doc_id, doc_hash of the current corpus, in input order
     .lock                                writers' lock; holds the holder's pid and command line
@@ -59,7 +61,7 @@ except (
 MANIFEST = "manifest.json"
 INDEX_DIR = "_index"
 INDEX_COLUMNS = ("doc_id", "doc_hash")
-FORMAT = 2
+FORMAT = 3
 # Files of the layout before the manifest (format 1), removed when a writer takes the lock.
 _LEGACY_FILES = ("_current.parquet", "actors.parquet")
 # A waiting writer says what it waits for after this many seconds, and gives up after the timeout.
@@ -229,7 +231,7 @@ class Store:
         for legacy in _LEGACY_FILES:
             if (self.folder / legacy).is_file():
                 (self.folder / legacy).unlink()
-        folders = [self.folder / f"{n}.parquet" for n in schema.FRAME_NAMES]
+        folders = [d for d in self.folder.glob("*.parquet") if d.is_dir()]
         for d in [*folders, self.folder / INDEX_DIR]:
             for f in d.iterdir() if d.is_dir() else ():
                 ours = f.name.startswith(("part-", ".")) or d.name == INDEX_DIR
@@ -302,9 +304,12 @@ class Store:
                 out[part] = None if len(used) == len(pairs) else used
         return out
 
-    def publish(self, current: pd.DataFrame, corpus_frames: dict[str, pd.DataFrame]) -> None:
+    def publish(
+        self, current: pd.DataFrame, corpus_frames: dict[str, pd.DataFrame], *, key: str = ""
+    ) -> None:
         """Publish a snapshot: the corpus ``current`` (doc_id, doc_hash, in input order) and its
-        corpus-level frames; drop published batches it does not use."""
+        corpus-level frames; drop published batches it does not use. ``key`` is the caller's
+        summary of what the snapshot was made from (:meth:`snapshot_key`)."""
         m = self._manifest()
         cid = _new_id()
         staged: list[tuple[Path, Path]] = []
@@ -338,7 +343,7 @@ class Store:
             new_m = {
                 "format": FORMAT,
                 "batches": batches,
-                "current": {"id": cid, "batches": list(batches), "frames": names},
+                "current": {"id": cid, "batches": list(batches), "frames": names, "key": key},
             }
             self._publish(new_m, staged)
         except BaseException:
@@ -403,18 +408,27 @@ class Store:
         """One frame of the current corpus."""
         return self.read_frames([name])[name]
 
-    def read_unpublished(self, name: str, current: pd.DataFrame) -> pd.DataFrame:
-        """The rows of per-document frame ``name`` for a corpus not yet published (under the
-        lock: the caller computes corpus-level frames from it before :meth:`publish`)."""
+    def snapshot_key(self) -> str | None:
+        """The ``key`` the current snapshot was published with (None: no snapshot)."""
+        cur = self._manifest()["current"]
+        return cur.get("key") if cur else None
+
+    def read_unpublished(
+        self, name: str, current: pd.DataFrame, *, frame: str | None = None
+    ) -> pd.DataFrame:
+        """The rows of batch frame ``name`` (schema ``frame``, default ``name``) for a corpus not
+        yet published (under the lock: the caller computes corpus-level frames from it before
+        :meth:`publish`)."""
+        frame = frame or name
         m = self._manifest()
         parts = []
         for part, ids in self._live(m, current).items():
             if name in m["batches"][part]:
                 df = pd.read_parquet(self._frame_file(name, part))
                 parts.append(df if ids is None else df[df["doc_id"].isin(ids)])
-        df = pd.concat(parts, ignore_index=True) if parts else schema.empty(name)
+        df = pd.concat(parts, ignore_index=True) if parts else schema.empty(frame)
         return schema.canonical_order(
-            schema.conform(df.drop_duplicates(), name), name, current["doc_id"]
+            schema.conform(df.drop_duplicates(), frame), frame, current["doc_id"]
         )
 
     def row_counts(self) -> dict[str, int]:

@@ -275,7 +275,7 @@ def cluster(sh: Shingles, edges: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
         .groupby(rep)
         .transform(lambda s: min(s, key=lambda x: (pub_key[x], x)))
     )
-    first_ids = sh.doc_ids[first.to_numpy()]
+    first_ids = sh.doc_ids[first.to_numpy(dtype=np.intp)]
     ids = {d: story_id(d) for d in set(first_ids.tolist())}
     return pd.DataFrame(
         {

@@ -137,6 +137,8 @@ def parsed() -> Parsed:
         mentions=mentions.reset_index(drop=True),
         actors=actors_frame(mentions),
         dates=schema.conform(dates, "dates"),
+        stories=schema.empty("stories"),
+        quotes=schema.empty("quotes"),
         errors=schema.empty("errors"),
     )
 

@@ -20,7 +20,7 @@ import pytest
 
 from analysis import config, fingerprint, parse, read_store, schema
 from analysis import store as store_mod
-from analysis.pipeline import parse_to_store
+from analysis.pipeline import CACHE_PREFIX, parse_to_store
 from analysis.store import Store, StoreLocked
 
 TEXTS = [
@@ -114,7 +114,8 @@ pipeline.parse_to_store(sys.argv[1], sys.argv[2], batch_size=10, workers=int(sys
 
 def test_kill_9_between_part_writes_then_rerun_restores_every_frame(corpus, reference, tmp_path):
     folder = tmp_path / "store"
-    # Batch one writes five parts (articles, sentences, mentions, dates, index); stop in batch two.
+    # Batch one writes six parts (articles, sentences, mentions, dates, quotes, index); stop in
+    # batch two.
     proc = _start(STALL_AT_PART, str(corpus), str(folder), "8", "1")
     _wait_for(proc, "STALLED")
     proc.send_signal(signal.SIGKILL)
@@ -183,7 +184,7 @@ def test_orphan_workers_die_with_a_killed_parent_and_the_next_run_completes(
 ):
     folder = tmp_path / "store"
     # Two workers; the parent stops after publishing its first batch, pool still up.
-    proc = _start(STALL_AT_PART, str(corpus), str(folder), "6", "2")
+    proc = _start(STALL_AT_PART, str(corpus), str(folder), "7", "2")
     _wait_for(proc, "STALLED")
     workers = _children(proc.pid)
     assert len(workers) >= 2
@@ -241,14 +242,16 @@ def test_a_reader_during_a_write_sees_whole_batches_or_none(corpus, tmp_path, mo
         docs: set[str] = set()
         for part, names in published.items():
             ids = set(pd.read_parquet(reader._index_file(part))["doc_id"])
-            for name in ("articles", "sentences", "mentions", "dates"):
+            for frame in ("articles", "sentences", "mentions", "dates"):
+                name = CACHE_PREFIX + frame
                 assert name in names
                 got = set(pd.read_parquet(reader._frame_file(name, part))["doc_id"])
-                assert got == ids or (name in ("mentions", "dates") and got <= ids), name
+                assert got == ids or (frame in ("mentions", "dates") and got <= ids), name
             docs |= ids
         assert len(reader.cached_hashes()) == len(docs)
-        if (folder / "articles.parquet").is_dir():  # plain pandas skips the hidden temp files
-            plain = pd.read_parquet(folder / "articles.parquet")
+        cache = folder / f"{CACHE_PREFIX}articles.parquet"
+        if cache.is_dir():  # plain pandas skips the hidden temp files
+            plain = pd.read_parquet(cache)
             assert set(plain["doc_id"] if len(plain.columns) else ()) == docs
         checks.append(len(published))
         real(df, path)
