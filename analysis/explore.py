@@ -423,6 +423,14 @@ def publication_days(articles: pd.DataFrame) -> int:
     return int(articles["published"].dropna().dt.normalize().nunique())
 
 
+def richest_article(dates: pd.DataFrame) -> str:
+    """The article with the most dates placed in time (ties: the first doc_id), or ""."""
+    counts = dates[placed(dates)].groupby("doc_id").size()
+    if counts.empty:
+        return ""
+    return str(counts[counts == counts.max()].sort_index().index[0])
+
+
 # -- word-cloud grid -------------------------------------------------------------------------
 
 

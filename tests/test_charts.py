@@ -147,7 +147,7 @@ def test_articles_by_date_attaches_its_counts(frames):
     counts = drawn_data(ax.figure)
     assert counts["articles"].sum() == len(frames["articles"])
     undated = frames["articles"].assign(published=pd.NaT)
-    ax = charts.plot_articles_by_date(undated)
+    ax = charts.plot_articles_by_date(undated, lang="en")
     assert "no publication dates" in ax.texts[0].get_text()
     assert drawn_data(ax.figure).empty  # exported as an empty table, like every chart
 
@@ -205,10 +205,41 @@ def test_actor_frequency_empty_frame():
 # --- over time ----------------------------------------------------------------------------------
 
 
-def test_actor_counts_by_date(frames):
+def test_actor_counts_by_date_share_and_gap_days(frames):
+    day = pd.Timestamp
+    data = charts.actor_counts_by_date(
+        frames["mentions"], frames["articles"], top=3, unit="mentions"
+    )
+    jpn = data[data["actor_id"] == "country:JPN"].set_index("period")
+    # 10-19 has no article: present, with a count of 0 and no share (a gap, not a zero).
+    assert jpn["count"].to_dict() == {
+        day("2024-10-18"): 2,
+        day("2024-10-19"): 0,
+        day("2024-10-20"): 2,
+    }
+    assert jpn.loc[day("2024-10-19"), "total"] == 0
+    assert np.isnan(jpn.loc[day("2024-10-19"), "share"])
+    n_mentions = frames["mentions"].groupby("doc_id").size()
+    assert jpn.loc[day("2024-10-18"), "share"] == pytest.approx(2 / n_mentions["doc0"])
+    # By articles (the default): one article a day, both mention Japan.
     data = charts.actor_counts_by_date(frames["mentions"], frames["articles"], top=3)
-    jpn = data[data["actor_id"] == "country:JPN"].set_index("period")["count"]
-    assert jpn.to_dict() == {pd.Timestamp("2024-10-18"): 2, pd.Timestamp("2024-10-20"): 2}
+    jpn = data[data["actor_id"] == "country:JPN"].set_index("period")
+    assert jpn["share"].dropna().tolist() == [1.0, 1.0]
+    assert data["actor_id"].nunique() == 3
+
+
+def test_actors_over_time_default_is_share_with_gaps(frames):
+    ax = charts.plot_actor_frequency_over_time(frames["mentions"], frames["articles"], top=2)
+    assert len(ax.lines) == 2
+    y = ax.lines[0].get_ydata()
+    assert len(y) == 3 and np.isnan(y[1])  # the empty day breaks the line
+    assert all(0 <= v <= 1 for v in y[~np.isnan(y)])
+    ax = charts.plot_actor_frequency_over_time(
+        frames["mentions"], frames["articles"], top=2, measure="count", lang="en"
+    )
+    assert ax.get_ylabel() == "articles" and max(ax.lines[0].get_ydata()) >= 1
+    with pytest.raises(ValueError):
+        charts.plot_actor_frequency_over_time(frames["mentions"], frames["articles"], unit="words")
 
 
 def test_actor_frequency_over_time_lines_and_heatmap(frames):
@@ -217,9 +248,15 @@ def test_actor_frequency_over_time_lines_and_heatmap(frames):
     ax = charts.plot_actor_frequency_over_time(
         frames["mentions"], frames["articles"], top=3, kind="heatmap"
     )
-    assert ax.images and ax.images[0].get_array().shape == (3, 2)
+    assert ax.images and ax.images[0].get_array().shape == (3, 3)  # 10-18, the gap 10-19, 10-20
     ax = charts.plot_actor_frequency_over_time(
-        frames["mentions"], frames["articles"], top=3, kind="heatmap", by="docs", lang="en"
+        frames["mentions"],
+        frames["articles"],
+        top=3,
+        kind="heatmap",
+        unit="articles",
+        measure="count",
+        lang="en",
     )
     assert ax.figure.axes[-1].get_ylabel() == "articles"  # the colorbar names what is counted
 
@@ -439,7 +476,7 @@ def test_charts_route_every_arabic_label_through_the_layer(frames, shaping):
     expected = list(names) if shaping else [render.visual(n) for n in names]
     ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
     assert [t.get_text() for t in ticks] == expected
-    title = "أكثر 3 فاعلا ذكرا"
+    title = "أكثر الفاعلين ذكرًا (العدد: 3)"
     assert ax.get_title() == (title if shaping else render.visual(title))
     node_names = {t.get_text() for t in net.texts}
     china = "الصين" if shaping else render.visual("الصين")
