@@ -375,13 +375,55 @@ def test_word_weights_merge_clitics_show_written_form():
         "والوزير قال إن الوزير التقى وزير الخارجية وبالوزير. وزير وزير لليابان اليابان واليابان وزير"
     ]
     w = words.word_weights(texts).set_index("key")
-    assert w.loc["وزير", "count"] == 7 and w.loc["وزير", "word"] == "وزير"
+    # The article stays: the definite and the bare word are separate terms.
+    assert w.loc["الوزير", "count"] == 3 and w.loc["الوزير", "word"] == "الوزير"
+    assert w.loc["وزير", "count"] == 4 and w.loc["وزير", "word"] == "وزير"
     assert "زير" not in w.index  # never cut to a bare stem
-    assert w.loc["يابان", "word"] == "اليابان" and w.loc["يابان", "count"] == 3
+    assert w.loc["اليابان", "word"] == "اليابان" and w.loc["اليابان", "count"] == 3
     assert not {"قال", "إن", "ان"} & set(w["word"])
-    # An article prefix is stripped even when the bare stem never occurs; shown as written.
+    # A clitic before the article is stripped even when the bare form never occurs.
     w2 = words.word_weights(["والهادئ المحيط والهادئ بالهادئ"]).set_index("key")
-    assert w2.loc["هادئ", "count"] == 3 and w2.loc["هادئ", "word"] == "والهادئ"
+    assert w2.loc["الهادئ", "count"] == 3 and w2.loc["الهادئ", "word"] == "والهادئ"
+
+
+def test_clitic_stripped_only_when_the_rest_is_known_and_the_whole_is_not():
+    # Issue 14: فكرة merged into كرة, وزير keyed as زير, فزارة with وزارة, بعيد with العيد.
+    texts = ["الكرة لكرة كرة الفكرة فكرة فكرة الوزارة وزارة فزارة العيد بعيد البعيد قدم القدم"]
+    w = words.word_weights(texts).set_index("word")["count"]
+    assert w["فكرة"] == 2 and w["الفكرة"] == 1  # not merged into the football word
+    assert w["كرة"] == 2 and w["القدم"] == 1 and w["قدم"] == 1
+    assert w["وزارة"] == 1 and w["فزارة"] == 1
+    assert w["بعيد"] == 1 and w["العيد"] == 1
+
+
+def test_pronoun_forms_of_function_words_are_stopwords():
+    w = words.word_weights(["أنني لك عليك انك منهم إليكم كتابه الاقتصاد"])
+    assert set(w["word"]) == {"كتابه", "الاقتصاد"}
+
+
+def test_names_and_collocations_are_one_term():
+    # Each word of a collocation also stands elsewhere, but mostly in the collocation.
+    texts = [
+        f"أكد خادم الحرمين الشريفين {other} أن ولي العهد في {place} مع وعبد الله ثم أبو مازن"
+        for other, place in zip(
+            ["الاقتصاد", "النفط", "التجارة", "الزراعة", "الصناعة", "السياحة"],
+            ["جدة", "الرياض", "مكة", "الطائف", "أبها", "تبوك"],
+            strict=True,
+        )
+    ]
+    shown = set(words.word_weights(texts)["word"])
+    assert {"خادم الحرمين الشريفين", "ولي العهد", "أبو مازن", "وعبد الله"} <= shown
+    assert not {"الحرمين", "الشريفين", "العهد", "عبد", "مازن"} & shown
+    assert "الاقتصاد" in shown and "جدة" in shown  # words that only meet once stay apart
+    w = words.word_weights(["سلمان بن عبدالعزيز زار جدة"], phrases=["سلمان بن عبدالعزيز"])
+    assert "سلمان بن عبدالعزيز" in set(w["word"])
+
+
+def test_distinctive_weights_favour_what_marks_the_texts():
+    corpus = ["الاقتصاد المنطقة المنطقة"] * 20 + ["المنطقة الزلزال الزلزال"]
+    w = words.word_weights([corpus[-1]], method="distinctive", corpus=corpus).set_index("key")
+    assert w["weight"].idxmax() == "الزلزال"
+    assert w.loc["الزلزال", "weight"] > 0 > w.loc["المنطقه", "weight"]
 
 
 def test_word_weights_tfidf_downweights_common_words():
@@ -390,8 +432,8 @@ def test_word_weights_tfidf_downweights_common_words():
     tfidf = words.word_weights([corpus[3]], method="tfidf", corpus=corpus).set_index("key")[
         "weight"
     ]
-    assert freq["اقتصاد"] == 1 and freq["نفط"] == 2
-    assert tfidf["نفط"] / tfidf["اقتصاد"] > freq["نفط"] / freq["اقتصاد"]
+    assert freq["الاقتصاد"] == 1 and freq["النفط"] == 2
+    assert tfidf["النفط"] / tfidf["الاقتصاد"] > freq["النفط"] / freq["الاقتصاد"]
 
 
 def test_wordcloud_is_deterministic_and_uses_the_layer(frames, monkeypatch):
@@ -431,6 +473,11 @@ def test_actor_and_article_clouds(frames):
         height=200,
     )
     assert "الصين" not in set(drawn_data(ax.figure)["word"])
+    # Every form of the actor is left out, not just the mention spans.
+    forms = words.actor_forms(frames["mentions"], "country:JPN")
+    assert {"اليابان", "Japan"} <= forms
+    jp = words.word_weights(["اليابان لليابان واليابان الاقتصاد"], exclude=forms)
+    assert set(jp["word"]) == {"الاقتصاد"}
     doc = frames["articles"]["doc_id"].iloc[1]
     ax = charts.plot_article_wordcloud(
         frames["articles"], doc, method="tfidf", width=300, height=200

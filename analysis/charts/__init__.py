@@ -45,6 +45,7 @@ from .timeline import (
 from .words import (
     plot_actor_wordcloud,
     plot_article_wordcloud,
+    plot_distinctive_wordcloud,
     plot_wordcloud,
     stopwords,
     word_weights,
@@ -66,6 +67,7 @@ __all__ = [
     "plot_article_wordcloud",
     "plot_articles_by_date",
     "plot_cooccurrence",
+    "plot_distinctive_wordcloud",
     "plot_lookback",
     "plot_mentioned_periods",
     "plot_sentence_lengths",
