@@ -346,8 +346,9 @@ GRAIN_ORDER = (
 BUCKETS = {"day": "D", "month": "M", "year": "Y"}
 BUCKET_NAMES = {"day": ("اليوم", "day"), "month": ("الشهر", "month"), "year": ("السنة", "year")}
 PERIOD_UNITS = {"mentions": ("عدد الإشارات", "mentions"), "articles": ("عدد المقالات", "articles")}
-# Buckets outside this quantile range of the mentioned dates are counted but not drawn.
-PERIOD_QUANTILES = (0.01, 0.99)
+# Buckets outside this quantile range of the mentioned dates are counted but not drawn (days
+# tighter: a decade of scattered single days would hide the weeks the news is about).
+PERIOD_QUANTILES = {"day": (0.05, 0.95), "month": (0.01, 0.99), "year": (0.01, 0.99)}
 LOG_RATIO = 50  # a log count axis when the largest bar is this many times the median
 # (upper bound in days, Arabic, English) of each distance class between publication and mention.
 LOOK_CLASSES = (
@@ -391,7 +392,7 @@ def plot_mentioned_periods(
     lang: str = config.DEFAULT_LANG,
 ) -> Axes:
     """Bars: how often the corpus mentions each day, month or year (``bucket``). The axis
-    covers the central 98% of the mentions; the rest is counted in the title."""
+    covers the central 98% of the mentions (90% for days); the rest is counted in the title."""
     check_lang(lang)
     ax = axes(ax, figsize=(9, 3.8))
     data = mentioned_periods(dates, bucket=bucket, unit=unit)
@@ -401,8 +402,9 @@ def plot_mentioned_periods(
     order = np.argsort(data["period"].to_numpy())
     cum = np.cumsum(weights[order]) / weights.sum()
     periods = data["period"].to_numpy()[order]
-    lo = periods[np.searchsorted(cum, PERIOD_QUANTILES[0])]
-    hi = periods[min(len(periods) - 1, np.searchsorted(cum, PERIOD_QUANTILES[1]))]
+    q_lo, q_hi = PERIOD_QUANTILES[bucket]
+    lo = periods[np.searchsorted(cum, q_lo)]
+    hi = periods[min(len(periods) - 1, np.searchsorted(cum, q_hi))]
     shown = data[(data["period"] >= lo) & (data["period"] <= hi)]
     hidden = int(data["count"].sum() - shown["count"].sum())
     x = mdates.date2num(shown["period"].dt.to_pydatetime())
