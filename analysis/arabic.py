@@ -215,3 +215,50 @@ def strip_proclitics(word: str) -> str:
 COMPLEMENTIZERS = frozenset(
     base + suffix for base in ("ان", "بان") for suffix in ("", *PRONOUN_SUFFIXES, "هن")
 )
+
+
+# --- Word knowledge for word clouds (issue 14, point 6) -----------------------------------------
+# Object and possessive pronouns attached to a particle or preposition (عليك، لك، إنني، منهم):
+# such a word is a function word whenever its base is one. Longest first, so "هما" before "ها".
+ATTACHED_PRONOUNS = ("كما", "هما", "كن", "هن", "كم", "هم", "نا", "ني", "ها", "ك", "ه", "ي")
+# Prepositions that only ever occur attached (ل، ب، ك); with a pronoun they make لك، به، كما.
+ATTACHED_PREPOSITIONS = frozenset({"ل", "ب", "ك"})
+ARTICLE = "ال"
+# Content words that read like a clitic + pronoun (و + لي): ولي as in ولي العهد.
+PRONOUN_LOOKALIKES = frozenset({"ولي"})
+
+
+def pronoun_base(word: str) -> str | None:
+    """The base of a normalised word read as base + attached pronoun, longest pronoun first
+    (عليك -> علي، انني -> ان، لك -> ل), or None when no pronoun ends it."""
+    for suffix in ATTACHED_PRONOUNS:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return None
+
+
+def takes_article(word: str, vocab: frozenset[str] | set[str]) -> bool:
+    """True if ``word`` is a known word by the texts: written with the article (فكرة <- الفكرة,
+    وزير <- الوزير), or itself definite and attested."""
+    return (ARTICLE + word) in vocab or (word.startswith(ARTICLE) and word in vocab)
+
+
+def known_stem(word: str, vocab: frozenset[str] | set[str], *, min_stem: int = 3) -> str:
+    """``word`` without its conjunction/preposition clitics, stripped only when the rest is a
+    known word and the whole is not (فكرة stays, never كرة; والوزير -> الوزير; لليابان ->
+    اليابان). The article stays: القدم and قدم, العيد and بعيد are different words."""
+    if takes_article(word, vocab):
+        return word
+    for prefix, stem in proclitic_splits(word)[1:]:
+        if prefix.endswith(ARTICLE) or prefix.endswith("لل") or len(stem) < min_stem:
+            continue  # readings that drop the article
+        # A clitic before the article is safe to strip (والهادئ، بالوزير): few words begin with a
+        # radical و/ف/ب/ك/ل followed by ال and three more letters.
+        if takes_article(stem, vocab) or (
+            stem.startswith(ARTICLE) and len(stem) >= len(ARTICLE) + min_stem
+        ):
+            return stem
+    return word
+
+
+# --- end of the word-cloud block -----------------------------------------------------------------

@@ -23,7 +23,8 @@ from typing import Any
 import pandas as pd
 
 from . import config, escape
-from .charts._common import display_name
+from .arabic import normalize
+from .charts._common import display_name, type_name
 from .charts.timeline import placed
 
 # "1" forces widgets, "0" forces static output (analysis.notebooks sets "0" for its kernels).
@@ -31,6 +32,10 @@ WIDGETS_ENV = "ANALYSIS_WIDGETS"
 # A kernel started by one of these programs has no widget front end.
 BATCH_PARENTS = ("papermill", "nbconvert", "nbclient", "pytest")
 FIELDS = ("published", "mentioned")
+# The actor dropdown lists at most this many matches of the search (the DOM stays light).
+MAX_PICKER_OPTIONS = 500
+# Mentioned dates outside this quantile range are implausible picker bounds (year 1, 2100).
+PLAUSIBLE_QUANTILES = (0.01, 0.99)
 
 
 # -- front end -------------------------------------------------------------------------------
@@ -99,12 +104,24 @@ def _close(fig) -> Any:
 
 
 def actor_choices(
-    mentions: pd.DataFrame, *, top: int = config.DEFAULT_TOP_N, lang: str = config.DEFAULT_LANG
+    mentions: pd.DataFrame,
+    *,
+    top: int | None = config.DEFAULT_TOP_N,
+    lang: str = config.DEFAULT_LANG,
+    actor_type: str = "",
+    search: str = "",
 ) -> list[tuple[str, str]]:
-    """(label, actor_id) for the ``top`` actors by mentions, most mentioned first."""
+    """(label, actor_id) for the ``top`` actors by mentions (all when None), most mentioned
+    first, of ``actor_type`` only if given, whose names contain ``search`` (normalised)."""
     from .charts import top_actors
 
-    best = top_actors(mentions, top=top)
+    best = top_actors(mentions, top=len(mentions) if top is None else top)
+    if actor_type:
+        best = best[best["type"] == actor_type]
+    if search.strip():
+        needle = normalize(search.strip()).lower()
+        hay = (best["name_ar"].fillna("") + " " + best["name_en"].fillna("")).map(normalize)
+        best = best[hay.str.lower().str.contains(needle, regex=False)]
     return [
         (f"{display_name(r, lang)} ({r['mentions']:,})", r["actor_id"])
         for r in best.to_dict("records")
@@ -150,15 +167,26 @@ def actor_view(
     )
 
 
-def _widget(control, render: Callable[[Any], View], *, interactive: bool | None) -> View | Any:
-    """A box of ``control`` over an output area redrawn by ``render(control.value)``."""
-    view = render(control.value)
+def _widget(
+    control,
+    render: Callable[[Any], View],
+    *,
+    interactive: bool | None,
+    header: tuple = (),
+    value: Callable[[], Any] | None = None,
+    watch: tuple = (),
+) -> View | Any:
+    """A box of ``header`` widgets and ``control`` over an output area redrawn by
+    ``render(value())`` whenever ``control`` (or a widget in ``watch``) changes; ``value``
+    defaults to ``control.value``."""
+    current = value or (lambda: control.value)
+    view = render(current())
     if not (widget_frontend() if interactive is None else interactive):
         return view
     import ipywidgets as widgets
 
     out = widgets.Output()
-    box = widgets.VBox([control, out])
+    box = widgets.VBox([*header, control, out])
 
     def show(v: View) -> None:
         box.view = v
@@ -166,10 +194,11 @@ def _widget(control, render: Callable[[Any], View], *, interactive: bool | None)
         with out:
             v._ipython_display_()
 
-    def on_change(change) -> None:
-        show(render(change["new"]))
+    def on_change(_change) -> None:
+        show(render(current()))
 
-    control.observe(on_change, names="value")
+    for w in (control, *watch):
+        w.observe(on_change, names="value")
     show(view)
     return box
 
@@ -182,27 +211,54 @@ def actor_picker(
     limit: int = 15,
     interactive: bool | None = None,
 ):
-    """A dropdown of the ``top`` actors updating their keyword in context and timeline.
+    """A type filter and a search box over all actors, and a dropdown of the matches (most
+    mentioned first, at most :data:`MAX_PICKER_OPTIONS`) updating their keyword in context and
+    timeline. ``top`` is the number of rows shown in the view's tables.
 
     Returns the widget box (its ``view`` attribute holds the current :class:`View`), or, without
     a widget front end (or ``interactive=False``), the static view of the most mentioned actor.
     """
-    choices = actor_choices(parsed.mentions, top=top, lang=lang)
+    choices = actor_choices(parsed.mentions, top=MAX_PICKER_OPTIONS, lang=lang)
     if not choices:
         return View("لا فاعلين" if lang == "ar" else "no actors")
     import ipywidgets as widgets
 
+    ar = lang == "ar"
+    types = parsed.mentions["type"].dropna().value_counts().index
+    kind = widgets.Dropdown(
+        options=[("الكل" if ar else "all", ""), *[(type_name(t, lang), t) for t in types]],
+        value="",
+        description="النوع" if ar else "type",
+    )
+    search = widgets.Text(
+        value="", placeholder="ابحث عن اسم" if ar else "search a name", continuous_update=False
+    )
     picker = widgets.Dropdown(
         options=choices,
         value=choices[0][1],
-        description="الفاعل" if lang == "ar" else "actor",
+        description="الفاعل" if ar else "actor",
         layout=widgets.Layout(width="420px"),
     )
-    return _widget(
-        picker,
-        lambda actor_id: actor_view(parsed, actor_id, lang=lang, limit=limit),
-        interactive=interactive,
-    )
+
+    def refilter(_change) -> None:
+        found = actor_choices(
+            parsed.mentions,
+            top=None,
+            lang=lang,
+            actor_type=kind.value,
+            search=search.value,
+        )[:MAX_PICKER_OPTIONS]
+        picker.options = found or [("—", "")]
+
+    kind.observe(refilter, names="value")
+    search.observe(refilter, names="value")
+
+    def render(actor_id: str) -> View:
+        if not actor_id:
+            return View("لا نتائج" if ar else "no match")
+        return actor_view(parsed, actor_id, lang=lang, limit=limit, max_dates=top)
+
+    return _widget(picker, render, interactive=interactive, header=(widgets.HBox([kind, search]),))
 
 
 # -- date ranges -----------------------------------------------------------------------------
@@ -307,6 +363,20 @@ def range_view(
     )
 
 
+def date_bounds(parsed, *, field: str = "published") -> tuple[pd.Timestamp, pd.Timestamp]:
+    """(first, last) day a date picker allows: the publication range, widened for mentioned
+    dates to their central 98% (never to year 1 or 2100 for one outlier)."""
+    days = date_options(parsed, field="published")
+    if field == "mentioned":
+        starts = pd.Series(date_options(parsed, field="mentioned"), dtype="datetime64[s]")
+        if len(starts):
+            lo, hi = starts.quantile(list(PLAUSIBLE_QUANTILES)).dt.normalize()
+            days = [*days, lo, hi]
+    if not days:
+        return pd.NaT, pd.NaT
+    return min(days), max(days)
+
+
 def date_range_slider(
     parsed,
     *,
@@ -315,27 +385,40 @@ def date_range_slider(
     top: int = config.DEFAULT_TOP_N,
     interactive: bool | None = None,
 ):
-    """A range slider over publication days (or mentioned dates) redrawing :func:`range_view`.
+    """Two date inputs (from, to) over publication days (or mentioned dates) redrawing
+    :func:`range_view`; bounded by :func:`date_bounds`, starting at the publication range.
 
-    Returns the widget box, or without a widget front end the static view of the whole range.
+    Returns the widget box, or without a widget front end the static view of that range.
     """
-    options = date_options(parsed, field=field)
-    if not options:
+    lo, hi = date_bounds(parsed, field=field)
+    if pd.isna(lo):
         what = "publication dates" if field == "published" else "resolved dates"
         return View("لا توجد تواريخ" if lang == "ar" else f"no {what}")
     import ipywidgets as widgets
 
-    slider = widgets.SelectionRangeSlider(
-        options=[(_iso(d), d) for d in options],
-        index=(0, len(options) - 1),
-        description="التاريخ" if lang == "ar" else "dates",
-        continuous_update=False,
-        layout=widgets.Layout(width="720px"),
+    published = date_options(parsed, field="published")
+    first, last = (published[0], published[-1]) if published else (lo, hi)
+    ar = lang == "ar"
+    start = widgets.DatePicker(
+        value=first.date(), min=lo.date(), max=hi.date(), description="من" if ar else "from"
     )
+    end = widgets.DatePicker(
+        value=last.date(), min=lo.date(), max=hi.date(), description="إلى" if ar else "to"
+    )
+
+    def render(value: tuple) -> View:
+        a, b = (
+            pd.Timestamp(v) if v is not None else d for v, d in zip(value, (lo, hi), strict=True)
+        )
+        return range_view(parsed, min(a, b), max(a, b), field=field, lang=lang, top=top)
+
     return _widget(
-        slider,
-        lambda value: range_view(parsed, *value, field=field, lang=lang, top=top),
+        end,
+        render,
         interactive=interactive,
+        value=lambda: (start.value, end.value),
+        header=(start,),
+        watch=(start,),
     )
 
 
@@ -421,6 +504,14 @@ def actors_by_date(
 def publication_days(articles: pd.DataFrame) -> int:
     """Number of distinct publication days (a trend needs at least two)."""
     return int(articles["published"].dropna().dt.normalize().nunique())
+
+
+def richest_article(dates: pd.DataFrame) -> str:
+    """The article with the most dates placed in time (ties: the first doc_id), or ""."""
+    counts = dates[placed(dates)].groupby("doc_id").size()
+    if counts.empty:
+        return ""
+    return str(counts[counts == counts.max()].sort_index().index[0])
 
 
 # -- word-cloud grid -------------------------------------------------------------------------

@@ -3,11 +3,15 @@
 Rules, in order:
 
 * a line break ends a paragraph and so a sentence (the title of a .txt article is its own line);
+  so does a run of Unicode spaces that some papers use instead (" \xa0 ", "\xa0\xa0\xa0"): a lone
+  NBSP between two words stays a word space;
+* terminal punctuation followed by any Unicode space (NBSP, thin space...) ends a sentence;
 * ``. ! ? ؟ …`` (and runs of them) end a sentence when followed by space, a line end or a closing
   quote/bracket; ``؛`` ends one when a new clause follows (see :data:`SEMICOLON_SPLITS`);
 * no split on the Arabic comma, inside numbers (3.5, 18.10.2024), after single-letter initials and
   known abbreviations (د. ، أ.د. ، م. ، Dr.), inside URLs and e-mail addresses, or inside a
-  parenthesis or quotation that closes later in the same paragraph.
+  parenthesis or quotation that closes later in the same paragraph (up to
+  :data:`MAX_PROTECTED_CHARS`: a longer one is quoted speech of several sentences).
 
 Every non-whitespace character of the text belongs to exactly one sentence; sentence spans are
 stripped of surrounding whitespace, in order, and never overlap.
@@ -25,7 +29,18 @@ from . import schema
 # Whether ``؛`` ends a sentence. UD Arabic treats it as clause punctuation inside a sentence.
 SEMICOLON_SPLITS = False
 
+# A quotation or parenthesis longer than this is a quoted speech of several sentences (or quotes
+# paired wrongly across a paragraph): its full stops end sentences again.
+MAX_PROTECTED_CHARS = 300
+
 _PARA_RE = re.compile(r"[^\n]+")
+# Spaces other than the ASCII space and tab that are not line breaks either.
+_USPACE = "\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# Paragraph separators: line breaks, or a run of Unicode spaces standing in for one (two or more
+# of them, or one padded by ordinary spaces on both sides).
+_PARA_SEP_RE = re.compile(
+    rf"[\n\r\x85\u2028\u2029]+|(?:[ \t]*[{_USPACE}]){{2,}}[ \t]*|[ \t]+[{_USPACE}][ \t]+"
+)
 _TERMINAL = r"[.!?؟…]+"
 _CLOSERS = "\"'»”’)]}›"
 _OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "‹": "›"}
@@ -135,12 +150,14 @@ def _protected_ranges(para: str) -> list[tuple[int, int]]:
             stack.append((_OPENERS[ch], i))
         elif stack and ch == stack[-1][0]:
             _, j = stack.pop()
-            ranges.append((j, i))
+            if i - j <= MAX_PROTECTED_CHARS:
+                ranges.append((j, i))
         elif ch == '"':
             if quote_open is None:
                 quote_open = i
             else:
-                ranges.append((quote_open, i))
+                if i - quote_open <= MAX_PROTECTED_CHARS:
+                    ranges.append((quote_open, i))
                 quote_open = None
     return ranges
 
@@ -165,16 +182,23 @@ def _boundaries(para: str) -> Iterator[int]:
         yield m.end()
 
 
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, paragraph)`` pairs of ``text``, cut at every paragraph separator."""
+    cut = 0
+    for m in _PARA_SEP_RE.finditer(text):
+        yield cut, text[cut : m.start()]
+        cut = m.end()
+    yield cut, text[cut:]
+
+
 def split_spans(text: str) -> list[tuple[int, int, int]]:
     """Sentence spans of ``text`` as ``(para_id, start, end)``, stripped of whitespace."""
     spans: list[tuple[int, int, int]] = []
     para_id = -1
-    for pm in _PARA_RE.finditer(text):
-        para = pm.group()
+    for base, para in _paragraphs(text):
         if not para.strip():
             continue
         para_id += 1
-        base = pm.start()
         cut = 0
         for end in [*_boundaries(para), len(para)]:
             chunk = para[cut:end]

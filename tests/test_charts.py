@@ -147,7 +147,7 @@ def test_articles_by_date_attaches_its_counts(frames):
     counts = drawn_data(ax.figure)
     assert counts["articles"].sum() == len(frames["articles"])
     undated = frames["articles"].assign(published=pd.NaT)
-    ax = charts.plot_articles_by_date(undated)
+    ax = charts.plot_articles_by_date(undated, lang="en")
     assert "no publication dates" in ax.texts[0].get_text()
     assert drawn_data(ax.figure).empty  # exported as an empty table, like every chart
 
@@ -205,10 +205,41 @@ def test_actor_frequency_empty_frame():
 # --- over time ----------------------------------------------------------------------------------
 
 
-def test_actor_counts_by_date(frames):
+def test_actor_counts_by_date_share_and_gap_days(frames):
+    day = pd.Timestamp
+    data = charts.actor_counts_by_date(
+        frames["mentions"], frames["articles"], top=3, unit="mentions"
+    )
+    jpn = data[data["actor_id"] == "country:JPN"].set_index("period")
+    # 10-19 has no article: present, with a count of 0 and no share (a gap, not a zero).
+    assert jpn["count"].to_dict() == {
+        day("2024-10-18"): 2,
+        day("2024-10-19"): 0,
+        day("2024-10-20"): 2,
+    }
+    assert jpn.loc[day("2024-10-19"), "total"] == 0
+    assert np.isnan(jpn.loc[day("2024-10-19"), "share"])
+    n_mentions = frames["mentions"].groupby("doc_id").size()
+    assert jpn.loc[day("2024-10-18"), "share"] == pytest.approx(2 / n_mentions["doc0"])
+    # By articles (the default): one article a day, both mention Japan.
     data = charts.actor_counts_by_date(frames["mentions"], frames["articles"], top=3)
-    jpn = data[data["actor_id"] == "country:JPN"].set_index("period")["count"]
-    assert jpn.to_dict() == {pd.Timestamp("2024-10-18"): 2, pd.Timestamp("2024-10-20"): 2}
+    jpn = data[data["actor_id"] == "country:JPN"].set_index("period")
+    assert jpn["share"].dropna().tolist() == [1.0, 1.0]
+    assert data["actor_id"].nunique() == 3
+
+
+def test_actors_over_time_default_is_share_with_gaps(frames):
+    ax = charts.plot_actor_frequency_over_time(frames["mentions"], frames["articles"], top=2)
+    assert len(ax.lines) == 2
+    y = ax.lines[0].get_ydata()
+    assert len(y) == 3 and np.isnan(y[1])  # the empty day breaks the line
+    assert all(0 <= v <= 1 for v in y[~np.isnan(y)])
+    ax = charts.plot_actor_frequency_over_time(
+        frames["mentions"], frames["articles"], top=2, measure="count", lang="en"
+    )
+    assert ax.get_ylabel() == "articles" and max(ax.lines[0].get_ydata()) >= 1
+    with pytest.raises(ValueError):
+        charts.plot_actor_frequency_over_time(frames["mentions"], frames["articles"], unit="words")
 
 
 def test_actor_frequency_over_time_lines_and_heatmap(frames):
@@ -217,9 +248,15 @@ def test_actor_frequency_over_time_lines_and_heatmap(frames):
     ax = charts.plot_actor_frequency_over_time(
         frames["mentions"], frames["articles"], top=3, kind="heatmap"
     )
-    assert ax.images and ax.images[0].get_array().shape == (3, 2)
+    assert ax.images and ax.images[0].get_array().shape == (3, 3)  # 10-18, the gap 10-19, 10-20
     ax = charts.plot_actor_frequency_over_time(
-        frames["mentions"], frames["articles"], top=3, kind="heatmap", by="docs", lang="en"
+        frames["mentions"],
+        frames["articles"],
+        top=3,
+        kind="heatmap",
+        unit="articles",
+        measure="count",
+        lang="en",
     )
     assert ax.figure.axes[-1].get_ylabel() == "articles"  # the colorbar names what is counted
 
@@ -338,13 +375,55 @@ def test_word_weights_merge_clitics_show_written_form():
         "والوزير قال إن الوزير التقى وزير الخارجية وبالوزير. وزير وزير لليابان اليابان واليابان وزير"
     ]
     w = words.word_weights(texts).set_index("key")
-    assert w.loc["وزير", "count"] == 7 and w.loc["وزير", "word"] == "وزير"
+    # The article stays: the definite and the bare word are separate terms.
+    assert w.loc["الوزير", "count"] == 3 and w.loc["الوزير", "word"] == "الوزير"
+    assert w.loc["وزير", "count"] == 4 and w.loc["وزير", "word"] == "وزير"
     assert "زير" not in w.index  # never cut to a bare stem
-    assert w.loc["يابان", "word"] == "اليابان" and w.loc["يابان", "count"] == 3
+    assert w.loc["اليابان", "word"] == "اليابان" and w.loc["اليابان", "count"] == 3
     assert not {"قال", "إن", "ان"} & set(w["word"])
-    # An article prefix is stripped even when the bare stem never occurs; shown as written.
+    # A clitic before the article is stripped even when the bare form never occurs.
     w2 = words.word_weights(["والهادئ المحيط والهادئ بالهادئ"]).set_index("key")
-    assert w2.loc["هادئ", "count"] == 3 and w2.loc["هادئ", "word"] == "والهادئ"
+    assert w2.loc["الهادئ", "count"] == 3 and w2.loc["الهادئ", "word"] == "والهادئ"
+
+
+def test_clitic_stripped_only_when_the_rest_is_known_and_the_whole_is_not():
+    # Issue 14: فكرة merged into كرة, وزير keyed as زير, فزارة with وزارة, بعيد with العيد.
+    texts = ["الكرة لكرة كرة الفكرة فكرة فكرة الوزارة وزارة فزارة العيد بعيد البعيد قدم القدم"]
+    w = words.word_weights(texts).set_index("word")["count"]
+    assert w["فكرة"] == 2 and w["الفكرة"] == 1  # not merged into the football word
+    assert w["كرة"] == 2 and w["القدم"] == 1 and w["قدم"] == 1
+    assert w["وزارة"] == 1 and w["فزارة"] == 1
+    assert w["بعيد"] == 1 and w["العيد"] == 1
+
+
+def test_pronoun_forms_of_function_words_are_stopwords():
+    w = words.word_weights(["أنني لك عليك انك منهم إليكم كتابه الاقتصاد"])
+    assert set(w["word"]) == {"كتابه", "الاقتصاد"}
+
+
+def test_names_and_collocations_are_one_term():
+    # Each word of a collocation also stands elsewhere, but mostly in the collocation.
+    texts = [
+        f"أكد خادم الحرمين الشريفين {other} أن ولي العهد في {place} مع وعبد الله ثم أبو مازن"
+        for other, place in zip(
+            ["الاقتصاد", "النفط", "التجارة", "الزراعة", "الصناعة", "السياحة"],
+            ["جدة", "الرياض", "مكة", "الطائف", "أبها", "تبوك"],
+            strict=True,
+        )
+    ]
+    shown = set(words.word_weights(texts)["word"])
+    assert {"خادم الحرمين الشريفين", "ولي العهد", "أبو مازن", "وعبد الله"} <= shown
+    assert not {"الحرمين", "الشريفين", "العهد", "عبد", "مازن"} & shown
+    assert "الاقتصاد" in shown and "جدة" in shown  # words that only meet once stay apart
+    w = words.word_weights(["سلمان بن عبدالعزيز زار جدة"], phrases=["سلمان بن عبدالعزيز"])
+    assert "سلمان بن عبدالعزيز" in set(w["word"])
+
+
+def test_distinctive_weights_favour_what_marks_the_texts():
+    corpus = ["الاقتصاد المنطقة المنطقة"] * 20 + ["المنطقة الزلزال الزلزال"]
+    w = words.word_weights([corpus[-1]], method="distinctive", corpus=corpus).set_index("key")
+    assert w["weight"].idxmax() == "الزلزال"
+    assert w.loc["الزلزال", "weight"] > 0 > w.loc["المنطقه", "weight"]
 
 
 def test_word_weights_tfidf_downweights_common_words():
@@ -353,8 +432,8 @@ def test_word_weights_tfidf_downweights_common_words():
     tfidf = words.word_weights([corpus[3]], method="tfidf", corpus=corpus).set_index("key")[
         "weight"
     ]
-    assert freq["اقتصاد"] == 1 and freq["نفط"] == 2
-    assert tfidf["نفط"] / tfidf["اقتصاد"] > freq["نفط"] / freq["اقتصاد"]
+    assert freq["الاقتصاد"] == 1 and freq["النفط"] == 2
+    assert tfidf["النفط"] / tfidf["الاقتصاد"] > freq["النفط"] / freq["الاقتصاد"]
 
 
 def test_wordcloud_is_deterministic_and_uses_the_layer(frames, monkeypatch):
@@ -394,6 +473,11 @@ def test_actor_and_article_clouds(frames):
         height=200,
     )
     assert "الصين" not in set(drawn_data(ax.figure)["word"])
+    # Every form of the actor is left out, not just the mention spans.
+    forms = words.actor_forms(frames["mentions"], "country:JPN")
+    assert {"اليابان", "Japan"} <= forms
+    jp = words.word_weights(["اليابان لليابان واليابان الاقتصاد"], exclude=forms)
+    assert set(jp["word"]) == {"الاقتصاد"}
     doc = frames["articles"]["doc_id"].iloc[1]
     ax = charts.plot_article_wordcloud(
         frames["articles"], doc, method="tfidf", width=300, height=200
@@ -439,7 +523,7 @@ def test_charts_route_every_arabic_label_through_the_layer(frames, shaping):
     expected = list(names) if shaping else [render.visual(n) for n in names]
     ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
     assert [t.get_text() for t in ticks] == expected
-    title = "أكثر 3 فاعلا ذكرا"
+    title = "أكثر الفاعلين ذكرًا (العدد: 3)"
     assert ax.get_title() == (title if shaping else render.visual(title))
     node_names = {t.get_text() for t in net.texts}
     china = "الصين" if shaping else render.visual("الصين")

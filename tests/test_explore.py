@@ -202,12 +202,25 @@ def test_picker_widget_updates_on_selection(parsed):
 
     box = explore.actor_picker(parsed, top=5, interactive=True)
     assert isinstance(box, ipywidgets.VBox)
-    dropdown = box.children[0]
+    kind, search = box.children[0].children
+    dropdown = box.children[1]
     first = box.view.data["kwic"]["keyword"].iloc[0]
     dropdown.value = "place:brussels"
     assert set(box.view.data["kwic"]["keyword"]) == {"بروكسل"}
     assert list(box.view.data["dates"]["value"]) == ["2022"]
     assert first != "بروكسل"
+    # Every actor is reachable (not only the top N): filter by type, then search by name.
+    n_actors = parsed.mentions["actor_id"].nunique()
+    assert len(dropdown.options) == n_actors
+    kind.value = "person"
+    assert {i for _, i in dropdown.options} == set(
+        parsed.mentions.loc[parsed.mentions["type"] == "person", "actor_id"]
+    )
+    search.value = "روت"
+    assert [i for _, i in dropdown.options] == ["person:rutte"]
+    assert set(box.view.data["kwic"]["keyword"]) == {"مارك روت"}
+    search.value = "لا أحد بهذا الاسم"
+    assert box.view.title in ("لا نتائج", "no match")
 
 
 def test_widget_frontend_switches(monkeypatch):
@@ -256,15 +269,24 @@ def test_slider_widget_redraws_on_range(parsed):
     box = explore.date_range_slider(parsed, field="published", interactive=True)
     assert isinstance(box, ipywidgets.VBox)
     assert len(box.view.data["articles"]) == 2
-    slider = box.children[0]
-    slider.index = (1, 1)
+    start, end = box.children[0], box.children[1]
+    assert isinstance(start, ipywidgets.DatePicker) and start.min == start.value
+    start.value = end.value
     assert list(box.view.data["articles"]["doc_id"]) == ["b"]
     assert box.view.data["actors"]["mentions"].sum() == len(
         parsed.mentions[parsed.mentions["doc_id"] == "b"]
     )
+    # Mentioned dates: bounded to their plausible range, starting at the publication range.
+    lo, hi = explore.date_bounds(parsed, field="mentioned")
+    assert lo <= pd.Timestamp("2022-01-01") + pd.Timedelta(days=40) and hi == pd.Timestamp(
+        "2024-10-18"
+    )
     timeline = explore.date_range_slider(parsed, field="mentioned", interactive=False)
-    assert set(timeline.data["dates"]["value"]) == {"2022", "2023-05", "2024-10-17"}
-    assert "\u20662022-01-01 … 2024-10-17\u2069" in timeline.title
+    assert set(timeline.data["dates"]["value"]) == {"2024-10-17"}
+    assert "\u20662024-10-17 … 2024-10-18\u2069" in timeline.title
+    box = explore.date_range_slider(parsed, field="mentioned", interactive=True)
+    box.children[0].value = box.children[0].min
+    assert {"2022", "2023-05"} & set(box.view.data["dates"]["value"])
     early = explore.range_view(parsed, "0001-01-01", "0001-12-31", field="mentioned", lang="en")
     assert "0001-01-01" in early.title and early.data["dates"].empty
 

@@ -44,6 +44,35 @@ def test_missing_space_after_full_stop():
     assert split_sentences("انتهى الاجتماع.وقال الوزير") == ["انتهى الاجتماع.", "وقال الوزير"]
 
 
+def test_full_stop_before_unicode_spaces_ends_a_sentence():
+    for space in ("\xa0", "\u2009", "\u202f", "\u3000"):
+        assert split_sentences(f"انتهى الاجتماع.{space}وقال الوزير") == [
+            "انتهى الاجتماع.",
+            "وقال الوزير",
+        ]
+
+
+def test_runs_of_unicode_spaces_are_paragraph_breaks():
+    # A paper that separates paragraphs with " \xa0 " and no full stop (a list after a colon).
+    text = "المهام الآتية: \xa0 تحديد النقاط \xa0\xa0\xa0 تنفيذ الخطة\u2028الثالثة"
+    spans = split_spans(text)
+    assert [text[s:e] for _, s, e in spans] == [
+        "المهام الآتية:",
+        "تحديد النقاط",
+        "تنفيذ الخطة",
+        "الثالثة",
+    ]
+    assert [p for p, _, _ in spans] == [0, 1, 2, 3]
+    # A lone NBSP between two words is a word space, not a break.
+    assert split_sentences("حالة وفاة\xa0وحالتين") == ["حالة وفاة\xa0وحالتين"]
+
+
+def test_quotation_of_many_sentences_is_split():
+    quoted = " ".join(["جملة طويلة من كلام المتحدث هنا."] * 20)
+    assert len(split_sentences(f"قال «{quoted}» ثم غادر")) > 10
+    assert len(split_sentences("قال «جملة قصيرة. وأخرى» ثم غادر.")) == 1
+
+
 def test_frame_matches_text():
     arts = articles_from_texts(["أولا. ثانيا؟\nثالثا", "  \n  نص واحد  "])
     sents = sentences_frame(arts)
@@ -57,7 +86,8 @@ def test_frame_matches_text():
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list('اب جد.؟!\n،؛"()«»1 ٣x.@')) | st.characters(), max_size=200
+        alphabet=st.sampled_from(list('اب جد.؟!\n،؛"()«»1 ٣x.@\xa0\u2009')) | st.characters(),
+        max_size=200,
     )
 )
 def test_spans_partition_non_whitespace(text):

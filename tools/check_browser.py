@@ -4,12 +4,18 @@ JupyterLab is started headless with token auth on a copy of notebooks/ (so the c
 stay stripped), each notebook is opened, "Run All Cells" is executed through JupyterLab's command
 registry, the notebook is saved, and its outputs are checked for errors. Screenshots go to
 exports/browser/.
+
+``CORPUS=path`` (environment, e.g. ``make check-browser CORPUS=../shared/corpora/x.jsonl``, or the
+first argument) sets the notebooks' ``CORPUS`` parameter in the copies, so the check runs on a
+corpus of a few thousand articles as well as on the seeds.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
 import secrets
 import shutil
 import socket
@@ -112,12 +118,28 @@ def _errors_in(path: Path) -> list[str]:
     return errors
 
 
+_CORPUS_RE = re.compile(r'^CORPUS = ".*"$', re.M)
+
+
+def _set_corpus(path: Path, corpus: str) -> None:
+    """Point the parameters cell of the notebook copy at ``corpus`` (an absolute path)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = "".join(cell["source"])
+            cell["source"] = _CORPUS_RE.sub(f"CORPUS = {json.dumps(corpus)}", src)
+    path.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="nb-browser-"))
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    corpus = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("CORPUS", "")
     for nb in notebooks:
         shutil.copy(nb, work / nb.name)
+        if corpus:
+            _set_corpus(work / nb.name, str(Path(corpus).resolve()))
     port, token = _free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
         [

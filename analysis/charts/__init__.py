@@ -25,6 +25,7 @@ from .actors import (
     actor_counts,
     actor_counts_by_date,
     cooccurrence_edges,
+    cooccurrence_table,
     plot_actor_frequency,
     plot_actor_frequency_over_time,
     plot_cooccurrence,
@@ -33,10 +34,18 @@ from .actors import (
 from .kwic import kwic, kwic_table
 from .overview import plot_articles_by_date, plot_sentence_lengths
 from .report import export_charts, time_charts
-from .timeline import plot_timeline, timeline_items
+from .timeline import (
+    lookback,
+    mentioned_periods,
+    plot_lookback,
+    plot_mentioned_periods,
+    plot_timeline,
+    timeline_items,
+)
 from .words import (
     plot_actor_wordcloud,
     plot_article_wordcloud,
+    plot_distinctive_wordcloud,
     plot_wordcloud,
     stopwords,
     word_weights,
@@ -46,15 +55,21 @@ __all__ = [
     "actor_counts",
     "actor_counts_by_date",
     "cooccurrence_edges",
+    "cooccurrence_table",
     "export_charts",
     "kwic",
     "kwic_table",
+    "lookback",
+    "mentioned_periods",
     "plot_actor_frequency",
     "plot_actor_frequency_over_time",
     "plot_actor_wordcloud",
     "plot_article_wordcloud",
     "plot_articles_by_date",
     "plot_cooccurrence",
+    "plot_distinctive_wordcloud",
+    "plot_lookback",
+    "plot_mentioned_periods",
     "plot_sentence_lengths",
     "plot_timeline",
     "plot_wordcloud",

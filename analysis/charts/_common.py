@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib import dates as mdates
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
 
 from .. import render
 from ..export import attach_data
@@ -19,6 +21,48 @@ TYPES: dict[str, tuple[str, str]] = {
 }
 OTHER_COLOR = "#937860"
 LANGS = ("ar", "en")
+# Twenty distinguishable colours (tab20, dark shades first): series beyond them repeat.
+PALETTE: tuple[str, ...] = tuple(
+    plt.get_cmap("tab20").colors[i] for i in [*range(0, 20, 2), *range(1, 20, 2)]
+)
+# Numeric date ticks read the same in both languages (no English month names on an Arabic chart).
+_DATE_FORMATS = ["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S"]
+_DATE_OFFSETS = ["", "%Y", "%Y", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"]
+
+
+def series_color(i: int) -> tuple[float, float, float]:
+    """The colour of the ``i``-th series of a chart."""
+    return PALETTE[i % len(PALETTE)]
+
+
+def date_axis(ax: Axes, *, max_ticks: int = 8, min_days: float = 4.0) -> None:
+    """Numeric, non-overlapping date ticks on the x axis (the year once, as an offset); an
+    axis narrower than ``min_days`` is widened so a day or two never shows hours."""
+    lo, hi = ax.get_xlim()
+    if hi - lo < min_days:
+        mid = (lo + hi) / 2
+        ax.set_xlim(mid - min_days / 2, mid + min_days / 2)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=max_ticks)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(
+            locator,
+            formats=_DATE_FORMATS,
+            zero_formats=_DATE_FORMATS,
+            offset_formats=_DATE_OFFSETS,
+        )
+    )
+
+
+def legend_outside(ax: Axes, **kwargs) -> None:
+    """A legend to the right of the axes, never over the data."""
+    if ax.get_legend_handles_labels()[0] or "handles" in kwargs:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, **kwargs)
+
+
+def count_phrase(n: int, lang: str) -> str:
+    """ "(N)" as a title suffix: a bare numeral needs no Arabic number agreement for any N."""
+    return f"({n:,})" if lang == "en" else f"(العدد: {n:,})"
 
 
 def axes(ax: Axes | None, figsize: tuple[float, float] = (8, 5)) -> Axes:
@@ -59,6 +103,18 @@ def display_name(row: pd.Series | dict, lang: str) -> str:
     return ""
 
 
+def finish(
+    ax: Axes, *, title: str, xlabel: str, ylabel: str, data: pd.DataFrame | pd.Series
+) -> Axes:
+    """Title, axis labels, no top/right frame, and the drawn data attached."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+    attach_data(ax, data)
+    return ax
+
+
 def no_data(ax: Axes, lang: str, *, what: str = "") -> Axes:
     """Say on the axes that there is nothing to draw, and attach an empty frame."""
     msg = tr("لا توجد بيانات", "no data", lang) + (f"\n{what}" if what else "")
@@ -69,11 +125,10 @@ def no_data(ax: Axes, lang: str, *, what: str = "") -> Axes:
 
 
 def legend_for_types(ax: Axes, types: list[str], lang: str, **kwargs) -> None:
-    from matplotlib.patches import Patch
-
+    """A legend of actor types (outside the axes)."""
     handles = [
         Patch(color=type_color(t), label=render.label(type_name(t, lang)))
         for t in [*[t for t in TYPES if t in types], *sorted(set(types) - set(TYPES))]
     ]
     if handles:
-        ax.legend(handles=handles, title=tr("النوع", "type", lang), **kwargs)
+        legend_outside(ax, handles=handles, title=tr("النوع", "type", lang), **kwargs)

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 
-from .. import render
+from .. import config, render
 from ..arabic import WORD_RE
-from ..export import attach_data
-from ._common import axes, no_data
+from ._common import (
+    OTHER_COLOR,
+    axes,
+    check_lang,
+    count_phrase,
+    date_axis,
+    finish,
+    legend_outside,
+    no_data,
+    series_color,
+    tr,
+)
 
-OVERVIEW_SIZE = (7, 3.5)
+OVERVIEW_SIZE = (9, 4.6)
+# Sentences longer than this quantile share one overflow bar, so a few run-on sentences
+# do not squeeze every other length into two bars.
+LENGTH_CLIP_QUANTILE = 0.99
+UNKNOWN_SOURCE = "(unknown)"
+OTHER_SOURCES = ("مصادر أخرى", "other sources")
 
 
 def sentence_lengths(sentences: pd.DataFrame) -> pd.Series:
@@ -19,19 +36,47 @@ def sentence_lengths(sentences: pd.DataFrame) -> pd.Series:
 
 
 def plot_sentence_lengths(
-    sentences: pd.DataFrame, *, ax: Axes | None = None, bins: int = 30
+    sentences: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    bins: int = 30,
+    lang: str = config.DEFAULT_LANG,
 ) -> Axes:
-    """Histogram of sentence lengths in words."""
+    """Histogram of sentence lengths in words; the longest 1% share an overflow bar."""
+    check_lang(lang)
     ax = axes(ax, OVERVIEW_SIZE)
     lengths = sentence_lengths(sentences)
-    ax.hist(lengths, bins=min(bins, max(1, lengths.nunique())), color="#4C72B0", edgecolor="white")
-    ax.set_xlabel("words per sentence")
-    ax.set_ylabel("sentences")
-    ax.set_title(
-        f"Sentence length ({len(lengths):,} sentences, median {lengths.median():.0f} words)"
+    if lengths.empty:
+        return no_data(ax, lang)
+    clip = max(1, int(np.ceil(lengths.quantile(LENGTH_CLIP_QUANTILE))))
+    over = int((lengths > clip).sum())
+    edges = np.linspace(0, clip + 1, min(bins, clip + 1) + 1)
+    ax.hist(lengths.clip(upper=clip), bins=edges, color="#4C72B0", edgecolor="white")
+    if over:
+        ax.annotate(
+            tr(
+                f"{over:,} جملة أطول من {clip} كلمة (حتى {lengths.max():,}) في العمود الأخير",
+                f"{over:,} sentences over {clip} words (up to {lengths.max():,}) in the last bar",
+                lang,
+            ),
+            xy=(0.99, 0.97),
+            xycoords="axes fraction",
+            ha="right",
+            va="top",
+            fontsize=8,
+            color="0.35",
+        )
+    return finish(
+        ax,
+        title=tr(
+            f"طول الجمل {count_phrase(len(lengths), lang)}، الوسيط {lengths.median():.0f} كلمة",
+            f"Sentence length ({len(lengths):,} sentences, median {lengths.median():.0f} words)",
+            lang,
+        ),
+        xlabel=tr("عدد الكلمات في الجملة", "words per sentence", lang),
+        ylabel=tr("عدد الجمل", "sentences", lang),
+        data=lengths.value_counts().sort_index().rename("sentences").reset_index(),
     )
-    attach_data(ax, lengths.value_counts().sort_index().rename("sentences").reset_index())
-    return ax
 
 
 def articles_per_day(articles: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +85,7 @@ def articles_per_day(articles: pd.DataFrame) -> pd.DataFrame:
     if known.empty:
         return pd.DataFrame(columns=["published", "source", "articles"])
     day = known["published"].dt.floor("D")
-    src = known["source"].replace("", "(unknown)")
+    src = known["source"].replace("", UNKNOWN_SOURCE)
     return (
         known.assign(published=day, source=src)
         .groupby(["published", "source"])
@@ -50,20 +95,52 @@ def articles_per_day(articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def plot_articles_by_date(articles: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Stacked bars of articles per publication day, by source."""
+def plot_articles_by_date(
+    articles: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+    top: int = config.DEFAULT_TOP_N,
+) -> Axes:
+    """Stacked bars of articles per publication day by source (the ``top`` sources, the rest
+    pooled), on a calendar axis: a day without articles is an empty slot."""
+    check_lang(lang)
     ax = axes(ax, OVERVIEW_SIZE)
     counts = articles_per_day(articles)
     if counts.empty:
-        return no_data(ax, "en", what="no publication dates")
-    table = counts.pivot_table(index="published", columns="source", values="articles", fill_value=0)
-    table.index = table.index.strftime("%Y-%m-%d")
-    # Source names may be Arabic: the legend shows them through the rendering layer.
-    table.columns = render.labels(table.columns)
-    table.plot.bar(stacked=True, ax=ax, width=0.8, legend=table.shape[1] > 1)
-    ax.set_xlabel("publication date")
-    ax.set_ylabel("articles")
-    ax.set_title(f"Articles by publication date ({int(table.values.sum()):,})")
-    ax.tick_params(axis="x", rotation=0)
-    attach_data(ax, counts)
-    return ax
+        return no_data(ax, lang, what=tr("لا تواريخ نشر", "no publication dates", lang))
+    totals = counts.groupby("source")["articles"].sum().sort_values(ascending=False)
+    keep = list(totals.index[:top])
+    other = tr(*OTHER_SOURCES, lang)
+    pooled = counts.assign(source=counts["source"].where(counts["source"].isin(keep), other))
+    table = pooled.pivot_table(
+        index="published", columns="source", values="articles", fill_value=0, aggfunc="sum"
+    )
+    table = table[[c for c in [*keep, other] if c in table.columns]]
+    x = mdates.date2num(table.index.to_pydatetime())
+    bottom = np.zeros(len(table))
+    for i, src in enumerate(table.columns):
+        color = OTHER_COLOR if src == other else series_color(i)
+        ax.bar(x, table[src], bottom=bottom, width=0.8, color=color, label=render.label(src))
+        bottom += table[src].to_numpy()
+    date_axis(ax)
+    if table.shape[1] > 1:
+        # Two columns past a dozen sources, so the legend stays as tall as the axes.
+        legend_outside(
+            ax,
+            fontsize=8,
+            ncols=1 + table.shape[1] // 13,
+            title=tr("المصدر", "source", lang),
+        )
+    total = int(table.values.sum())
+    return finish(
+        ax,
+        title=tr(
+            f"المقالات حسب تاريخ النشر {count_phrase(total, lang)}",
+            f"Articles by publication date ({total:,})",
+            lang,
+        ),
+        xlabel=tr("تاريخ النشر", "publication date", lang),
+        ylabel=tr("عدد المقالات", "articles", lang),
+        data=counts,
+    )

@@ -33,7 +33,7 @@ def chart_builders(
     charts: dict[str, Callable[[], Axes]] = {
         "actor-frequency": lambda: plot_actor_frequency(parsed.mentions, lang=lang, top=top),
         "actors-over-time": lambda: plot_actor_frequency_over_time(
-            parsed.mentions, parsed.articles, lang=lang
+            parsed.mentions, parsed.articles, lang=lang, top=top
         ),
         "timeline": lambda: plot_timeline(
             parsed.dates, sentences=parsed.sentences, mentions=parsed.mentions, lang=lang

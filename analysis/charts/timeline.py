@@ -20,7 +20,7 @@ from matplotlib.axes import Axes
 
 from .. import config, render
 from ..export import attach_data
-from ._common import axes, check_lang, display_name, no_data, tr
+from ._common import axes, check_lang, date_axis, display_name, finish, no_data, tr
 
 NOT_PLOTTED = ("DURATION", "SET")
 ASINH_DAYS = 30.0  # width of the linear core of the asinh axis
@@ -245,7 +245,15 @@ def plot_timeline(
         # A marker at each end keeps even a short bar visible on a long axis.
         ax.plot(start[~is_point], y[~is_point], "|", color=BAR_COLOR, ms=10, mew=2)
         ax.plot(end[~is_point], y[~is_point], "|", color=BAR_COLOR, ms=10, mew=2)
-        ax.plot(start[is_point] + 0.5, y[is_point], "o", color=POINT_COLOR, ms=7)
+        # Marker area grows with the number of mentions of that day.
+        counts = items["count"].to_numpy(dtype=float)
+        ax.scatter(
+            start[is_point] + 0.5,
+            y[is_point],
+            s=20 + 180 * np.sqrt(counts[is_point] / counts.max()),
+            color=POINT_COLOR,
+            zorder=3,
+        )
         lo, hi = float(start.min()), float(end.max())
         span = hi - lo
         short = bool(((end - start) <= ASINH_SHORT_DAYS).any())
@@ -266,9 +274,7 @@ def plot_timeline(
         else:
             pad = max(1.0, span * 0.04)
             ax.set_xlim(lo - pad, hi + pad)
-            locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
-            ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            date_axis(ax)
         labels = []
         for r in items.to_dict("records"):
             times = f" ×{r['count']}" if r["count"] > 1 else ""
@@ -319,3 +325,176 @@ def plot_timeline(
         ),
     )
     return ax
+
+
+# --- Corpus scale: how much the news talks about each period, and looking back vs ahead ---
+
+# Expression granularities from finest to coarsest; a bucket counts the expressions at least
+# as fine as itself (a year-level "2014" says nothing about which month).
+GRAIN_ORDER = (
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+)
+BUCKETS = {"day": "D", "month": "M", "year": "Y"}
+BUCKET_NAMES = {"day": ("اليوم", "day"), "month": ("الشهر", "month"), "year": ("السنة", "year")}
+PERIOD_UNITS = {"mentions": ("عدد الإشارات", "mentions"), "articles": ("عدد المقالات", "articles")}
+# Buckets outside this quantile range of the mentioned dates are counted but not drawn (days
+# tighter: a decade of scattered single days would hide the weeks the news is about).
+PERIOD_QUANTILES = {"day": (0.05, 0.95), "month": (0.01, 0.99), "year": (0.01, 0.99)}
+LOG_RATIO = 50  # a log count axis when the largest bar is this many times the median
+# (upper bound in days, Arabic, English) of each distance class between publication and mention.
+LOOK_CLASSES = (
+    (7, "أسبوع أو أقل", "≤ 1 week"),
+    (31, "أسبوع - شهر", "1 week - 1 month"),
+    (366, "شهر - سنة", "1 month - 1 year"),
+    (np.inf, "أكثر من سنة", "> 1 year"),
+)
+PAST_COLOR, NOW_COLOR, FUTURE_COLOR = "#4C72B0", "#55A868", "#DD8452"
+
+
+def _finer_than(bucket: str) -> list[str]:
+    grain = {"day": "day", "month": "month", "year": "year"}[bucket]
+    return list(GRAIN_ORDER[: GRAIN_ORDER.index(grain) + 1])
+
+
+def mentioned_periods(
+    dates: pd.DataFrame, *, bucket: str = "month", unit: str = "mentions"
+) -> pd.DataFrame:
+    """Mentions (or distinct articles) of each ``bucket`` ("day", "month", "year"), counting
+    the resolved date expressions at least as fine as the bucket: period, count."""
+    if bucket not in BUCKETS:
+        raise ValueError(f"bucket must be one of {tuple(BUCKETS)}, not {bucket!r}")
+    if unit not in PERIOD_UNITS:
+        raise ValueError(f"unit must be one of {tuple(PERIOD_UNITS)}, not {unit!r}")
+    d = dates[placed(dates) & dates["granularity"].isin(_finer_than(bucket))]
+    if d.empty:
+        return pd.DataFrame(columns=["period", "count"])
+    d = d.assign(period=d["start_date"].dt.to_period(BUCKETS[bucket]).dt.start_time)
+    g = d.groupby("period")
+    counts = g.size() if unit == "mentions" else g["doc_id"].nunique()
+    return counts.rename("count").reset_index()
+
+
+def plot_mentioned_periods(
+    dates: pd.DataFrame,
+    *,
+    bucket: str = "month",
+    unit: str = "mentions",
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+) -> Axes:
+    """Bars: how often the corpus mentions each day, month or year (``bucket``). The axis
+    covers the central 98% of the mentions (90% for days); the rest is counted in the title."""
+    check_lang(lang)
+    ax = axes(ax, figsize=(9, 3.8))
+    data = mentioned_periods(dates, bucket=bucket, unit=unit)
+    if data.empty:
+        return no_data(ax, lang)
+    weights = data["count"].to_numpy()
+    order = np.argsort(data["period"].to_numpy())
+    cum = np.cumsum(weights[order]) / weights.sum()
+    periods = data["period"].to_numpy()[order]
+    q_lo, q_hi = PERIOD_QUANTILES[bucket]
+    lo = periods[np.searchsorted(cum, q_lo)]
+    hi = periods[min(len(periods) - 1, np.searchsorted(cum, q_hi))]
+    shown = data[(data["period"] >= lo) & (data["period"] <= hi)]
+    hidden = int(data["count"].sum() - shown["count"].sum())
+    x = mdates.date2num(shown["period"].dt.to_pydatetime())
+    width = {"day": 0.8, "month": 25.0, "year": 300.0}[bucket]
+    ax.bar(x, shown["count"], width=width, align="edge", color=BAR_COLOR)
+    date_axis(ax, min_days={"day": 4.0, "month": 120.0, "year": 1500.0}[bucket])
+    ylabel = tr(*PERIOD_UNITS[unit], lang)
+    if shown["count"].max() > LOG_RATIO * shown["count"].median():
+        # The present dwarfs the past: a log axis keeps the rest of the record visible.
+        ax.set_yscale("log")
+        ylabel += tr(" (مقياس لوغاريتمي)", " (log scale)", lang)
+    more = (
+        tr(f" — {hidden:,} خارج المدى المعروض", f" — {hidden:,} outside the range shown", lang)
+        if hidden
+        else ""
+    )
+    return finish(
+        ax,
+        title=tr(
+            f"التواريخ المذكورة حسب {BUCKET_NAMES[bucket][0]}{more}",
+            f"Dates mentioned, by {bucket}{more}",
+            lang,
+        ),
+        xlabel=tr(*BUCKET_NAMES[bucket], lang) + tr(" المذكور", " mentioned", lang),
+        ylabel=ylabel,
+        data=data,
+    )
+
+
+def lookback(dates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each placed date expression with its article's publication day: direction ("past",
+    "current" when the mentioned interval holds the publication day, "future") and days away."""
+    pub = articles[["doc_id", "published"]].dropna(subset=["published"])
+    d = dates[placed(dates)].merge(pub, on="doc_id")
+    if d.empty:
+        return pd.DataFrame(columns=["doc_id", "granularity", "direction", "days"])
+    day = d["published"].dt.floor("D").astype("datetime64[s]")
+    end = d["end_date"].fillna(d["start_date"]).astype("datetime64[s]")
+    start = d["start_date"].astype("datetime64[s]")
+    past = (day - end).dt.days
+    ahead = (start - day).dt.days
+    direction = np.select([past > 0, ahead > 0], ["past", "future"], "current")
+    days = np.where(past > 0, past, np.where(ahead > 0, ahead, 0))
+    return pd.DataFrame(
+        {
+            "doc_id": d["doc_id"],
+            "granularity": d["granularity"],
+            "direction": direction,
+            "days": days,
+        }
+    )
+
+
+def plot_lookback(
+    dates: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+) -> Axes:
+    """Bars: how far back or ahead of its publication day an article's dates point."""
+    check_lang(lang)
+    ax = axes(ax, figsize=(9, 4))
+    data = lookback(dates, articles)
+    if data.empty:
+        return no_data(ax, lang)
+    bounds = np.array([b for b, _, _ in LOOK_CLASSES])
+    cls = np.searchsorted(bounds, data["days"].to_numpy(), side="left")
+    rows = []
+    for i, (_, ar, en) in list(enumerate(LOOK_CLASSES))[::-1]:
+        n = int(((data["direction"] == "past") & (cls == i)).sum())
+        rows.append((tr(f"قبل: {ar}", f"past: {en}", lang), n, PAST_COLOR))
+    now = int((data["direction"] == "current").sum())
+    rows.append((tr("الفترة الجارية", "current period", lang), now, NOW_COLOR))
+    for i, (_, ar, en) in enumerate(LOOK_CLASSES):
+        n = int(((data["direction"] == "future") & (cls == i)).sum())
+        rows.append((tr(f"بعد: {ar}", f"ahead: {en}", lang), n, FUTURE_COLOR))
+    y = np.arange(len(rows))[::-1]
+    bars = ax.barh(y, [n for _, n, _ in rows], color=[c for _, _, c in rows], height=0.7)
+    ax.bar_label(bars, labels=[f"{n:,}" for _, n, _ in rows], padding=3, fontsize=8)
+    ax.set_yticks(y, labels=[label for label, _, _ in rows], fontsize=9)
+    ax.margins(x=0.1)
+    return finish(
+        ax,
+        title=tr(
+            "التواريخ المذكورة مقارنة بتاريخ النشر",
+            "Dates mentioned relative to the publication day",
+            lang,
+        ),
+        xlabel=tr("عدد الإشارات", "mentions", lang),
+        ylabel="",
+        data=pd.DataFrame([(label, n) for label, n, _ in rows], columns=["class", "mentions"]),
+    )

@@ -1,13 +1,16 @@
 """Word weights and word clouds: Arabic stopwords out, clitic variants merged, shown as written.
 
-Words are grouped by a key: the normalised word with its proclitics (و ف ب ل ك ال لل) removed,
-but only as far as the stripped stem is itself attested in the texts (as a word or after ال),
-so والوزير، الوزير، وزير merge while وزير is never cut to زير. Each group is shown in its most
-frequent written form, never as a bare stem.
+Words are grouped by a key: the normalised word with its conjunction and preposition clitics
+(و ف ب ل ك) removed only when what remains is a known word and the whole is not
+(:func:`analysis.arabic.known_stem`): والوزير and الوزير merge, فكرة is never cut to كرة nor
+وزير to زير, and the article stays (القدم is not قدم). Each group is shown in its most frequent
+written form. Multi-word names (عبد الله، آل سعود، محمد بن سلمان, and any actor names passed in)
+and frequent collocations (خادم الحرمين الشريفين، ولي العهد) are one term each.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -19,13 +22,35 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .. import config, render
-from ..arabic import TASHKEEL, TATWEEL, WORD_RE, normalize, proclitic_splits
+from ..arabic import (
+    ATTACHED_PREPOSITIONS,
+    NAME_PARTICLES,
+    PATRONYMIC_PARTICLES,
+    PRONOUN_LOOKALIKES,
+    TASHKEEL,
+    TATWEEL,
+    WORD_RE,
+    known_stem,
+    normalize,
+    proclitic_splits,
+    pronoun_base,
+)
 from ..export import attach_data
 from ._common import axes, check_lang, display_name, no_data
 
 STOPWORDS_FILE = config.STOPWORDS_DIR / "arabic.txt"
-METHODS = ("freq", "tfidf")
+METHODS = ("freq", "tfidf", "distinctive")
 MIN_LEN = 2
+JOINER = "_"  # joins the words of one term; WORD_RE reads "عبد_الله" as one word
+# A pair of adjacent content words is one term when it occurs this often and makes up at least
+# COLLOCATION_SHARE of the occurrences of its rarer word.
+MIN_COLLOCATION = 5
+COLLOCATION_SHARE = 0.5
+MAX_TERM_WORDS = 3  # a collocation chain longer than this starts a new term
+DISTINCTIVE_PRIOR = 100.0
+# Corpus-wide clouds read an evenly spaced sample of this many articles: word frequencies are
+# stable long before a month of news, and tokenising all of it takes minutes.
+MAX_CLOUD_DOCS = 1000  # pseudo-count of the reference prior in the log-odds
 
 
 @cache
@@ -40,14 +65,63 @@ def stopwords() -> frozenset[str]:
 
 
 _MARKS_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]")
+# Name particles (normalised): each joins the word after it (عبد الله، أبو مازن); those that
+# link a person to a father or family also join the word before (محمد بن سلمان).
+_PARTICLES = frozenset(NAME_PARTICLES - {"ال", "اول"}) | {"ال"}
+_LINKING = PATRONYMIC_PARTICLES
 
 
-def _written_counts(texts: Iterable[str]) -> Counter[str]:
-    """Words as written (tashkeel and tatweel removed) and how often each occurs."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(WORD_RE.findall(_MARKS_RE.sub("", text)))
-    return counts
+@lru_cache(maxsize=500_000)
+def _particle(written: str) -> str:
+    """The name particle a written word is (with an optional و/ف before it), or ""."""
+    n = normalize(written)
+    if written.startswith("ال") or n == "اول":  # the article-spelled ال is not آل
+        return ""
+    for cand in (n, n[1:] if n[:1] in ("و", "ف") else ""):
+        if cand in _PARTICLES:
+            return cand
+    return ""
+
+
+def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Multi-word phrases by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for p in {p.strip() for p in phrases}:
+        words = tuple(WORD_RE.findall(_MARKS_RE.sub("", p)))
+        if len(words) > 1:
+            index[words[0]].append(words)
+    for cands in index.values():
+        cands.sort(key=len, reverse=True)
+    return index
+
+
+def _join_terms(toks: list[str], index: dict[str, list[tuple[str, ...]]]) -> list[str]:
+    """``toks`` with given phrases (longest first) and particle names joined into one token."""
+    out: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        match = next((c for c in index.get(tok, ()) if tuple(toks[i : i + len(c)]) == c), None)
+        if match:
+            out.append(JOINER.join(match))
+            i += len(match)
+            continue
+        part = _particle(tok) if i + 1 < n else ""
+        if part:
+            if part in _LINKING and out and _content_norm(out[-1]) and JOINER not in out[-1]:
+                out[-1] = JOINER.join((out[-1], tok, toks[i + 1]))
+            else:
+                out.append(JOINER.join((tok, toks[i + 1])))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _tokens(text: str, index: dict[str, list[tuple[str, ...]]]) -> list[str]:
+    """Words as written (tashkeel and tatweel removed), names and given phrases joined."""
+    return _join_terms(WORD_RE.findall(_MARKS_RE.sub("", text)), index)
 
 
 @lru_cache(maxsize=500_000)
@@ -59,49 +133,124 @@ def _content_norm(written: str) -> str:
     return n
 
 
-def _key(norm: str, vocab: frozenset[str] | set[str]) -> str:
-    """The shortest clitic-free stem of ``norm`` attested in ``vocab`` (bare or with ال).
-
-    A prefix ending in the article (ال، وال، بال، فال...) is stripped even when the stem is not
-    attested, as long as three letters remain: the word is shown as written anyway.
-    """
-    splits = proclitic_splits(norm)
-    for prefix, stem in reversed(splits[1:]):
-        if len(stem) > MIN_LEN and (stem in vocab or "ال" + stem in vocab or prefix.endswith("ال")):
-            return stem
-    return norm
-
-
 def _is_stop(norm: str, sw: frozenset[str]) -> bool:
-    return any(stem in sw for _p, stem in proclitic_splits(norm, min_stem=1))
+    """A stopword, one with clitics (وفي، بأن), or a function word with an attached pronoun
+    (عليك، لك، إنني، منهم)."""
+    if JOINER in norm or norm in PRONOUN_LOOKALIKES:
+        return False
+    for _p, stem in proclitic_splits(norm, min_stem=1):
+        base = pronoun_base(stem)
+        if stem in sw or (base is not None and (base in sw or base in ATTACHED_PREPOSITIONS)):
+            return True
+    return False
+
+
+def _key(norm: str, vocab: frozenset[str] | set[str]) -> str:
+    """The group key of a content word or joined term (its first word's clitics stripped)."""
+    first, sep, rest = norm.partition(JOINER)
+    return known_stem(first, vocab) + sep + rest
 
 
 def _shown_form(key: str, forms: Counter[str]) -> str:
-    """The most frequent written form; on a tie, a form without و/ف/ب/ل/ك, then the shortest."""
+    """The most frequent written form; on a tie, the one whose normalised form is the key, then
+    the shortest. Joined terms are shown with spaces."""
 
     def rank(form: str) -> tuple[int, int, int, str]:
-        bare = normalize(form) in (key, "ال" + key)
-        return (-forms[form], 0 if bare else 1, len(form), form)
+        return (-forms[form], 0 if normalize(form) == key else 1, len(form), form)
 
-    return min(forms, key=rank)
+    return min(forms, key=rank).replace(JOINER, " ")
 
 
-def word_table(texts: Iterable[str], *, vocab: set[str] | None = None) -> pd.DataFrame:
+def _collocations(docs: list[list[str]], norm: dict[str, str]) -> set[tuple[str, str]]:
+    """Pairs of adjacent content words (normalised) frequent enough, and bound enough, to be
+    one term."""
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for toks in docs:
+        norms = [norm[t] for t in toks]
+        words.update(norms)
+        pairs.update(itertools.pairwise(norms))
+    return {
+        (a, b)
+        for (a, b), c in pairs.items()
+        if a
+        and b
+        and a != b
+        and c >= MIN_COLLOCATION
+        and c >= COLLOCATION_SHARE * min(words[a], words[b])
+    }
+
+
+def _merge_collocations(
+    toks: list[str], pairs: set[tuple[str, str]], norm: dict[str, str], starts: set[str]
+) -> list[str]:
+    """``toks`` with every chain of collocated pairs (at most MAX_TERM_WORDS) joined."""
+    out: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        while (
+            j + 1 < n
+            and toks[j] in starts
+            and sum(t.count(JOINER) + 1 for t in toks[i : j + 2]) <= MAX_TERM_WORDS
+            and (norm[toks[j]], norm[toks[j + 1]]) in pairs
+        ):
+            j += 1
+        out.append(toks[i] if j == i else JOINER.join(toks[i : j + 1]))
+        i = j + 1
+    return out
+
+
+def term_docs(
+    texts: Iterable[str], *, phrases: Iterable[str] = (), collocations: bool = True
+) -> list[list[str]]:
+    """Each text as its list of written terms (names, given phrases and collocations joined)."""
+    index = _phrase_index(phrases)
+    docs = [_tokens(t, index) for t in texts]
+    if collocations:
+        norm = {w: _content_norm(w) for w in {t for toks in docs for t in toks}}
+        pairs = _collocations(docs, norm)
+        if pairs:
+            firsts = {a for a, _ in pairs}
+            starts = {w for w, n in norm.items() if n in firsts}
+            docs = [_merge_collocations(toks, pairs, norm, starts) for toks in docs]
+    return docs
+
+
+def word_table(
+    texts: Iterable[str],
+    *,
+    vocab: set[str] | None = None,
+    phrases: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    docs: list[list[str]] | None = None,
+) -> pd.DataFrame:
     """Per key: count, most frequent written form and all forms (stopwords dropped).
 
     Stems are attested by the texts' own words and, if given, those of ``vocab`` (a corpus).
+    Terms whose key, or every word of it, is in ``exclude`` (normalised) are left out.
     """
-    written = {w: c for w, c in _written_counts(texts).items() if _content_norm(w)}
-    vocab = {_content_norm(w) for w in written} | (vocab or set())
+    docs = docs if docs is not None else term_docs(texts, phrases=phrases)
+    written: Counter[str] = Counter()
+    for toks in docs:
+        written.update(toks)
+    written = Counter({w: c for w, c in written.items() if _content_norm(w)})
+    words = {_content_norm(w) for w in written}
+    vocab = words | {p for w in words for p in w.split(JOINER)} | (vocab or set())
+    skip = {normalize(x) for x in exclude}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for w, c in written.items():
-        forms[_key(_content_norm(w), vocab)][w] += c
+        key = _key(_content_norm(w), vocab)
+        parts = key.split(JOINER)
+        if key in skip or all(known_stem(p, vocab) in skip or p in skip for p in parts):
+            continue
+        forms[key][w] += c
     rows = [
         {
             "word": _shown_form(k, c),
-            "key": k,
+            "key": k.replace(JOINER, " "),
             "count": sum(c.values()),
-            "forms": "|".join(f for f, _ in c.most_common()),
+            "forms": "|".join(f.replace(JOINER, " ") for f, _ in c.most_common()),
         }
         for k, c in forms.items()
     ]
@@ -124,14 +273,32 @@ def document_frequencies(docs: Iterable[str]) -> tuple[Counter[str], int, set[st
     return df, len(per_doc), vocab
 
 
+def distinctive(target: pd.DataFrame, reference: pd.DataFrame) -> pd.Series:
+    """Log-odds z-scores of each ``target`` key against ``reference`` counts (Monroe et al.
+    2008, informative Dirichlet prior): high for words used more here than in the reference."""
+    ref = reference.set_index("key")["count"].astype(float)
+    y = target.set_index("key")["count"].astype(float)
+    r = ref.reindex(y.index).fillna(0.0)
+    n_t, n_r = y.sum(), max(ref.sum(), 1.0)
+    prior = DISTINCTIVE_PRIOR * (r + y) / (n_r + n_t)
+    a0 = DISTINCTIVE_PRIOR
+    delta = np.log((y + prior) / (n_t + a0 - y - prior)) - np.log(
+        (r + prior) / (n_r + a0 - r - prior)
+    )
+    return (delta / np.sqrt(1 / (y + prior) + 1 / (r + prior))).rename("weight")
+
+
 def word_weights(
     texts: Iterable[str],
     *,
     method: str = "freq",
     corpus: Iterable[str] | None = None,
     top: int = 150,
+    phrases: Iterable[str] = (),
+    exclude: Iterable[str] = (),
 ) -> pd.DataFrame:
-    """The ``top`` words of ``texts`` with a weight: raw count, or TF-IDF against ``corpus``.
+    """The ``top`` words of ``texts`` with a weight: raw count, TF-IDF against ``corpus``, or
+    "distinctive" (log-odds z-score against ``corpus``, the texts' own words when not given).
 
     TF-IDF uses idf = ln((1 + N) / (1 + df)) + 1 over the ``corpus`` documents (``texts`` when
     not given), so a word that every article uses weighs less than one that marks these texts.
@@ -140,13 +307,18 @@ def word_weights(
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     texts = list(texts)
     if method == "freq":
-        table = word_table(texts)
+        table = word_table(texts, phrases=phrases, exclude=exclude)
         table["weight"] = table["count"].astype(float)
-    else:
+    elif method == "tfidf":
         df, n, vocab = document_frequencies(corpus if corpus is not None else texts)
-        table = word_table(texts, vocab=vocab)
+        table = word_table(texts, vocab=vocab, phrases=phrases, exclude=exclude)
         idf = np.array([math.log((1 + n) / (1 + df.get(k, 0))) + 1 for k in table["key"]])
         table["weight"] = table["count"].to_numpy() * idf
+    else:
+        ref_texts = list(corpus) if corpus is not None else texts
+        reference = word_table(ref_texts, phrases=phrases)
+        table = word_table(texts, phrases=phrases, exclude=exclude)
+        table["weight"] = distinctive(table, reference).to_numpy()
     table = table.sort_values(["weight", "key"], ascending=[False, True], ignore_index=True)
     return table.head(top)[["word", "key", "count", "weight", "forms"]]
 
@@ -221,6 +393,41 @@ def plot_wordcloud(
     return ax
 
 
+def sample_texts(texts: pd.Series, *, limit: int = MAX_CLOUD_DOCS) -> list[str]:
+    """At most ``limit`` of ``texts``, evenly spaced (deterministic, spread over the corpus)."""
+    if len(texts) <= limit:
+        return list(texts)
+    return list(texts.iloc[np.linspace(0, len(texts) - 1, limit).round().astype(int)])
+
+
+def _sample_note(n: int, total: int, lang: str) -> str:
+    if n == total:
+        return f"{total:,} مقالة" if lang == "ar" else f"{total:,} articles"
+    return (
+        f"عينة {n:,} من {total:,} مقالة"
+        if lang == "ar"
+        else f"sample of {n:,} of {total:,} articles"
+    )
+
+
+def actor_phrases(mentions: pd.DataFrame | None, *, top: int = 500) -> list[str]:
+    """Multi-word surfaces and names of the ``top`` actors, to be kept as one term each."""
+    if mentions is None or mentions.empty:
+        return []
+    m = mentions[mentions["actor_id"].fillna("") != ""]
+    best = m["actor_id"].value_counts().index[:top]
+    m = m[m["actor_id"].isin(best)]
+    names = pd.concat([m["surface"], m["name_ar"]]).dropna().drop_duplicates()
+    return [n for n in names if " " in n.strip()]
+
+
+def actor_forms(mentions: pd.DataFrame, actor_id: str) -> set[str]:
+    """Every written form of ``actor_id`` (surfaces, names) and each word in them."""
+    m = mentions[mentions["actor_id"] == actor_id]
+    forms = set(pd.concat([m["surface"], m["name_ar"], m["name_en"]]).dropna())
+    return {f for f in forms if f} | {w for f in forms for w in f.split()}
+
+
 def plot_article_wordcloud(
     articles: pd.DataFrame,
     doc_id: str | None = None,
@@ -228,27 +435,63 @@ def plot_article_wordcloud(
     ax: Axes | None = None,
     lang: str = config.DEFAULT_LANG,
     method: str = "freq",
+    mentions: pd.DataFrame | None = None,
     **kwargs,
 ) -> Axes:
-    """Word cloud of one article (``doc_id``) or of the whole corpus (``None``)."""
+    """Word cloud of one article (``doc_id``) or of the whole corpus (``None``); actor names
+    in ``mentions`` stay one term. ``method="distinctive"`` weighs one article's words against
+    the corpus (for the corpus itself it is plain frequency)."""
     texts = (
-        list(articles["text"])
+        sample_texts(articles["text"])
         if doc_id is None
         else list(articles.loc[articles["doc_id"] == doc_id, "text"])
     )
     weights = word_weights(
-        texts, method=method, corpus=articles["text"] if method == "tfidf" else None
+        texts,
+        method=method,
+        corpus=sample_texts(articles["text"]) if method != "freq" else None,
+        phrases=actor_phrases(mentions),
     )
     if doc_id is None:
         # Plain text: plot_wordcloud prepares the title (preparing twice would reorder twice).
+        note = _sample_note(len(texts), len(articles), lang)
         title = (
-            f"الكلمات الأكثر تكرارا ({len(texts):,} مقالة)"
-            if lang == "ar"
-            else f"Most frequent words ({len(texts):,} articles)"
+            f"الكلمات الأكثر تكرارا ({note})" if lang == "ar" else f"Most frequent words ({note})"
         )
     else:
         t = articles.loc[articles["doc_id"] == doc_id, "title"]
         title = (t.iloc[0] if len(t) else doc_id)[:60]
+    return plot_wordcloud(weights, ax=ax, lang=lang, title=kwargs.pop("title", title), **kwargs)
+
+
+def plot_distinctive_wordcloud(
+    articles: pd.DataFrame,
+    doc_ids: Iterable[str],
+    *,
+    ax: Axes | None = None,
+    lang: str = config.DEFAULT_LANG,
+    mentions: pd.DataFrame | None = None,
+    label: str = "",
+    **kwargs,
+) -> Axes:
+    """Word cloud of the words that mark the articles ``doc_ids`` against the whole corpus
+    (log-odds z-scores), instead of the generic words plain frequency puts first."""
+    chosen = articles["doc_id"].isin(set(doc_ids))
+    texts = sample_texts(articles.loc[chosen, "text"])
+    weights = word_weights(
+        texts,
+        method="distinctive",
+        corpus=sample_texts(articles["text"]),
+        phrases=actor_phrases(mentions),
+    )
+    weights = weights[weights["weight"] > 0]
+    what = f" · {label}" if label else ""
+    note = _sample_note(len(texts), int(chosen.sum()), lang)
+    title = (
+        f"الكلمات المميزة مقارنة بالمدونة ({note}){what}"
+        if lang == "ar"
+        else f"Distinctive words against the corpus ({note}){what}"
+    )
     return plot_wordcloud(weights, ax=ax, lang=lang, title=kwargs.pop("title", title), **kwargs)
 
 
@@ -263,10 +506,15 @@ def plot_actor_wordcloud(
     method: str = "freq",
     **kwargs,
 ) -> Axes:
-    """Word cloud of the sentences that mention ``actor_id`` (the actor's own name left out)."""
+    """Word cloud of the sentences that mention ``actor_id``, the actor's own name left out
+    in all its forms (every surface and name, and each word of them)."""
     texts = actor_sentences(mentions, sentences, articles, actor_id)
     weights = word_weights(
-        texts, method=method, corpus=sentences["text"] if method == "tfidf" else None
+        texts,
+        method=method,
+        corpus=sentences["text"] if method != "freq" else None,
+        phrases=actor_phrases(mentions),
+        exclude=actor_forms(mentions, actor_id),
     )
     rows = mentions[mentions["actor_id"] == actor_id]
     name = display_name(rows.iloc[0], lang) if len(rows) else actor_id
