@@ -64,6 +64,7 @@ def _parse_into(args: argparse.Namespace, source: Path, out: Path) -> int:
                 workers=args.workers,
                 scheduler=args.scheduler,
                 batch_size=args.batch_size,
+                overrides=args.overrides,
             )
         for name, n in store.row_counts().items():
             print(f"{name:<10} {n:>9,} rows")
@@ -107,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
     p.add_argument("--batch-size", type=int, default=4000, help="documents held in memory at once")
     p.add_argument("--published-default", default=None, help="date for documents without one")
+    p.add_argument(
+        "--overrides", default=None, help="user overrides CSV (default: data/overrides.csv)"
+    )
     p.add_argument(
         "--lock-timeout",
         type=float,

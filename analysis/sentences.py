@@ -25,6 +25,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from . import schema
+from .arabic import BASIC_LETTER_CLASS
 
 # Whether ``؛`` ends a sentence. UD Arabic treats it as clause punctuation inside a sentence.
 SEMICOLON_SPLITS = False
@@ -47,7 +48,7 @@ _OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "‹": "›"
 _CANDIDATE_RE = re.compile(
     rf"(?:{_TERMINAL}|؛)[{re.escape(_CLOSERS)}]*(?=\s|$)"
     # "انتهى.وقال": a missing space after a full stop between two Arabic words.
-    r"|(?<=[\u0621-\u064a]{3})[.!؟](?=[\u0621-\u064a]{2})"
+    rf"|(?<={BASIC_LETTER_CLASS}{{3}})[.!؟](?={BASIC_LETTER_CLASS}{{2}})"
 )
 _URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|sa|ae|eg|info|io)\b"
