@@ -7,8 +7,10 @@ documents (in this process, in local worker processes, or on Dask).
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import traceback
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,7 @@ from tqdm.auto import tqdm
 
 from . import schema
 from .actors import extract_mentions
-from .corpus import Loaded, fill_published, iter_batches, load_corpus
+from .corpus import CorpusWarning, Loaded, fill_published, iter_batches, load_corpus
 from .dates import extract_dates
 from .engines import Engine, make_engine, resolve_workers
 from .fingerprint import parser_version
@@ -359,8 +361,57 @@ def parse(
 
     A corpus given as a path is cached under ``data/processed/<corpus-key>/`` (or the folder
     given as ``cache``); ``cache=False`` parses in memory only. Frames are identical either way.
-    Another run parsing into the same folder is waited for up to ``lock_timeout`` seconds.
+    Another run parsing into the same folder is waited for up to ``lock_timeout`` seconds; a
+    store folder written by ``python -m analysis parse`` is read back as it is. Problems with the
+    input are rows of ``errors``, announced by one :class:`CorpusWarning` (if ``warn``) counting
+    them by kind.
     """
+    if isinstance(source, str | Path) and (Path(source) / MANIFEST).is_file():
+        return read_store(source)
+    parsed = _parse(
+        source,
+        published_default=published_default,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
+        cache=cache,
+        progress=progress,
+        lock_timeout=lock_timeout,
+        overrides=overrides,
+    )
+    if warn:
+        _warn_summary(parsed.errors, source)
+    return parsed
+
+
+_VARIABLE_RE = re.compile(r"'[^']*'|\"[^\"]*\"|\d[\d,.]*")
+
+
+def _warn_summary(errors: pd.DataFrame, source: Any) -> None:
+    """One warning for a parse's problems: how many of each kind (details in ``errors``)."""
+    if errors.empty:
+        return
+    kinds = errors["reason"].str.replace(_VARIABLE_RE, "…", regex=True).value_counts()
+    where = source if isinstance(source, str | Path) else "the corpus"
+    lines = [f"  {n:>6,} × {kind}" for kind, n in kinds.head(10).items()]
+    if len(kinds) > 10:
+        lines.append(f"  ... and {len(kinds) - 10} other kinds")
+    message = f"{len(errors):,} problem(s) in {where}; details in the errors frame:\n"
+    warnings.warn(message + "\n".join(lines), CorpusWarning, stacklevel=3)
+
+
+def _parse(
+    source: str | Path | pd.DataFrame | Loaded,
+    *,
+    published_default: Any,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+    cache: bool | str | Path,
+    progress: bool | None,
+    lock_timeout: float | None,
+    overrides: str | Path | None,
+) -> Parsed:
     # A missing path gets no cache folder: it is reported in ``errors`` like any bad input.
     if isinstance(source, str | Path) and cache is not False and Path(source).exists():
         folder = store_folder(source, None if cache is True else cache)
@@ -374,7 +425,7 @@ def parse(
                 workers=workers,
                 scheduler=scheduler,
                 progress=progress,
-                warn=warn,
+                warn=False,
                 overrides=overrides,
             )
             parsed = read_store(folder)
@@ -385,7 +436,7 @@ def parse(
     elif isinstance(source, pd.DataFrame):
         loaded = Loaded(schema.conform(source, "articles"), schema.empty("errors"))
     else:
-        loaded = load_corpus(source, warn=warn)
+        loaded = load_corpus(source, warn=False)
     articles = fill_published(loaded.articles, published_default)
     frames = parse_articles(
         articles, engine=engine, workers=workers, scheduler=scheduler, progress=progress

@@ -1,3 +1,5 @@
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -92,3 +94,28 @@ def test_every_stage_builds_rows_with_exactly_the_documented_columns(monkeypatch
     monkeypatch.setattr(schema, "from_rows", checked)
     parse(articles_from_texts(["قال وزير الخارجية الياباني في طوكيو يوم 18 أكتوبر 2024."]))
     assert {n for n, k in calls if k} >= {"sentences", "mentions", "dates"}
+
+
+def test_a_parsed_store_folder_is_a_corpus(tmp_path):
+    out = tmp_path / "store"
+    assert main(["parse", str(config.SEEDS_DIR), "--out", str(out)]) == 0
+    again = parse(out)
+    first = read_store(out)
+    assert len(again.articles) == len(first.articles) == 1
+    pd.testing.assert_frame_equal(again.mentions, first.mentions)
+
+
+def test_problems_are_announced_once_counted_by_kind(tmp_path):
+    path = tmp_path / "c.jsonl"
+    lines = [f'{{"id": "e{i}", "text": ""}}' for i in range(30)]
+    lines += ["not json"] * 5 + ['{"id": "ok", "text": "قال الوزير في الرياض."}']
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parsed = parse(path, cache=False)
+    corpus_warnings = [w for w in caught if issubclass(w.category, CorpusWarning)]
+    assert len(corpus_warnings) == 1
+    message = str(corpus_warnings[0].message)
+    assert "35 problem(s)" in message and "30 × empty text" in message
+    assert "5 × line is not valid JSON" in message
+    assert len(parsed.errors) == 35 and len(parsed.articles) == 1
