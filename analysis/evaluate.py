@@ -7,9 +7,11 @@ figures beside a baseline measured in the same run, the last line a summary.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .sentences import naive_split_spans, split_spans
@@ -34,6 +36,20 @@ def corpus_records(corpus: Path) -> list[dict]:
 def load_texts(corpus: Path, ids: set[str]) -> dict[str, dict]:
     """The records of a JSONL corpus whose id is in ``ids``."""
     return {r["id"]: r for r in corpus_records(corpus) if r.get("id") in ids}
+
+
+def gold_texts(records: Sequence[dict], corpus: Path) -> Iterator[tuple[dict, dict]]:
+    """Each gold record (``doc_id``, ``text_sha1``) with its corpus record, skipping (and saying so)
+    those whose text is missing or differs from the annotated one."""
+    texts = load_texts(corpus, {r["doc_id"] for r in records})
+    for rec in records:
+        src = texts.get(rec["doc_id"])
+        text = (src or {}).get("text") or ""
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]:
+            why = "not in the corpus" if src is None else "text differs from the annotated one"
+            print(f"(skipped {rec['doc_id']}: {why})", file=sys.stderr)
+            continue
+        yield rec, src
 
 
 def _gold_boundaries(text: str, sentences: Sequence[str]) -> set[int] | None:

@@ -4,19 +4,10 @@ their letters, and country adjectives that name no country. Sentences written fo
 from __future__ import annotations
 
 import pytest
+from test_actors import mentions
 
-from analysis import actors
 from analysis.actors.people import _function_word, _no_actor
 from analysis.arabic import normalize
-
-
-def mentions(text: str) -> list[dict]:
-    rows = actors.extract_mentions(
-        doc_id="t", text=text, sentences=[{"sent_id": 0, "start": 0, "end": len(text)}]
-    )
-    for r in rows:
-        assert text[r["start"] : r["end"]] == r["surface"], r
-    return rows
 
 
 def by_surface(text: str) -> dict[str, tuple[str, str]]:

@@ -139,6 +139,27 @@ def test_a_fathers_name_is_no_surname():
     assert not is_short_form(name_key("آل الشيخ"), name_key("صالح بن عبدالعزيز آل الشيخ"))
 
 
+def test_in_a_chain_of_fathers_the_short_form_keeps_the_first_name():
+    assert not is_short_form(name_key("فهد بن خالد"), name_key("خالد بن فهد بن خالد"))
+    assert is_short_form(name_key("خالد بن خالد"), name_key("خالد بن فهد بن خالد"))
+    rows = [
+        _m("d1", "خالد بن فهد بن خالد", "person:khald-bn-fhd-bn-khald"),
+        _m("d1", "فهد بن خالد", "person:fhd-bn-khald", start=40),
+    ]
+    assert _ids(rows)["person:fhd-bn-khald"] == "person:fhd-bn-khald"
+
+
+def test_a_lone_surname_seen_once_beside_a_namesake_keeps_its_id():
+    # «الشيخ يوسف» writes a column in ten articles; a «محمد الصادق يوسف» is named in one of them.
+    rows = [_m(f"d{i}", "الشيخ يوسف", "person:alshykh-ywsf") for i in range(10)]
+    rows.append(_m("d0", "محمد الصادق يوسف", "person:mhmd-alsadq-ywsf", start=60))
+    assert _ids(rows)["person:alshykh-ywsf"] == "person:alshykh-ywsf"
+    # Beside the full name in most of its articles, the surname is that person.
+    rows = [_m(f"d{i}", "يوسف", "person:ywsf") for i in range(4)]
+    rows += [_m(f"d{i}", "محمد الصادق يوسف", "person:mhmd-alsadq-ywsf", start=60) for i in range(3)]
+    assert _ids(rows)["person:ywsf"] == "person:mhmd-alsadq-ywsf"
+
+
 def test_two_listed_people_are_never_merged_and_types_must_agree():
     rows = [
         _m("d1", "بشار الأسد", "person:bashar-al-assad", name_en="Bashar al-Assad"),

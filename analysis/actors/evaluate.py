@@ -12,17 +12,15 @@ not tag adjectives. ``--throughput CORPUS.jsonl`` times the extractor on a JSONL
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from .. import config
 from ..arabic import WORD_RE
-from ..evaluate import corpus_records, load_texts, prf
+from ..evaluate import corpus_records, gold_texts, prf
 from .extract import extract
 from .gazetteer import gazetteer
 from .tagging import tagger
@@ -119,15 +117,11 @@ def evaluate_raw(gold_paths: Sequence[Path], corpus: Path) -> dict:
     for p in gold_paths:
         with p.open(encoding="utf-8") as fh:
             records += [json.loads(ln) for ln in fh if ln.strip()]
-    texts = load_texts(corpus, {r["doc_id"] for r in records})
     totals = _new_totals()
     n = 0
-    for rec in records:
-        text = (texts.get(rec["doc_id"]) or {}).get("text") or ""
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]:
-            print(f"skipped {rec['doc_id']}: text missing or changed", file=sys.stderr)
-            continue
-        _add(totals, text, [(e["start"], e["end"], e["type"]) for e in rec["entities"]])
+    for rec, src in gold_texts(records, corpus):
+        entities = [(e["start"], e["end"], e["type"]) for e in rec["entities"]]
+        _add(totals, src["text"], entities)
         n += 1
     totals["n_sentences"] = n
     totals["unit"] = "raw-news articles"

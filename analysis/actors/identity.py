@@ -13,7 +13,9 @@ short form is never joined to the full name across documents (علي صالح، 
 2. **Short forms of people.** An unlisted person whose name (a leading title such as الرئيس dropped)
    is a short form of a longer name — the same last word, the other words in order among the full
    name's (علي صالح / علي عبدالله صالح; جواد ظريف / محمد جواد ظريف) — joins that person when, of all the
-   people with such a longer name, exactly one ever appears in a document beside it. A surname after
+   people with such a longer name, exactly one ever appears in a document beside it (a lone surname:
+   in at least :data:`MIN_SHARED_DOCS` of its documents). In a chain of fathers (خالد بن فهد بن خالد)
+   a short form keeps the first name. A surname after
    بن / آل is a father's or family name, not a surname (سلمان is not محمد بن سلمان). When two candidates
    co-occur with the short form anywhere in the corpus (two الأسد), nothing is merged. Longer short
    forms are resolved first, so ظريف sees جواد ظريف already inside محمد جواد ظريف.
@@ -44,6 +46,9 @@ from ..arabic import PATRONYMIC_PARTICLES, normalize, remove_tashkeel, remove_ta
 from . import gazetteer as gz
 
 ALIAS_SEP = "|"
+# A lone surname joins the one longer name it is seen beside only if they share at least this
+# share of the surname's documents.
+MIN_SHARED_DOCS = 0.3
 _CLITIC_LETTERS = frozenset("وفبلك")
 _NAME_COLS = ("name_ar", "name_en", "type", "iso3", "sector")
 
@@ -138,6 +143,9 @@ def is_short_form(short: Name, full: Name) -> bool:
     # بن سلمان / آل صالح alone name a father or a family, not this person.
     patronym = len(full) >= 2 and full[-2] in PATRONYMIC_PARTICLES
     if patronym and (len(short) < 3 or short[-2] != full[-2] or short[0] in PATRONYMIC_PARTICLES):
+        return False
+    # In a chain of fathers the first word is the person: فهد بن خالد is not خالد بن فهد بن خالد.
+    if any(w in PATRONYMIC_PARTICLES for w in full[1:-1]) and short[0] != full[0]:
         return False
     it = iter(full[:-1])
     return all(w in it for w in short[:-1])
@@ -311,7 +319,13 @@ def _target(root: str, info: dict[str, _Person], by_last: dict, groups: _Groups)
         and (info[c].listed or info[c].level > p.level)
         and any(is_short_form(k, f) for f in info[c].names)
     }
-    near = {c for c in cands if not info[c].docs.isdisjoint(p.docs)}
+    shared = {c: len(info[c].docs & p.docs) for c in cands}
+    near = {c for c, n in shared.items() if n}
+    lone = all(len(k) < 2 for k in p.names)
+    if lone and len(near) == 1 and shared[next(iter(near))] < MIN_SHARED_DOCS * len(p.docs):
+        # A lone surname met beside the full name in a few of its documents only: one column's
+        # «الشيخ يوسف», or a president's surname named once beside a namesake, is not that person.
+        return None
     if len(near) != 1:
         # Never seen beside any of them: a given name + surname (or title + surname) that only one
         # person of the corpus carries is still unambiguous; a lone surname is not.

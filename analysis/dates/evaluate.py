@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import random
 import time
@@ -31,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
-from ..evaluate import corpus_records, load_texts, prf
+from ..evaluate import corpus_records, gold_texts, prf
 from ..sentences import sentence_rows
 from . import extract_dates
 from .lexicon import lexicon, norm
@@ -249,20 +248,11 @@ def evaluate(
 ) -> dict[str, Tally]:
     """Run every system on the gold articles and count; time = best of ``repeat`` passes."""
     systems = systems or {"analysis": package_spans, "dateparser": dateparser_spans}
-    gold = load_gold(gold_path)
-    texts = load_texts(corpus, {r["doc_id"] for r in gold})
     tallies = {name: Tally() for name in systems}
-    docs = []  # (gold record, the systems' arguments)
-    for rec in gold:
-        src = texts.get(rec["doc_id"])
-        if src is None:
-            print(f"(skipped {rec['doc_id']}: not in the corpus)")
-            continue
-        text = src["text"]
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]:
-            print(f"(skipped {rec['doc_id']}: text differs from the annotated one)")
-            continue
-        docs.append((rec, (rec["doc_id"], text, pd.Timestamp(rec["published"]))))
+    docs = [  # (gold record, the systems' arguments)
+        (rec, (rec["doc_id"], src["text"], pd.Timestamp(rec["published"])))
+        for rec, src in gold_texts(load_gold(gold_path), corpus)
+    ]
     for name, fn in systems.items():
         t = tallies[name]
         for rec, args in docs:

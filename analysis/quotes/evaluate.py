@@ -12,7 +12,6 @@ against the whole per-document parse on the first N articles of the corpus.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from .. import config
 from ..arabic import normalize, strip_proclitics, tokenize
-from ..evaluate import corpus_records, load_texts, prf
+from ..evaluate import corpus_records, gold_texts, prf
 from ..pipeline import parse_document
 from . import extract_quotes
 from .cues import cue_of
@@ -117,14 +116,10 @@ def evaluate(paths: Sequence[Path], corpus: Path = DEFAULT_CORPUS, *, show: bool
     records = [
         json.loads(ln) for p in paths for ln in p.read_text(encoding="utf-8").splitlines() if ln
     ]
-    texts = load_texts(corpus, {r["doc_id"] for r in records})
     totals = {"system": [0, 0, 0, 0], "baseline": [0, 0, 0, 0]}
     n = 0
-    for rec in records:
-        text = (texts.get(rec["doc_id"]) or {}).get("text") or ""
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != rec["text_sha1"]:
-            print(f"skipped {rec['doc_id']}: text missing or changed", file=sys.stderr)
-            continue
+    for rec, src in gold_texts(records, corpus):
+        text = src["text"]
         n += 1
         parsed = parse_document(
             {"doc_id": rec["doc_id"], "text": text, "published": None, "path": ""}
