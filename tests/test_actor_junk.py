@@ -165,3 +165,12 @@ def test_other_country_adjectives_are_still_counted():
         ("country:GBR", "adjective"),
         ("country:LBN", "adjective"),
     ]
+
+
+def test_course_of_events_is_not_hungary_and_a_birthplace_is_not_muscat():
+    ids = {r["actor_id"] for r in mentions("تابع الوزير مجريات الأحداث عند مجرى الوادي.")}
+    assert "country:HUN" not in ids
+    ids = {r["actor_id"] for r in mentions("عاد اللاعب إلى مسقط رأسه في الطائف.")}
+    assert "place:muscat" not in ids and "place:taif" in ids
+    assert "place:muscat" in {r["actor_id"] for r in mentions("وصل الوزير إلى مسقط أمس.")}
+    assert "country:HUN" in {r["actor_id"] for r in mentions("زار الوزير المجر أمس.")}
