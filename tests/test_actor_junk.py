@@ -174,3 +174,8 @@ def test_course_of_events_is_not_hungary_and_a_birthplace_is_not_muscat():
     assert "place:muscat" not in ids and "place:taif" in ids
     assert "place:muscat" in {r["actor_id"] for r in mentions("وصل الوزير إلى مسقط أمس.")}
     assert "country:HUN" in {r["actor_id"] for r in mentions("زار الوزير المجر أمس.")}
+
+
+def test_the_link_to_the_story_footer_is_no_person():
+    text = "وقال الوزير إن العمل مستمر. رابط الخبر بصحيفة الوئام: الوزير يزور جدة"
+    assert not [r for r in mentions(text) if r["type"] == "person"]
