@@ -161,7 +161,7 @@ def test_arabic_labels_go_through_the_layer(parsed, shaping):
     assert ax.get_xlabel() == fix("عدد التصريحات")
     rows = [t.get_text() for t in heat.get_yticklabels()]
     assert rows == [fix("الوزير الياباني"), fix("الصين")]
-    assert heat.get_title() == fix("من يتحدث عن من (العدد: 2)")
+    assert heat.get_title() == fix("من يتحدث عمّن (العدد: 2)")
 
 
 def test_titles_and_names_in_english(parsed):
@@ -176,7 +176,12 @@ def test_titles_and_names_in_english(parsed):
         parsed.quotes, parsed.mentions, parsed.articles, actors=parsed.actors, lang="en"
     )
     assert heat.get_title() == "Who talks about whom (2 speakers)"
-    assert {t.get_text() for t in heat.get_xticklabels()} <= {"China", "NATO", "Brussels", "Japan's minister"}
+    assert {t.get_text() for t in heat.get_xticklabels()} <= {
+        "China",
+        "NATO",
+        "Brussels",
+        "Japan's minister",
+    }
     over = charts.plot_speakers_over_time(
         parsed.quotes, parsed.articles, actors=parsed.actors, lang="en"
     )

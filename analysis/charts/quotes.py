@@ -208,9 +208,15 @@ def speaker_mention_counts(
             strict=True,
         )
     )
+    rank = {a: i for i, a in enumerate(best["speaker_actor_id"])}
     out = pairs.assign(
-        speaker=pairs["speaker_actor_id"].map(speaker), actor=actor, quotes=pairs["n"]
+        speaker=pairs["speaker_actor_id"].map(speaker),
+        actor=actor,
+        quotes=pairs["n"],
+        rank=pairs["speaker_actor_id"].map(rank),
     )
+    # Speakers in rank order, each one's most named actors first.
+    out = out.sort_values(["rank", "quotes", "actor_id"], ascending=[True, False, True])
     return out[cols].reset_index(drop=True)
 
 
@@ -272,7 +278,7 @@ def plot_speaker_mentions(
     ax.figure.colorbar(im, ax=ax, label=unit_label("quotes", lang), fraction=0.04, pad=0.02)
     ax.set_title(
         tr(
-            f"من يتحدث عن من {count_phrase(len(rows), lang)}",
+            f"من يتحدث عمّن {count_phrase(len(rows), lang)}",
             f"Who talks about whom ({len(rows)} speakers)",
             lang,
         )
