@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from .. import config, render
 from ..export import DATA_ATTR, attach_data
@@ -135,6 +136,7 @@ def plot_top_speakers(
     data = top_speakers(quotes, articles, top=top, unit=unit, actors=actors)
     data = data.assign(name=[display_name(r, lang) for r in data.to_dict("records")])
     ax.set_xlabel(unit_label(unit, lang))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.25 ticks
     ax.set_title(
         tr(
             f"أكثر المتحدثين تصريحًا {count_phrase(len(data), lang)}",
@@ -275,7 +277,8 @@ def plot_speaker_mentions(
     )
     ax.set_ylabel(tr("المتحدث", "speaker", lang))
     ax.set_xlabel(tr("الفاعل المذكور في التصريح", "actor named in the quote", lang))
-    ax.figure.colorbar(im, ax=ax, label=unit_label("quotes", lang), fraction=0.04, pad=0.02)
+    bar = ax.figure.colorbar(im, ax=ax, label=unit_label("quotes", lang), fraction=0.04, pad=0.02)
+    bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(
         tr(
             f"من يتحدث عمّن {count_phrase(len(rows), lang)}",
