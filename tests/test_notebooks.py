@@ -18,15 +18,17 @@ EXPECTED_FIGURES = {
     "02-actors": ["actor-frequency", "cooccurrence"],
     "03-timeline": ["timeline"],
     "04-word-clouds": ["wordcloud", "wordcloud-articles", "wordcloud-actor"],
+    "05-quotes": ["speakers", "speaker-mentions"],
 }
 # Tables written as CSV only (stem -> names).
 EXPECTED_TABLES = {
     "01-corpus-overview": ["errors"],
     "02-actors": ["people", "kwic"],
     "03-timeline": ["dates", "unresolved-dates", "actors-by-date"],
+    "05-quotes": ["speaker-quotes"],
 }
 # The last cell of these is an analysis.explore widget: in batch it must show the static view.
-WIDGET_LAST = {"01-corpus-overview", "02-actors", "03-timeline"}
+WIDGET_LAST = {"01-corpus-overview", "02-actors", "03-timeline", "05-quotes"}
 IMPORT_RE = re.compile(r"^\s*(import|from)\s", re.MULTILINE)
 
 

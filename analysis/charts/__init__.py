@@ -13,6 +13,7 @@ drew, so ``export_figure(ax.figure, name)`` also writes it as ``<name>.csv``::
     charts.plot_article_wordcloud(parsed.articles)              # corpus; pass a doc_id for one
     charts.plot_actor_wordcloud(parsed.mentions, parsed.sentences, parsed.articles, "org:NATO")
     charts.kwic_table(charts.kwic(parsed.mentions, parsed.articles, "org:NATO"))
+    charts.plot_top_speakers(parsed.quotes, parsed.articles, actors=parsed.actors, unit="stories")
     charts.export_charts(parsed)                                # all of the above, exported
 
 ``python -m analysis charts PARSED_DIR`` exports them from a folder written by ``analysis parse``.
@@ -33,6 +34,15 @@ from .actors import (
 )
 from .kwic import kwic, kwic_table
 from .overview import plot_articles_by_date, plot_sentence_lengths
+from .quotes import (
+    plot_speaker_mentions,
+    plot_speakers_over_time,
+    plot_top_speakers,
+    speaker_counts,
+    speaker_mention_counts,
+    top_speaker_quotes,
+    top_speakers,
+)
 from .report import export_charts, time_charts
 from .timeline import (
     lookback,
@@ -71,11 +81,18 @@ __all__ = [
     "plot_lookback",
     "plot_mentioned_periods",
     "plot_sentence_lengths",
+    "plot_speaker_mentions",
+    "plot_speakers_over_time",
     "plot_timeline",
+    "plot_top_speakers",
     "plot_wordcloud",
+    "speaker_counts",
+    "speaker_mention_counts",
     "stopwords",
     "time_charts",
     "timeline_items",
     "top_actors",
+    "top_speaker_quotes",
+    "top_speakers",
     "word_weights",
 ]

@@ -22,6 +22,7 @@ from .actors import (
     top_actors,
 )
 from .kwic import kwic
+from .quotes import plot_speaker_mentions, plot_speakers_over_time, plot_top_speakers
 from .timeline import plot_timeline
 from .words import plot_actor_wordcloud, plot_article_wordcloud
 
@@ -41,6 +42,15 @@ def chart_builders(
         "cooccurrence": lambda: plot_cooccurrence(parsed.mentions, lang=lang, top=top),
         "wordcloud": lambda: plot_article_wordcloud(parsed.articles, lang=lang),
     }
+    if getattr(parsed, "quotes", None) is not None:
+        q, arts, acts = parsed.quotes, parsed.articles, getattr(parsed, "actors", None)
+        charts["speakers"] = lambda: plot_top_speakers(q, arts, actors=acts, lang=lang, top=top)
+        charts["speakers-over-time"] = lambda: plot_speakers_over_time(
+            q, arts, actors=acts, lang=lang, top=top
+        )
+        charts["speaker-mentions"] = lambda: plot_speaker_mentions(
+            q, parsed.mentions, arts, actors=acts, lang=lang, top=top
+        )
     best = top_actors(parsed.mentions, top=1)
     if len(best):
         actor_id = best["actor_id"].iloc[0]
@@ -59,7 +69,8 @@ def export_charts(
     formats: tuple[str, ...] = ("png", "svg", "pdf"),
 ) -> dict[str, list[Path]]:
     """Export actor-frequency, actors-over-time, timeline, cooccurrence, wordcloud,
-    wordcloud-actor (the top actor) and kwic (the top actor, CSV) for ``parsed``."""
+    wordcloud-actor (the top actor), speakers, speakers-over-time and speaker-mentions (when
+    ``parsed`` has quotes) and kwic (the top actor, CSV) for ``parsed``."""
     written: dict[str, list[Path]] = {}
     for name, draw in chart_builders(parsed, lang=lang, top=top).items():
         ax = draw()

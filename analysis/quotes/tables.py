@@ -39,9 +39,12 @@ def speaker_quotes(
     q = quotes[quotes["speaker_actor_id"] == actor_id]
     art = articles[["doc_id", "title", "published", "text"]]
     df = q.merge(art, on="doc_id", how="left")
+    # A quote may come before its cue («...» قال فلان): the context spans both.
+    first = df[["cue_start", "content_start"]].min(axis=1)
+    last = df[["cue_end", "content_end"]].max(axis=1)
     df["context"] = [
         text[max(0, int(c0) - context) : int(c1) + context] if isinstance(text, str) else ""
-        for text, c0, c1 in zip(df["text"], df["cue_start"], df["content_end"], strict=True)
+        for text, c0, c1 in zip(df["text"], first, last, strict=True)
     ]
     cols = ["doc_id", "published", "title", "kind", "cue", "content", "context"]
     return df[cols].sort_values(["published", "doc_id"], kind="stable").reset_index(drop=True)
