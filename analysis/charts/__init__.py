@@ -1,5 +1,9 @@
 """Charts: each takes frames and ``ax=None`` and returns the Axes it drew on.
 
+Every count takes ``unit="mentions" | "articles" | "stories"`` (a story: the wire copies of one
+text, ``articles.story_id``, counted once; "stories" needs ``articles=``) and says it in its title
+and axis; boilerplate and self-references are left out unless ``boilerplate=True``.
+
 Importing this package registers the Arabic font with matplotlib (see :mod:`analysis.render`).
 Labels are Arabic by default (``lang="en"`` for English names). Every chart attaches the data it
 drew, so ``export_figure(ax.figure, name)`` also writes it as ``<name>.csv``::
@@ -31,6 +35,7 @@ from .actors import (
     plot_cooccurrence,
     top_actors,
 )
+from .copies import copies_by, plot_shared_stories, shared_stories, story_summary, story_table
 from .kwic import kwic, kwic_table
 from .overview import plot_articles_by_date, plot_sentence_lengths
 from .report import export_charts, time_charts
@@ -56,6 +61,7 @@ __all__ = [
     "actor_counts_by_date",
     "cooccurrence_edges",
     "cooccurrence_table",
+    "copies_by",
     "export_charts",
     "kwic",
     "kwic_table",
@@ -71,9 +77,13 @@ __all__ = [
     "plot_lookback",
     "plot_mentioned_periods",
     "plot_sentence_lengths",
+    "plot_shared_stories",
     "plot_timeline",
     "plot_wordcloud",
+    "shared_stories",
     "stopwords",
+    "story_summary",
+    "story_table",
     "time_charts",
     "timeline_items",
     "top_actors",
