@@ -438,9 +438,11 @@ def article_texts(
     texts = pd.Series(articles["text"].to_numpy(), index=articles["doc_id"].to_numpy())
     if sentences is None or boilerplate or "boilerplate" not in sentences:
         return texts
-    s = sentences[sentences["doc_id"].isin(set(texts.index)) & ~sentences["boilerplate"]]
-    joined = s.groupby("doc_id", sort=False)["text"].agg("\n".join)
-    return joined.reindex(texts.index).fillna("")
+    s = sentences[sentences["doc_id"].isin(set(texts.index))]
+    joined = s[~s["boilerplate"]].groupby("doc_id", sort=False)["text"].agg("\n".join)
+    # An article without sentence rows keeps its text; one whose every line is boilerplate, none.
+    split = texts.index.isin(set(s["doc_id"]))
+    return texts.where(~split, joined.reindex(texts.index).fillna(""))
 
 
 def actor_phrases(mentions: pd.DataFrame | None, *, top: int = 500) -> list[str]:
