@@ -24,7 +24,14 @@ import pandas as pd
 
 from . import config, escape
 from .arabic import normalize
-from .charts._common import display_name, type_name
+from .charts._common import (
+    check_unit,
+    count_units,
+    counted_rows,
+    display_name,
+    type_name,
+    with_stories,
+)
 from .charts.timeline import placed
 
 # "1" forces widgets, "0" forces static output (analysis.notebooks sets "0" for its kernels).
@@ -110,11 +117,14 @@ def actor_choices(
     lang: str = config.DEFAULT_LANG,
     actor_type: str = "",
     search: str = "",
+    boilerplate: bool = False,
 ) -> list[tuple[str, str]]:
     """(label, actor_id) for the ``top`` actors by mentions (all when None), most mentioned
-    first, of ``actor_type`` only if given, whose names contain ``search`` (normalised)."""
+    first, of ``actor_type`` only if given, whose names contain ``search`` (normalised);
+    boilerplate and self-references not counted unless ``boilerplate``."""
     from .charts import top_actors
 
+    mentions = counted_rows(mentions, boilerplate=boilerplate)
     best = top_actors(mentions, top=len(mentions) if top is None else top)
     if actor_type:
         best = best[best["type"] == actor_type]
@@ -142,23 +152,34 @@ def actor_view(
     limit: int = 15,
     width: int = 50,
     max_dates: int = 15,
+    unit: str = "mentions",
+    boilerplate: bool = False,
 ) -> View:
-    """Keyword in context (first ``limit`` mentions) and the timeline (``max_dates`` dates)."""
+    """Keyword in context (first ``limit`` mentions; ``unit="stories"``: one article per story)
+    and the timeline (``max_dates`` dates, counted by ``unit``); boilerplate and self-references
+    left out unless ``boilerplate``."""
     from .charts import kwic, kwic_table, plot_timeline
 
-    m = parsed.mentions
-    rows = m[m["actor_id"] == actor_id]
+    m = counted_rows(parsed.mentions, boilerplate=boilerplate)
+    rows = with_stories(m[m["actor_id"] == actor_id], parsed.articles)
     name = display_name(rows.iloc[0].to_dict(), lang) if len(rows) else actor_id
-    table = kwic(m, parsed.articles, actor_id, width=width, limit=limit)
+    table = kwic(m, parsed.articles, actor_id, width=width, limit=limit, unit=unit)
     dates = actor_dates(parsed.dates, m, actor_id)
     ax = plot_timeline(
-        dates, sentences=parsed.sentences, mentions=m, lang=lang, max_items=max_dates
+        dates,
+        sentences=parsed.sentences,
+        mentions=m,
+        lang=lang,
+        max_items=max_dates,
+        unit=unit,
+        articles=parsed.articles,
+        boilerplate=boilerplate,
     )
-    n_docs = rows["doc_id"].nunique()
+    n_docs, n_stories = rows["doc_id"].nunique(), rows["story_id"].nunique()
     title = (
-        f"{name}: {len(rows):,} إشارة في {n_docs:,} مقالة"
+        f"{name}: {len(rows):,} إشارة في {n_docs:,} مقالة و{n_stories:,} قصة"
         if lang == "ar"
-        else f"{name}: {len(rows):,} mentions in {n_docs:,} articles"
+        else f"{name}: {len(rows):,} mentions in {n_docs:,} articles, {n_stories:,} stories"
     )
     return View(
         title,
@@ -210,6 +231,8 @@ def actor_picker(
     lang: str = config.DEFAULT_LANG,
     limit: int = 15,
     interactive: bool | None = None,
+    unit: str = "mentions",
+    boilerplate: bool = False,
 ):
     """A type filter and a search box over all actors, and a dropdown of the matches (most
     mentioned first, at most :data:`MAX_PICKER_OPTIONS`) updating their keyword in context and
@@ -218,7 +241,9 @@ def actor_picker(
     Returns the widget box (its ``view`` attribute holds the current :class:`View`), or, without
     a widget front end (or ``interactive=False``), the static view of the most mentioned actor.
     """
-    choices = actor_choices(parsed.mentions, top=MAX_PICKER_OPTIONS, lang=lang)
+    choices = actor_choices(
+        parsed.mentions, top=MAX_PICKER_OPTIONS, lang=lang, boilerplate=boilerplate
+    )
     if not choices:
         return View("لا فاعلين" if lang == "ar" else "no actors")
     import ipywidgets as widgets
@@ -247,6 +272,7 @@ def actor_picker(
             lang=lang,
             actor_type=kind.value,
             search=search.value,
+            boilerplate=boilerplate,
         )[:MAX_PICKER_OPTIONS]
         picker.options = found or [("—", "")]
 
@@ -256,7 +282,15 @@ def actor_picker(
     def render(actor_id: str) -> View:
         if not actor_id:
             return View("لا نتائج" if ar else "no match")
-        return actor_view(parsed, actor_id, lang=lang, limit=limit, max_dates=top)
+        return actor_view(
+            parsed,
+            actor_id,
+            lang=lang,
+            limit=limit,
+            max_dates=top,
+            unit=unit,
+            boilerplate=boilerplate,
+        )
 
     return _widget(picker, render, interactive=interactive, header=(widgets.HBox([kind, search]),))
 
@@ -328,29 +362,57 @@ def range_view(
     field: str = "published",
     lang: str = config.DEFAULT_LANG,
     top: int = config.DEFAULT_TOP_N,
+    unit: str = "mentions",
+    boilerplate: bool = False,
 ) -> View:
-    """Published: the articles and actor frequency of those days. Mentioned: their timeline."""
+    """Published: the articles and actor frequency of those days. Mentioned: their timeline.
+    Counts are of ``unit``, boilerplate and self-references left out unless ``boilerplate``."""
     from .charts import plot_actor_frequency, plot_timeline, top_actors
 
     # Isolated left to right, so the range reads the same inside an Arabic heading.
     day = f"\u2066{_iso(start)} … {_iso(end)}\u2069"
     if field == "published":
         sub = slice_published(parsed, start, end)
-        ax = plot_actor_frequency(sub.mentions, lang=lang, top=top)
-        best = top_actors(sub.mentions, top=top)
+        counted_mentions = counted_rows(sub.mentions, boilerplate=boilerplate)
+        ax = plot_actor_frequency(
+            sub.mentions,
+            articles=sub.articles,
+            lang=lang,
+            top=top,
+            unit=unit,
+            boilerplate=boilerplate,
+        )
+        best = top_actors(counted_mentions, top=top, by=unit, articles=sub.articles)
+        n_stories = with_stories(sub.articles, sub.articles)["story_id"].nunique()
         title = (
-            f"{day}: {len(sub.articles):,} مقالة، {len(sub.mentions):,} إشارة"
+            f"{day}: {len(sub.articles):,} مقالة ({n_stories:,} قصة)، "
+            f"{len(counted_mentions):,} إشارة"
             if lang == "ar"
-            else f"{day}: {len(sub.articles):,} articles, {len(sub.mentions):,} mentions"
+            else f"{day}: {len(sub.articles):,} articles ({n_stories:,} stories), "
+            f"{len(counted_mentions):,} mentions"
         )
         return View(title, [_close(ax.figure)], {"articles": sub.articles, "actors": best})
     if field != "mentioned":
         raise ValueError(f"field must be one of {FIELDS}, not {field!r}")
     dates = slice_mentioned(parsed.dates, start, end)
     ax = plot_timeline(
-        dates, sentences=parsed.sentences, mentions=parsed.mentions, lang=lang, max_items=top
+        dates,
+        sentences=parsed.sentences,
+        mentions=parsed.mentions,
+        lang=lang,
+        max_items=top,
+        unit=unit,
+        articles=parsed.articles,
+        boilerplate=boilerplate,
     )
-    table = actors_by_date(dates, parsed.mentions, lang=lang)
+    table = actors_by_date(
+        dates,
+        parsed.mentions,
+        lang=lang,
+        unit=unit,
+        articles=parsed.articles,
+        boilerplate=boilerplate,
+    )
     title = (
         f"{day}: {len(dates):,} تعبيرا زمنيا" if lang == "ar" else f"{day}: {len(dates):,} dates"
     )
@@ -384,6 +446,8 @@ def date_range_slider(
     lang: str = config.DEFAULT_LANG,
     top: int = config.DEFAULT_TOP_N,
     interactive: bool | None = None,
+    unit: str = "mentions",
+    boilerplate: bool = False,
 ):
     """Two date inputs (from, to) over publication days (or mentioned dates) redrawing
     :func:`range_view`; bounded by :func:`date_bounds`, starting at the publication range.
@@ -410,7 +474,16 @@ def date_range_slider(
         a, b = (
             pd.Timestamp(v) if v is not None else d for v, d in zip(value, (lo, hi), strict=True)
         )
-        return range_view(parsed, min(a, b), max(a, b), field=field, lang=lang, top=top)
+        return range_view(
+            parsed,
+            min(a, b),
+            max(a, b),
+            field=field,
+            lang=lang,
+            top=top,
+            unit=unit,
+            boilerplate=boilerplate,
+        )
 
     return _widget(
         end,
@@ -434,10 +507,19 @@ def _modes(df: pd.DataFrame, col: str) -> pd.Series:
 
 
 def people_table(
-    mentions: pd.DataFrame, actors: pd.DataFrame, *, lang: str = config.DEFAULT_LANG
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+    *,
+    lang: str = config.DEFAULT_LANG,
+    unit: str = "mentions",
+    articles: pd.DataFrame | None = None,
+    boilerplate: bool = False,
 ) -> pd.DataFrame:
-    """People with their most frequent role, country and affiliation, most mentioned first."""
-    cols = ["actor_id", "name", "role", "country", "affiliation", "mentions", "docs"]
+    """People with their most frequent role, country and affiliation, with their mentions,
+    articles (``docs``) and stories (needs ``articles``; else one per article), sorted by
+    ``unit``; boilerplate and self-references left out unless ``boilerplate``."""
+    cols = ["actor_id", "name", "role", "country", "affiliation", "mentions", "docs", "stories"]
+    mentions = counted_rows(mentions, boilerplate=boilerplate)
     p = mentions[(mentions["type"] == "person") & (mentions["actor_id"].fillna("") != "")]
     if p.empty:
         return pd.DataFrame(columns=cols)
@@ -452,15 +534,20 @@ def people_table(
 
     # Country names from the gazetteer (CLDR), so a country never mentioned still has one.
     country_of = {iso3: ar if lang == "ar" else en for iso3, (ar, en, _) in country_names().items()}
+    p = with_stories(p, articles) if articles is not None else p.assign(story_id=p["doc_id"])
     g = p.groupby("actor_id", sort=False)
-    out = pd.DataFrame({"mentions": g.size(), "docs": g["doc_id"].nunique()})
+    out = pd.DataFrame(
+        {"mentions": g.size(), "docs": g["doc_id"].nunique(), "stories": g["story_id"].nunique()}
+    )
     for col in ("role", "iso3", "affiliation"):
         out[col] = _modes(p, col).reindex(out.index).fillna("")
     out = out.reset_index()
     out["name"] = out["actor_id"].map(name_of)
     out["country"] = [country_of.get(i, i) for i in out["iso3"]]
     out["affiliation"] = [name_of.get(a, a) for a in out["affiliation"]]
-    out = out.sort_values(["mentions", "docs", "actor_id"], ascending=[False, False, True])
+    first = {"mentions": "mentions", "articles": "docs", "stories": "stories"}[check_unit(unit)]
+    order = [first, *[c for c in ("mentions", "docs") if c != first], "actor_id"]
+    out = out.sort_values(order, ascending=[False] * (len(order) - 1) + [True])
     return out[cols].reset_index(drop=True)
 
 
@@ -470,15 +557,24 @@ def actors_by_date(
     *,
     lang: str = config.DEFAULT_LANG,
     max_actors: int = 5,
+    unit: str = "mentions",
+    articles: pd.DataFrame | None = None,
+    boilerplate: bool = False,
 ) -> pd.DataFrame:
-    """Per resolved date: how often it is mentioned and the actors in its sentences (most first)."""
+    """Per resolved date: how often it is mentioned (``occurrences``, or the articles or stories
+    (needs ``articles``) mentioning it, by ``unit``) and the actors in its sentences (most
+    first); boilerplate and self-references left out unless ``boilerplate``."""
     cols = ["start", "end", "value", "occurrences", "n_actors", "actors"]
+    dates = counted_rows(dates, boilerplate=boilerplate)
     d = dates[placed(dates)]
     if d.empty:
         return pd.DataFrame(columns=cols)
     d = d.assign(end_date=d["end_date"].fillna(d["start_date"]))
+    if unit == "stories":
+        d = with_stories(d, articles)
     keys = ["start_date", "end_date", "value"]
-    occ = d.groupby(keys, sort=False).size().rename("occurrences")
+    occ = count_units(d, keys, unit).rename("occurrences")
+    mentions = counted_rows(mentions, boilerplate=boilerplate)
     m = mentions[mentions["actor_id"].fillna("") != ""]
     names = {
         r["actor_id"]: display_name(r, lang)
@@ -530,8 +626,11 @@ def article_clouds(
     lang: str = config.DEFAULT_LANG,
     ncols: int = 3,
     method: str = "freq",
+    sentences: pd.DataFrame | None = None,
+    boilerplate: bool = False,
 ):
-    """Small multiples: one word cloud per article in ``doc_ids``, ``ncols`` per row."""
+    """Small multiples: one word cloud per article in ``doc_ids``, ``ncols`` per row; with
+    ``sentences``, boilerplate sentences left out unless ``boilerplate``."""
     import matplotlib.pyplot as plt
 
     from .charts import plot_article_wordcloud
@@ -544,7 +643,16 @@ def article_clouds(
     )
     for ax, doc_id in zip(axs.flat, doc_ids, strict=False):
         plot_article_wordcloud(
-            articles, doc_id, ax=ax, lang=lang, method=method, width=520, height=340, max_words=60
+            articles,
+            doc_id,
+            ax=ax,
+            lang=lang,
+            method=method,
+            sentences=sentences,
+            boilerplate=boilerplate,
+            width=520,
+            height=340,
+            max_words=60,
         )
         ax.title.set_fontsize(9)
     for ax in list(axs.flat)[len(doc_ids) :]:

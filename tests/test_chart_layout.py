@@ -54,7 +54,7 @@ def _month() -> dict[str, pd.DataFrame]:
                 rows.append(
                     {"doc_id": f"doc{i}", "sent_id": sent, "start": 0, "end": 1, "surface": "x",
                      "actor_id": f"a:{a}", "name_ar": f"فاعل {a}", "name_en": f"Actor {a}",
-                     "type": TYPES[a % len(TYPES)]}
+                     "type": TYPES[a % len(TYPES)], "form": "name"}
                 )  # fmt: skip
     mentions = schema.conform(rows, "mentions")
     starts = pd.Timestamp("2015-07-15") + pd.to_timedelta(rng.integers(-400, 60, 500), unit="D")
@@ -103,6 +103,13 @@ def _builders(f: dict, lang: str, top: int) -> dict:
         "mentioned-months": lambda: charts.plot_mentioned_periods(d, bucket="month", lang=lang),
         "mentioned-days": lambda: charts.plot_mentioned_periods(d, bucket="day", lang=lang),
         "lookback": lambda: charts.plot_lookback(d, a, lang=lang),
+        "actor-frequency-stories": lambda: charts.plot_actor_frequency(
+            m, articles=a, lang=lang, top=top, unit="stories", forms="names"
+        ),
+        "articles-by-date-stories": lambda: charts.plot_articles_by_date(
+            a, lang=lang, top=top, unit="stories"
+        ),
+        "lookback-articles": lambda: charts.plot_lookback(d, a, lang=lang, unit="articles"),
     }
 
 

@@ -523,7 +523,7 @@ def test_charts_route_every_arabic_label_through_the_layer(frames, shaping):
     expected = list(names) if shaping else [render.visual(n) for n in names]
     ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
     assert [t.get_text() for t in ticks] == expected
-    title = "أكثر الفاعلين ذكرًا (العدد: 3)"
+    title = "أكثر الفاعلين ذكرًا (العدد: 3)\nحسب الإشارات · الأسماء والصفات"
     assert ax.get_title() == (title if shaping else render.visual(title))
     node_names = {t.get_text() for t in net.texts}
     china = "الصين" if shaping else render.visual("الصين")

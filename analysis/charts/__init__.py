@@ -1,5 +1,9 @@
 """Charts: each takes frames and ``ax=None`` and returns the Axes it drew on.
 
+Every count takes ``unit="mentions" | "articles" | "stories"`` (a story: the wire copies of one
+text, ``articles.story_id``, counted once; "stories" needs ``articles=``) and says it in its title
+and axis; boilerplate and self-references are left out unless ``boilerplate=True``.
+
 Importing this package registers the Arabic font with matplotlib (see :mod:`analysis.render`).
 Labels are Arabic by default (``lang="en"`` for English names). Every chart attaches the data it
 drew, so ``export_figure(ax.figure, name)`` also writes it as ``<name>.csv``::
@@ -32,6 +36,7 @@ from .actors import (
     plot_cooccurrence,
     top_actors,
 )
+from .copies import copies_by, plot_shared_stories, shared_stories, story_summary, story_table
 from .kwic import kwic, kwic_table
 from .overview import plot_articles_by_date, plot_sentence_lengths
 from .quotes import (
@@ -66,6 +71,7 @@ __all__ = [
     "actor_counts_by_date",
     "cooccurrence_edges",
     "cooccurrence_table",
+    "copies_by",
     "export_charts",
     "kwic",
     "kwic_table",
@@ -83,12 +89,16 @@ __all__ = [
     "plot_sentence_lengths",
     "plot_speaker_mentions",
     "plot_speakers_over_time",
+    "plot_shared_stories",
     "plot_timeline",
     "plot_top_speakers",
     "plot_wordcloud",
     "speaker_counts",
     "speaker_mention_counts",
+    "shared_stories",
     "stopwords",
+    "story_summary",
+    "story_table",
     "time_charts",
     "timeline_items",
     "top_actors",

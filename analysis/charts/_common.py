@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from .. import render
+from ..boilerplate import counted
 from ..export import attach_data
 
 # Actor types (analysis.actors) in legend order, with their Arabic names and colours.
@@ -132,3 +133,87 @@ def legend_for_types(ax: Axes, types: list[str], lang: str, **kwargs) -> None:
     ]
     if handles:
         legend_outside(ax, handles=handles, title=tr("النوع", "type", lang), **kwargs)
+
+
+# --- Counting units (a mention, an article, or a story: the wire copies of one text counted once)
+
+# unit -> (Arabic, English) label of a count of it.
+UNITS: dict[str, tuple[str, str]] = {
+    "mentions": ("عدد الإشارات", "mentions"),
+    "articles": ("عدد المقالات", "articles"),
+    "stories": ("عدد القصص الإخبارية", "stories"),
+}
+# unit -> (Arabic, English) "by <unit>" in a title.
+UNIT_BY: dict[str, tuple[str, str]] = {
+    "mentions": ("حسب الإشارات", "by mentions"),
+    "articles": ("حسب المقالات", "by articles"),
+    "stories": ("حسب القصص (النسخ تُعد مرة)", "by stories (copies counted once)"),
+}
+
+
+def check_unit(unit: str, units: tuple[str, ...] = tuple(UNITS)) -> str:
+    if unit not in units:
+        raise ValueError(f"unit must be one of {units}, not {unit!r}")
+    return unit
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The axis label of a count of ``unit``."""
+    return tr(*UNITS[check_unit(unit)], lang)
+
+
+def unit_by(unit: str, lang: str) -> str:
+    """ "by <unit>" for a title (plain text, not yet prepared for matplotlib)."""
+    ar, en = UNIT_BY[check_unit(unit)]
+    return ar if lang == "ar" else en
+
+
+def story_map(articles: pd.DataFrame | None) -> pd.Series:
+    """doc_id -> story_id; an article without a story (the step not run) is its own story."""
+    if articles is None:
+        raise ValueError('unit="stories" needs the articles frame (its story_id column)')
+    arts = articles.drop_duplicates("doc_id")
+    story = arts["story_id"] if "story_id" in arts else pd.Series("", index=arts.index)
+    story = story.fillna("").astype(str)
+    return pd.Series(
+        story.where(story != "", "doc:" + arts["doc_id"].astype(str)).to_numpy(),
+        index=arts["doc_id"].to_numpy(),
+    )
+
+
+def with_stories(frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """``frame`` (with ``doc_id``) with the ``story_id`` of each row's article."""
+    return frame.assign(story_id=frame["doc_id"].map(story_map(articles)).fillna(frame["doc_id"]))
+
+
+def count_units(frame: pd.DataFrame, keys: list[str], unit: str) -> pd.Series:
+    """Rows (mentions), distinct articles or distinct stories (needs ``story_id``, see
+    :func:`with_stories`) per ``keys`` group of ``frame``."""
+    g = frame.groupby(keys, dropna=False)
+    if check_unit(unit) == "mentions":
+        return g.size()
+    return g["doc_id" if unit == "articles" else "story_id"].nunique()
+
+
+def counted_rows(frame: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFrame:
+    """The rows a default count counts: boilerplate and self-references left out, unless
+    ``boilerplate`` (the one switch) keeps both."""
+    return counted(frame, boilerplate=boilerplate, self_reference=boilerplate)
+
+
+def kept_note(boilerplate: bool, lang: str) -> str:
+    """A title suffix when boilerplate and self-references are counted too."""
+    if not boilerplate:
+        return ""
+    return " · مع النصوص المتكررة" if lang == "ar" else " · boilerplate kept"
+
+
+def story_articles(articles: pd.DataFrame, *, unit: str = "articles") -> pd.DataFrame:
+    """The articles a view reads: all of them, or (``unit="stories"``) the longest article of
+    each story, so a wire story printed by eight papers counts once; in the input order."""
+    if check_unit(unit) != "stories":
+        return articles
+    arts = with_stories(articles, articles)
+    longest = arts.sort_values(["n_chars", "doc_id"], ascending=[False, True], kind="stable")
+    keep = set(longest.drop_duplicates("story_id")["doc_id"])
+    return articles[articles["doc_id"].isin(keep)]

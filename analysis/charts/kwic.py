@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import config, escape
+from ._common import counted_rows, story_articles
 
 COLUMNS_AR = {
     "before": "السياق السابق",
@@ -32,12 +33,18 @@ def kwic(
     *,
     width: int = 50,
     limit: int | None = 50,
+    unit: str = "mentions",
+    boilerplate: bool = False,
 ) -> pd.DataFrame:
     """Mentions of ``actor_id`` with ``width`` characters of context (whole words) either side.
 
+    ``unit="stories"`` collapses copies: only the mentions in one article per story (the
+    longest). Mentions in boilerplate and self-references are left out unless ``boilerplate``.
     Columns: doc_id, start, end, before, keyword (the surface as written), after.
     """
-    m = mentions[mentions["actor_id"] == actor_id].sort_values(["doc_id", "start"])
+    m = counted_rows(mentions, boilerplate=boilerplate)
+    m = m[m["doc_id"].isin(set(story_articles(articles, unit=unit)["doc_id"]))]
+    m = m[m["actor_id"] == actor_id].sort_values(["doc_id", "start"])
     if limit is not None:
         m = m.head(limit)
     text_of = dict(zip(articles["doc_id"], articles["text"], strict=True))

@@ -13,6 +13,7 @@ from ._common import (
     OTHER_COLOR,
     axes,
     check_lang,
+    check_unit,
     count_phrase,
     date_axis,
     finish,
@@ -20,7 +21,9 @@ from ._common import (
     no_data,
     series_color,
     tr,
+    unit_label,
 )
+from .copies import story_members
 
 OVERVIEW_SIZE = (9, 4.6)
 # Sentences longer than this quantile share one overflow bar, so a few run-on sentences
@@ -79,8 +82,12 @@ def plot_sentence_lengths(
     )
 
 
-def articles_per_day(articles: pd.DataFrame) -> pd.DataFrame:
-    """Articles per publication day and source (unknown dates left out)."""
+def articles_per_day(articles: pd.DataFrame, *, unit: str = "articles") -> pd.DataFrame:
+    """Articles per publication day and source (unknown dates left out); ``unit="stories"``
+    counts each story once, on the day and source of its first article (copies left out)."""
+    check_unit(unit, ("articles", "stories"))
+    if unit == "stories":
+        articles = articles[~story_members(articles)["copy"].to_numpy()]
     known = articles.dropna(subset=["published"])
     if known.empty:
         return pd.DataFrame(columns=["published", "source", "articles"])
@@ -101,12 +108,14 @@ def plot_articles_by_date(
     ax: Axes | None = None,
     lang: str = config.DEFAULT_LANG,
     top: int = config.DEFAULT_TOP_N,
+    unit: str = "articles",
 ) -> Axes:
-    """Stacked bars of articles per publication day by source (the ``top`` sources, the rest
+    """Stacked bars of articles (or stories, ``unit="stories"``: each counted once, on its first
+    article's day and source) per publication day by source (the ``top`` sources, the rest
     pooled), on a calendar axis: a day without articles is an empty slot."""
     check_lang(lang)
     ax = axes(ax, OVERVIEW_SIZE)
-    counts = articles_per_day(articles)
+    counts = articles_per_day(articles, unit=unit)
     if counts.empty:
         return no_data(ax, lang, what=tr("لا تواريخ نشر", "no publication dates", lang))
     totals = counts.groupby("source")["articles"].sum().sort_values(ascending=False)
@@ -136,11 +145,18 @@ def plot_articles_by_date(
     return finish(
         ax,
         title=tr(
-            f"المقالات حسب تاريخ النشر {count_phrase(total, lang)}",
-            f"Articles by publication date ({total:,})",
+            f"{'القصص' if unit == 'stories' else 'المقالات'} حسب تاريخ النشر "
+            f"{count_phrase(total, lang)}"
+            + ("\nكل قصة مرة واحدة، في يوم أول نشر ومصدره" if unit == "stories" else ""),
+            f"{unit.capitalize()} by publication date ({total:,})"
+            + (
+                "\neach story once, on its first article's day and source"
+                if unit == "stories"
+                else ""
+            ),
             lang,
         ),
         xlabel=tr("تاريخ النشر", "publication date", lang),
-        ylabel=tr("عدد المقالات", "articles", lang),
+        ylabel=unit_label(unit, lang),
         data=counts,
     )

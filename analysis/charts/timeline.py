@@ -20,7 +20,22 @@ from matplotlib.axes import Axes
 
 from .. import config, render
 from ..export import attach_data
-from ._common import axes, check_lang, date_axis, display_name, finish, no_data, tr
+from ._common import (
+    axes,
+    check_lang,
+    check_unit,
+    count_units,
+    counted_rows,
+    date_axis,
+    display_name,
+    finish,
+    kept_note,
+    no_data,
+    tr,
+    unit_by,
+    unit_label,
+    with_stories,
+)
 
 NOT_PLOTTED = ("DURATION", "SET")
 ASINH_DAYS = 30.0  # width of the linear core of the asinh axis
@@ -75,22 +90,34 @@ def timeline_items(
     lang: str = config.DEFAULT_LANG,
     max_items: int = 40,
     snippet_width: int = 48,
+    unit: str = "mentions",
+    articles: pd.DataFrame | None = None,
+    boilerplate: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(plotted, unresolved): resolved date intervals grouped by value, and the unresolved rest.
 
-    Each plotted row has start, end, value, granularity, count (occurrences), snippet (of the
-    first occurrence's sentence) and actors (up to three, most mentioned in those sentences).
-    At most ``max_items`` intervals are kept, the most frequent first, then sorted by date.
+    Each plotted row has start, end, value, granularity, count (occurrences, or the articles or
+    stories (needs ``articles``) mentioning it, by ``unit``), snippet (of the first occurrence's
+    sentence) and actors (up to three, most mentioned in those sentences). At most ``max_items``
+    intervals are kept, the most counted first, then sorted by date. Boilerplate (datelines) and
+    self-references are left out unless ``boilerplate``.
     """
+    check_unit(unit)
+    dates = counted_rows(dates, boilerplate=boilerplate)
+    if mentions is not None:
+        mentions = counted_rows(mentions, boilerplate=boilerplate)
+    if unit == "stories":
+        dates = with_stories(dates, articles)
     ok = placed(dates)
     # Unresolved times of day and the like are not dates: only DATE rows are listed.
     plotted_rows, unresolved_rows = dates[ok].copy(), dates[~ok & (dates["type"] == "DATE")]
     plotted_rows["end_date"] = plotted_rows["end_date"].fillna(plotted_rows["start_date"])
+    unresolved_rows = unresolved_rows.assign(surface=unresolved_rows["surface"].str.strip())
     unresolved = (
-        unresolved_rows.assign(surface=unresolved_rows["surface"].str.strip())
-        .groupby("surface", sort=False)
-        .agg(count=("doc_id", "size"), value=("value", "first"), relative=("relative", "any"))
-        .reset_index()
+        unresolved_rows.groupby("surface", sort=False)
+        .agg(value=("value", "first"), relative=("relative", "any"))
+        .assign(count=count_units(unresolved_rows, ["surface"], unit))
+        .reset_index()[["surface", "count", "value", "relative"]]
         .sort_values(["count", "surface"], ascending=[False, True], ignore_index=True)
     )
     cols = [
@@ -108,7 +135,7 @@ def timeline_items(
         return pd.DataFrame(columns=cols), unresolved
     # Pick the intervals first (most frequent), then build labels for those only.
     gkeys = ["start_date", "end_date", "value"]
-    counts = plotted_rows.groupby(gkeys, sort=False, dropna=False).size().rename("count")
+    counts = count_units(plotted_rows, gkeys, unit).rename("count")
     chosen = counts.reset_index().sort_values(["count", "start_date"], ascending=[False, True])
     chosen = chosen.head(max_items)
     rows_of = plotted_rows.merge(chosen[gkeys], on=gkeys)
@@ -131,6 +158,7 @@ def timeline_items(
         for r in m[named].to_dict("records"):
             actors_of[(r["doc_id"], int(r["sent_id"]))].append(display_name(r, lang))
     rows = []
+    count_of = counts.to_dict()
     for (start, end, value), grp in rows_of.groupby(gkeys, sort=False, dropna=False):
         first = grp.iloc[0]
         key = (first["doc_id"], int(first["sent_id"]))
@@ -145,7 +173,7 @@ def timeline_items(
                 "end": end,
                 "value": value,
                 "granularity": first["granularity"],
-                "count": len(grp),
+                "count": int(count_of[(start, end, value)]),
                 "snippet": snippet(
                     text,
                     int(first["start"]) - sent_start,
@@ -216,14 +244,26 @@ def plot_timeline(
     max_items: int = 40,
     scale: str = "auto",
     max_unresolved: int = 15,
+    unit: str = "mentions",
+    articles: pd.DataFrame | None = None,
+    boilerplate: bool = False,
 ) -> Axes:
     """Resolved dates on a time axis, labelled with a snippet of their sentence and its actors.
 
-    ``scale`` is "linear", "asinh" or "auto" (asinh when centuries and days meet).
+    ``scale`` is "linear", "asinh" or "auto" (asinh when centuries and days meet). ``unit``
+    ("mentions", "articles", "stories": needs ``articles``) is what ×N and the marker size count;
+    boilerplate and self-references are left out unless ``boilerplate``.
     """
     check_lang(lang)
     items, unresolved = timeline_items(
-        dates, sentences=sentences, mentions=mentions, lang=lang, max_items=max_items
+        dates,
+        sentences=sentences,
+        mentions=mentions,
+        lang=lang,
+        max_items=max_items,
+        unit=unit,
+        articles=articles,
+        boilerplate=boilerplate,
     )
     ax = axes(ax, figsize=(11, max(3.0, 0.55 * len(items) + 1.5)))
     if items.empty and unresolved.empty:
@@ -308,7 +348,13 @@ def plot_timeline(
             fontsize=9,
             bbox={"boxstyle": "round,pad=0.4", "fc": "#f5f5f5", "ec": "0.8"},
         )
-    ax.set_title(tr("الخط الزمني للتواريخ المذكورة", "Timeline of the dates mentioned", lang))
+    ax.set_title(
+        tr(
+            f"الخط الزمني للتواريخ المذكورة\n×N {unit_by(unit, 'ar')}{kept_note(boilerplate, 'ar')}",
+            f"Timeline of the dates mentioned\n×N {unit_by(unit, 'en')}{kept_note(boilerplate, 'en')}",
+            lang,
+        )
+    )
     data = items.assign(
         kind=np.where((items["end"] - items["start"]).dt.days.fillna(0) < 1, "point", "bar")
         if len(items)
@@ -345,7 +391,6 @@ GRAIN_ORDER = (
 )
 BUCKETS = {"day": "D", "month": "M", "year": "Y"}
 BUCKET_NAMES = {"day": ("اليوم", "day"), "month": ("الشهر", "month"), "year": ("السنة", "year")}
-PERIOD_UNITS = {"mentions": ("عدد الإشارات", "mentions"), "articles": ("عدد المقالات", "articles")}
 # Buckets outside this quantile range of the mentioned dates are counted but not drawn (days
 # tighter: a decade of scattered single days would hide the weeks the news is about).
 PERIOD_QUANTILES = {"day": (0.05, 0.95), "month": (0.01, 0.99), "year": (0.01, 0.99)}
@@ -366,21 +411,27 @@ def _finer_than(bucket: str) -> list[str]:
 
 
 def mentioned_periods(
-    dates: pd.DataFrame, *, bucket: str = "month", unit: str = "mentions"
+    dates: pd.DataFrame,
+    *,
+    bucket: str = "month",
+    unit: str = "mentions",
+    articles: pd.DataFrame | None = None,
+    boilerplate: bool = False,
 ) -> pd.DataFrame:
-    """Mentions (or distinct articles) of each ``bucket`` ("day", "month", "year"), counting
-    the resolved date expressions at least as fine as the bucket: period, count."""
+    """Mentions (or distinct articles, or stories: needs ``articles``) of each ``bucket`` ("day",
+    "month", "year"), counting the resolved date expressions at least as fine as the bucket:
+    period, count. Boilerplate (datelines) is left out unless ``boilerplate``."""
     if bucket not in BUCKETS:
         raise ValueError(f"bucket must be one of {tuple(BUCKETS)}, not {bucket!r}")
-    if unit not in PERIOD_UNITS:
-        raise ValueError(f"unit must be one of {tuple(PERIOD_UNITS)}, not {unit!r}")
+    check_unit(unit)
+    dates = counted_rows(dates, boilerplate=boilerplate)
     d = dates[placed(dates) & dates["granularity"].isin(_finer_than(bucket))]
     if d.empty:
         return pd.DataFrame(columns=["period", "count"])
     d = d.assign(period=d["start_date"].dt.to_period(BUCKETS[bucket]).dt.start_time)
-    g = d.groupby("period")
-    counts = g.size() if unit == "mentions" else g["doc_id"].nunique()
-    return counts.rename("count").reset_index()
+    if unit == "stories":
+        d = with_stories(d, articles)
+    return count_units(d, ["period"], unit).rename("count").reset_index()
 
 
 def plot_mentioned_periods(
@@ -390,12 +441,17 @@ def plot_mentioned_periods(
     unit: str = "mentions",
     ax: Axes | None = None,
     lang: str = config.DEFAULT_LANG,
+    articles: pd.DataFrame | None = None,
+    boilerplate: bool = False,
 ) -> Axes:
-    """Bars: how often the corpus mentions each day, month or year (``bucket``). The axis
-    covers the central 98% of the mentions (90% for days); the rest is counted in the title."""
+    """Bars: how often the corpus mentions each day, month or year (``bucket``), counted by
+    ``unit`` (see :func:`mentioned_periods`). The axis covers the central 98% of the counts (90%
+    for days); the rest is counted in the title."""
     check_lang(lang)
     ax = axes(ax, figsize=(9, 3.8))
-    data = mentioned_periods(dates, bucket=bucket, unit=unit)
+    data = mentioned_periods(
+        dates, bucket=bucket, unit=unit, articles=articles, boilerplate=boilerplate
+    )
     if data.empty:
         return no_data(ax, lang)
     weights = data["count"].to_numpy()
@@ -411,7 +467,7 @@ def plot_mentioned_periods(
     width = {"day": 0.8, "month": 25.0, "year": 300.0}[bucket]
     ax.bar(x, shown["count"], width=width, align="edge", color=BAR_COLOR)
     date_axis(ax, min_days={"day": 4.0, "month": 120.0, "year": 1500.0}[bucket])
-    ylabel = tr(*PERIOD_UNITS[unit], lang)
+    ylabel = unit_label(unit, lang)
     if shown["count"].max() > LOG_RATIO * shown["count"].median():
         # The present dwarfs the past: a log axis keeps the rest of the record visible.
         ax.set_yscale("log")
@@ -424,8 +480,9 @@ def plot_mentioned_periods(
     return finish(
         ax,
         title=tr(
-            f"التواريخ المذكورة حسب {BUCKET_NAMES[bucket][0]}{more}",
-            f"Dates mentioned, by {bucket}{more}",
+            f"التواريخ المذكورة حسب {BUCKET_NAMES[bucket][0]}{more}"
+            f"\n{unit_by(unit, 'ar')}{kept_note(boilerplate, 'ar')}",
+            f"Dates mentioned, by {bucket}{more}\n{unit_by(unit, 'en')}{kept_note(boilerplate, 'en')}",
             lang,
         ),
         xlabel=tr(*BUCKET_NAMES[bucket], lang) + tr(" المذكور", " mentioned", lang),
@@ -434,13 +491,17 @@ def plot_mentioned_periods(
     )
 
 
-def lookback(dates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def lookback(
+    dates: pd.DataFrame, articles: pd.DataFrame, *, boilerplate: bool = False
+) -> pd.DataFrame:
     """Each placed date expression with its article's publication day: direction ("past",
-    "current" when the mentioned interval holds the publication day, "future") and days away."""
-    pub = articles[["doc_id", "published"]].dropna(subset=["published"])
-    d = dates[placed(dates)].merge(pub, on="doc_id")
+    "current" when the mentioned interval holds the publication day, "future"), days away and
+    the article's story. Boilerplate (datelines) is left out unless ``boilerplate``."""
+    pub = with_stories(articles[["doc_id", "published"]].dropna(subset=["published"]), articles)
+    d = counted_rows(dates, boilerplate=boilerplate)
+    d = d[placed(d)].merge(pub, on="doc_id")
     if d.empty:
-        return pd.DataFrame(columns=["doc_id", "granularity", "direction", "days"])
+        return pd.DataFrame(columns=["doc_id", "story_id", "granularity", "direction", "days"])
     day = d["published"].dt.floor("D").astype("datetime64[s]")
     end = d["end_date"].fillna(d["start_date"]).astype("datetime64[s]")
     start = d["start_date"].astype("datetime64[s]")
@@ -451,6 +512,7 @@ def lookback(dates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "doc_id": d["doc_id"],
+            "story_id": d["story_id"],
             "granularity": d["granularity"],
             "direction": direction,
             "days": days,
@@ -464,23 +526,28 @@ def plot_lookback(
     *,
     ax: Axes | None = None,
     lang: str = config.DEFAULT_LANG,
+    unit: str = "mentions",
+    boilerplate: bool = False,
 ) -> Axes:
-    """Bars: how far back or ahead of its publication day an article's dates point."""
+    """Bars: how far back or ahead of its publication day an article's dates point, counted in
+    mentions, or in the articles or stories with such a date (``unit``)."""
     check_lang(lang)
-    ax = axes(ax, figsize=(9, 4))
-    data = lookback(dates, articles)
+    check_unit(unit)
+    ax = axes(ax, figsize=(9, 4.6))
+    data = lookback(dates, articles, boilerplate=boilerplate)
     if data.empty:
         return no_data(ax, lang)
     bounds = np.array([b for b, _, _ in LOOK_CLASSES])
-    cls = np.searchsorted(bounds, data["days"].to_numpy(), side="left")
+    data = data.assign(cls=np.searchsorted(bounds, data["days"].to_numpy(), side="left"))
+    counts = count_units(data, ["direction", "cls"], unit).to_dict()
     rows = []
     for i, (_, ar, en) in list(enumerate(LOOK_CLASSES))[::-1]:
-        n = int(((data["direction"] == "past") & (cls == i)).sum())
+        n = int(counts.get(("past", i), 0))
         rows.append((tr(f"قبل: {ar}", f"past: {en}", lang), n, PAST_COLOR))
-    now = int((data["direction"] == "current").sum())
+    now = int(count_units(data[data["direction"] == "current"], ["direction"], unit).sum())
     rows.append((tr("الفترة الجارية", "current period", lang), now, NOW_COLOR))
     for i, (_, ar, en) in enumerate(LOOK_CLASSES):
-        n = int(((data["direction"] == "future") & (cls == i)).sum())
+        n = int(counts.get(("future", i), 0))
         rows.append((tr(f"بعد: {ar}", f"ahead: {en}", lang), n, FUTURE_COLOR))
     y = np.arange(len(rows))[::-1]
     bars = ax.barh(y, [n for _, n, _ in rows], color=[c for _, _, c in rows], height=0.7)
@@ -490,11 +557,13 @@ def plot_lookback(
     return finish(
         ax,
         title=tr(
-            "التواريخ المذكورة مقارنة بتاريخ النشر",
-            "Dates mentioned relative to the publication day",
+            "التواريخ المذكورة مقارنة بتاريخ النشر"
+            f"\n{unit_by(unit, 'ar')}{kept_note(boilerplate, 'ar')}",
+            "Dates mentioned relative to the publication day"
+            f"\n{unit_by(unit, 'en')}{kept_note(boilerplate, 'en')}",
             lang,
         ),
-        xlabel=tr("عدد الإشارات", "mentions", lang),
+        xlabel=unit_label(unit, lang),
         ylabel="",
-        data=pd.DataFrame([(label, n) for label, n, _ in rows], columns=["class", "mentions"]),
+        data=pd.DataFrame([(label, n) for label, n, _ in rows], columns=["class", unit]),
     )

@@ -36,7 +36,15 @@ from ..arabic import (
     pronoun_base,
 )
 from ..export import attach_data
-from ._common import axes, check_lang, display_name, no_data
+from ._common import (
+    axes,
+    check_lang,
+    counted_rows,
+    display_name,
+    kept_note,
+    no_data,
+    story_articles,
+)
 
 STOPWORDS_FILE = config.STOPWORDS_DIR / "arabic.txt"
 METHODS = ("freq", "tfidf", "distinctive")
@@ -395,19 +403,46 @@ def plot_wordcloud(
 
 def sample_texts(texts: pd.Series, *, limit: int = MAX_CLOUD_DOCS) -> list[str]:
     """At most ``limit`` of ``texts``, evenly spaced (deterministic, spread over the corpus)."""
-    if len(texts) <= limit:
-        return list(texts)
-    return list(texts.iloc[np.linspace(0, len(texts) - 1, limit).round().astype(int)])
+    return list(sample_articles(texts, limit=limit))
 
 
-def _sample_note(n: int, total: int, lang: str) -> str:
-    if n == total:
-        return f"{total:,} مقالة" if lang == "ar" else f"{total:,} articles"
-    return (
-        f"عينة {n:,} من {total:,} مقالة"
-        if lang == "ar"
-        else f"sample of {n:,} of {total:,} articles"
+def sample_articles(frame: pd.DataFrame | pd.Series, *, limit: int = MAX_CLOUD_DOCS):
+    """At most ``limit`` rows of ``frame``, evenly spaced (deterministic, spread over it)."""
+    if len(frame) <= limit:
+        return frame
+    return frame.iloc[np.linspace(0, len(frame) - 1, limit).round().astype(int)]
+
+
+def _sample_note(n: int, total: int, lang: str, *, unit: str = "articles") -> str:
+    stories = unit == "stories"
+    what = (
+        ("قصة (مقالة لكل قصة)", "stories (one article each)") if stories else ("مقالة", "articles")
     )
+    if n == total:
+        return f"{total:,} {what[0]}" if lang == "ar" else f"{total:,} {what[1]}"
+    return (
+        f"عينة {n:,} من {total:,} {what[0]}"
+        if lang == "ar"
+        else f"sample of {n:,} of {total:,} {what[1]}"
+    )
+
+
+def article_texts(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    *,
+    boilerplate: bool = False,
+) -> pd.Series:
+    """Each article's text (doc_id index); with ``sentences``, its sentences without the
+    boilerplate ones (footers, bylines, share buttons) unless ``boilerplate``."""
+    texts = pd.Series(articles["text"].to_numpy(), index=articles["doc_id"].to_numpy())
+    if sentences is None or boilerplate or "boilerplate" not in sentences:
+        return texts
+    s = sentences[sentences["doc_id"].isin(set(texts.index))]
+    joined = s[~s["boilerplate"]].groupby("doc_id", sort=False)["text"].agg("\n".join)
+    # An article without sentence rows keeps its text; one whose every line is boilerplate, none.
+    split = texts.index.isin(set(s["doc_id"]))
+    return texts.where(~split, joined.reindex(texts.index).fillna(""))
 
 
 def actor_phrases(mentions: pd.DataFrame | None, *, top: int = 500) -> list[str]:
@@ -436,25 +471,38 @@ def plot_article_wordcloud(
     lang: str = config.DEFAULT_LANG,
     method: str = "freq",
     mentions: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
+    unit: str = "articles",
+    boilerplate: bool = False,
     **kwargs,
 ) -> Axes:
     """Word cloud of one article (``doc_id``) or of the whole corpus (``None``); actor names
     in ``mentions`` stay one term. ``method="distinctive"`` weighs one article's words against
-    the corpus (for the corpus itself it is plain frequency)."""
-    texts = (
-        sample_texts(articles["text"])
-        if doc_id is None
-        else list(articles.loc[articles["doc_id"] == doc_id, "text"])
+    the corpus (for the corpus itself it is plain frequency). With ``sentences``, boilerplate
+    sentences are left out unless ``boilerplate``; ``unit="stories"`` reads one article per story
+    (the longest), "articles" and "mentions" every article."""
+    pool = story_articles(articles, unit=unit)
+    if doc_id is None:
+        texts = article_texts(sample_articles(pool), sentences, boilerplate=boilerplate).tolist()
+    else:
+        one = articles[articles["doc_id"] == doc_id]
+        texts = article_texts(one, sentences, boilerplate=boilerplate).tolist()
+    corpus = (
+        article_texts(sample_articles(pool), sentences, boilerplate=boilerplate).tolist()
+        if method != "freq"
+        else None
     )
     weights = word_weights(
         texts,
         method=method,
-        corpus=sample_texts(articles["text"]) if method != "freq" else None,
-        phrases=actor_phrases(mentions),
+        corpus=corpus,
+        phrases=actor_phrases(counted_rows(mentions, boilerplate=boilerplate))
+        if mentions is not None
+        else (),
     )
     if doc_id is None:
         # Plain text: plot_wordcloud prepares the title (preparing twice would reorder twice).
-        note = _sample_note(len(texts), len(articles), lang)
+        note = _sample_note(len(texts), len(pool), lang, unit=unit) + kept_note(boilerplate, lang)
         title = (
             f"الكلمات الأكثر تكرارا ({note})" if lang == "ar" else f"Most frequent words ({note})"
         )
@@ -472,21 +520,28 @@ def plot_distinctive_wordcloud(
     lang: str = config.DEFAULT_LANG,
     mentions: pd.DataFrame | None = None,
     label: str = "",
+    sentences: pd.DataFrame | None = None,
+    unit: str = "articles",
+    boilerplate: bool = False,
     **kwargs,
 ) -> Axes:
     """Word cloud of the words that mark the articles ``doc_ids`` against the whole corpus
-    (log-odds z-scores), instead of the generic words plain frequency puts first."""
-    chosen = articles["doc_id"].isin(set(doc_ids))
-    texts = sample_texts(articles.loc[chosen, "text"])
+    (log-odds z-scores), instead of the generic words plain frequency puts first. ``sentences``,
+    ``unit`` and ``boilerplate`` as for :func:`plot_article_wordcloud`."""
+    pool = story_articles(articles, unit=unit)
+    chosen = pool[pool["doc_id"].isin(set(doc_ids))]
+    texts = article_texts(sample_articles(chosen), sentences, boilerplate=boilerplate).tolist()
     weights = word_weights(
         texts,
         method="distinctive",
-        corpus=sample_texts(articles["text"]),
-        phrases=actor_phrases(mentions),
+        corpus=article_texts(sample_articles(pool), sentences, boilerplate=boilerplate).tolist(),
+        phrases=actor_phrases(counted_rows(mentions, boilerplate=boilerplate))
+        if mentions is not None
+        else (),
     )
     weights = weights[weights["weight"] > 0]
     what = f" · {label}" if label else ""
-    note = _sample_note(len(texts), int(chosen.sum()), lang)
+    note = _sample_note(len(texts), len(chosen), lang, unit=unit) + kept_note(boilerplate, lang)
     title = (
         f"الكلمات المميزة مقارنة بالمدونة ({note}){what}"
         if lang == "ar"
@@ -504,11 +559,17 @@ def plot_actor_wordcloud(
     ax: Axes | None = None,
     lang: str = config.DEFAULT_LANG,
     method: str = "freq",
+    unit: str = "articles",
+    boilerplate: bool = False,
     **kwargs,
 ) -> Axes:
     """Word cloud of the sentences that mention ``actor_id``, the actor's own name left out
-    in all its forms (every surface and name, and each word of them)."""
-    texts = actor_sentences(mentions, sentences, articles, actor_id)
+    in all its forms (every surface and name, and each word of them). Mentions in boilerplate
+    and self-references are left out unless ``boilerplate``; ``unit="stories"`` reads the
+    sentences of one article per story (the longest)."""
+    mentions = counted_rows(mentions, boilerplate=boilerplate)
+    pool = set(story_articles(articles, unit=unit)["doc_id"])
+    texts = actor_sentences(mentions[mentions["doc_id"].isin(pool)], sentences, articles, actor_id)
     weights = word_weights(
         texts,
         method=method,
@@ -518,5 +579,10 @@ def plot_actor_wordcloud(
     )
     rows = mentions[mentions["actor_id"] == actor_id]
     name = display_name(rows.iloc[0], lang) if len(rows) else actor_id
-    title = f"{name} ({len(texts)} جملة)" if lang == "ar" else f"{name} ({len(texts)} sentences)"
+    per = {"stories": (" · مقالة لكل قصة", " · one article per story")}.get(unit, ("", ""))
+    title = (
+        f"{name} ({len(texts)} جملة){per[0]}"
+        if lang == "ar"
+        else f"{name} ({len(texts)} sentences){per[1]}"
+    ) + kept_note(boilerplate, lang)
     return plot_wordcloud(weights, ax=ax, lang=lang, title=kwargs.pop("title", title), **kwargs)
