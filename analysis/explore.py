@@ -23,7 +23,16 @@ from typing import Any
 import pandas as pd
 
 from . import config, escape
+from .actors.gazetteer import country_names
 from .arabic import normalize
+from .charts import (
+    kwic,
+    kwic_table,
+    plot_actor_frequency,
+    plot_article_wordcloud,
+    plot_timeline,
+    top_actors,
+)
 from .charts._common import (
     check_unit,
     count_units,
@@ -33,6 +42,7 @@ from .charts._common import (
     with_stories,
 )
 from .charts.timeline import placed
+from .display import rtl
 
 # "1" forces widgets, "0" forces static output (analysis.notebooks sets "0" for its kernels).
 WIDGETS_ENV = "ANALYSIS_WIDGETS"
@@ -122,7 +132,6 @@ def actor_choices(
     """(label, actor_id) for the ``top`` actors by mentions (all when None), most mentioned
     first, of ``actor_type`` only if given, whose names contain ``search`` (normalised);
     boilerplate and self-references not counted unless ``boilerplate``."""
-    from .charts import top_actors
 
     mentions = counted_rows(mentions, boilerplate=boilerplate)
     best = top_actors(mentions, top=len(mentions) if top is None else top)
@@ -158,7 +167,6 @@ def actor_view(
     """Keyword in context (first ``limit`` mentions; ``unit="stories"``: one article per story)
     and the timeline (``max_dates`` dates, counted by ``unit``); boilerplate and self-references
     left out unless ``boilerplate``."""
-    from .charts import kwic, kwic_table, plot_timeline
 
     m = counted_rows(parsed.mentions, boilerplate=boilerplate)
     rows = with_stories(m[m["actor_id"] == actor_id], parsed.articles)
@@ -367,7 +375,6 @@ def range_view(
 ) -> View:
     """Published: the articles and actor frequency of those days. Mentioned: their timeline.
     Counts are of ``unit``, boilerplate and self-references left out unless ``boilerplate``."""
-    from .charts import plot_actor_frequency, plot_timeline, top_actors
 
     # Isolated left to right, so the range reads the same inside an Arabic heading.
     day = f"\u2066{_iso(start)} … {_iso(end)}\u2069"
@@ -416,7 +423,6 @@ def range_view(
     title = (
         f"{day}: {len(dates):,} تعبيرا زمنيا" if lang == "ar" else f"{day}: {len(dates):,} dates"
     )
-    from .display import rtl
 
     return View(
         title,
@@ -530,7 +536,6 @@ def people_table(
         ]
     ).drop_duplicates("actor_id")
     name_of = {r["actor_id"]: display_name(r, lang) for r in known.to_dict("records")}
-    from .actors.gazetteer import country_names
 
     # Country names from the gazetteer (CLDR), so a country never mentioned still has one.
     country_of = {iso3: ar if lang == "ar" else en for iso3, (ar, en, _) in country_names().items()}
@@ -632,8 +637,6 @@ def article_clouds(
     """Small multiples: one word cloud per article in ``doc_ids``, ``ncols`` per row; with
     ``sentences``, boilerplate sentences left out unless ``boilerplate``."""
     import matplotlib.pyplot as plt
-
-    from .charts import plot_article_wordcloud
 
     n = max(1, len(doc_ids))
     ncols = min(ncols, n)

@@ -19,11 +19,6 @@ MAX_LINES = 700
 # fails the test too, so the sets only shrink. Keys: (importing module, imported module).
 ALLOWED_LOCAL_IMPORTS = frozenset(
     {
-        # The notebook helpers reach into charts (issue 14 is reworking explore.py).
-        ("analysis.explore", "analysis.charts"),
-        ("analysis.explore", "analysis.charts.kwic"),
-        ("analysis.explore", "analysis.display"),
-        ("analysis.explore", "analysis.actors.gazetteer"),
         # The package's lazy export_figure keeps matplotlib out of the parsing workers' imports.
         ("analysis", "analysis.export"),
     }

@@ -36,6 +36,7 @@ from ..arabic import (
     pronoun_base,
 )
 from ..export import attach_data
+from ..resources import read_words
 from ._common import (
     axes,
     check_lang,
@@ -64,12 +65,7 @@ MAX_CLOUD_DOCS = 1000  # pseudo-count of the reference prior in the log-odds
 @cache
 def stopwords() -> frozenset[str]:
     """The project's Arabic stopword list (data/stopwords/arabic.txt), normalised."""
-    words = set()
-    for line in STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(normalize(line))
-    return frozenset(words)
+    return frozenset(normalize(w) for w in read_words(STOPWORDS_FILE))
 
 
 _MARKS_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]")
