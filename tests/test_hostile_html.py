@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections import Counter
 from html.parser import HTMLParser
 
@@ -21,6 +22,7 @@ from analysis import charts, display, escape, explore, render
 from analysis.__main__ import main as cli
 from analysis.export import export_figure, export_table
 from analysis.pipeline import parse
+from analysis.store import store_folder
 
 IMG = "<img src=x onerror=alert(1)>"
 SVG = "<svg onload=alert(1)>"
@@ -229,7 +231,9 @@ def notebooks(corpus, tmp_path_factory):
 
     out = tmp_path_factory.mktemp("exports")
     runs = run_all(corpus=str(corpus), out=str(out), names=[p.stem for p in notebook_paths()])
-    return runs, out
+    yield runs, out
+    # The notebooks cached the corpus under the project's data/processed: leave nothing behind.
+    shutil.rmtree(store_folder(corpus), ignore_errors=True)
 
 
 def template_tags(executed) -> Counter:
