@@ -56,6 +56,8 @@ evaluate: setup
 	$(PY) -m analysis evaluate actors --raw tests/data/actors_raw_a.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
 	$(PY) -m analysis evaluate actors --raw tests/data/actors_raw_b.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
 	$(PY) -m analysis evaluate dates tests/data/dates_test.jsonl --corpus $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl
+	$(PY) -m analysis evaluate quotes --split test --corpus $(SHARED)/corpora/saudinewsnet_2015-07-21_2015-07-31.jsonl
+	$(PY) -m analysis evaluate stories $(SHARED)/corpora/saudinewsnet_2015-08-10_2015-08-11.jsonl tests/data/stories_pairs_test.jsonl
 
 check-browser: setup
 	bash tools/check_browser.sh

@@ -1,7 +1,7 @@
 """The package's one command line: ``python -m analysis COMMAND ...`` or ``arabic-news COMMAND ...``.
 
 Commands: ``parse`` (a corpus into a store), ``run`` (every notebook), ``charts`` (export every
-chart of a store), ``evaluate sentences|actors|dates|stories``, ``bench`` and ``train`` (the actor
+chart of a store), ``evaluate sentences|actors|dates|quotes|stories``, ``bench`` and ``train`` (the actor
 tagger). Each command's options live beside its code (``add_arguments`` and ``run``).
 """
 
@@ -23,6 +23,7 @@ from .dates import evaluate as dates_evaluation
 from .escape import write_csv
 from .notebooks import run_all
 from .pipeline import parse_to_store, read_store
+from .quotes import evaluate as quotes_evaluation
 from .store import Store, StoreLocked, store_folder
 
 
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_sentences_arguments(ev.add_parser("sentences", help="sentence boundaries"))
     actors_evaluation.add_arguments(ev.add_parser("actors", help="actor mentions (NER)"))
     dates_evaluation.add_arguments(ev.add_parser("dates", help="temporal expressions"))
+    quotes_evaluation.add_arguments(ev.add_parser("quotes", help="reported speech and speakers"))
     stories.add_evaluate_arguments(ev.add_parser("stories", help="wire copies (judged pairs)"))
     stories.add_summary_arguments(sub.add_parser("stories", help="how many articles are copies"))
     bench.add_arguments(sub.add_parser("bench", help="time and measure the parse"))

@@ -1,6 +1,6 @@
 """Score quote extraction on the hand-annotated gold set (``tests/data/quotes_gold_*.jsonl``).
 
-``python -m analysis.quotes.evaluate [--split dev|test|all] [--corpus CORPUS.jsonl]`` prints content
+``python -m analysis evaluate quotes [--split dev|test|all] [--corpus CORPUS.jsonl]`` prints content
 precision / recall / F1 (a predicted quote is found when its content overlaps at least half of a gold
 content, one-to-one) and speaker accuracy on the found quotes, for the extractor and for a baseline
 in the same run: the cue list alone, content from the cue to the sentence end, speaker the nearest
@@ -177,13 +177,17 @@ def timing(corpus: Path, n_docs: int) -> dict:
     }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m analysis.quotes.evaluate", description=__doc__)
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis evaluate quotes``."""
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--show", action="store_true", help="print gold and predicted quotes")
     ap.add_argument("--timing", type=int, default=0, metavar="N", help="time on N corpus articles")
-    args = ap.parse_args(argv)
+    ap.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score the quote extractor beside the baseline, or time it."""
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
@@ -209,7 +213,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(baseline F1 {b['F1']:.3f}, speaker {b['speaker']:.3f})"
     )
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
