@@ -107,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=None, help="worker processes (default: all cores)"
     )
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
-    p.add_argument("--batch-size", type=int, default=4000, help="documents held in memory at once")
+    p.add_argument(
+        "--batch-size", type=int, default=4000, help="documents parsed per batch (the cache's unit)"
+    )
     p.add_argument("--published-default", default=None, help="date for documents without one")
     p.add_argument(
         "--overrides", default=None, help="user overrides CSV (default: data/overrides.csv)"

@@ -23,8 +23,9 @@ from pathlib import Path
 from . import config
 
 ENTRY_MODULE = "analysis.pipeline"
-# Derived or input data: not read by the parser.
-SKIPPED_DATA = ("processed", "raw")
+# Derived or input data: not read by the parser. The user's overrides file is read by the corpus
+# steps after the parse: a change to it re-runs those steps, never the parse (pipeline's snapshot key).
+SKIPPED_DATA = ("processed", "raw", "overrides.csv")
 # Import statements by line (a text scan: parsing every module's AST costs ~0.4 s per process);
 # a match inside a docstring only adds a file, which errs on the safe side.
 _IMPORT_RE = re.compile(r"^[ \t]*import[ \t]+([\w., \t]+)", re.M)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import schema
 from .actors.identity import identity
 from .boilerplate import boilerplate, recount_actors
 from .media import media_step
@@ -44,18 +45,41 @@ def corpus_steps(
         if timings is not None:
             timings[name] = time.perf_counter() - t0
     out["actors"] = recount_actors(out["mentions"])
-    out["quotes"] = _speakers_merged(out["quotes"], out["mentions"])
+    # The steps' own problems (overrides rows) join the others in the one canonical order.
+    out["errors"] = schema.canonical_order(out["errors"], "errors", out["articles"]["doc_id"])
+    out["quotes"] = _follow_mentions(out["quotes"], out["mentions"], out["actors"])
     return out
 
 
-def _speakers_merged(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Quotes whose speaker and outlet ids follow the mentions' merged ids (identity, overrides)."""
-    pairs = mentions[["local_actor_id", "actor_id"]]
-    pairs = pairs[(pairs["local_actor_id"] != "") & (pairs["local_actor_id"] != pairs["actor_id"])]
-    if quotes.empty or pairs.empty:
-        return quotes
-    merged = dict(pairs.drop_duplicates("local_actor_id").itertuples(index=False))
-    return quotes.assign(
-        speaker_actor_id=quotes["speaker_actor_id"].replace(merged),
-        outlet_actor_id=quotes["outlet_actor_id"].replace(merged),
+def _follow_mentions(
+    quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame
+) -> pd.DataFrame:
+    """Quotes whose speaker and outlet are the actor of the mention at their span now (after
+    media, identity and overrides): its id, and the actor's Arabic name and type; no actor when
+    none is left."""
+    out = quotes.copy()
+    names = dict(zip(actors["actor_id"], actors["name_ar"], strict=True))
+    types = dict(zip(actors["actor_id"], actors["type"], strict=True))
+    for role in ("speaker", "outlet"):
+        found = _mention_at(quotes, mentions, f"{role}_start", f"{role}_end")
+        named = found["actor_id"].notna()
+        out[f"{role}_actor_id"] = found["actor_id"].where(named, "")
+        ids = out.loc[named, f"{role}_actor_id"]
+        out.loc[named, f"{role}_name"] = ids.map(names).fillna(found.loc[named, "name_ar"])
+    out["speaker_type"] = out["speaker_actor_id"].map(types).fillna("")
+    return schema.conform(out, "quotes")
+
+
+def _mention_at(quotes: pd.DataFrame, mentions: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
+    """Per quote (same index), the mention overlapping ``[start, end)`` most (NaN when none)."""
+    q = quotes[["doc_id", start, end]].dropna().reset_index(names="_q")
+    m = mentions[["doc_id", "start", "end", "actor_id", "name_ar", "type"]]
+    pairs = q.merge(m, on="doc_id")
+    lo = pairs[[start, "start"]].max(axis=1)
+    hi = pairs[[end, "end"]].min(axis=1)
+    pairs = pairs.assign(_overlap=hi - lo)
+    pairs = pairs[pairs["_overlap"] > 0].sort_values(
+        ["_q", "_overlap", "start"], ascending=[True, False, True]
     )
+    best = pairs.drop_duplicates("_q").set_index("_q")[["actor_id", "name_ar", "type"]]
+    return best.reindex(quotes.index)

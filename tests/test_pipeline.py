@@ -1,9 +1,19 @@
+import shutil
 import warnings
 
 import pandas as pd
 import pytest
 
-from analysis import CorpusWarning, articles_from_texts, config, parse, pipeline, read_store, schema
+from analysis import (
+    CorpusWarning,
+    articles_from_texts,
+    config,
+    fingerprint,
+    parse,
+    pipeline,
+    read_store,
+    schema,
+)
 from analysis.__main__ import main
 from analysis.pipeline import Parsed
 
@@ -119,3 +129,41 @@ def test_problems_are_announced_once_counted_by_kind(tmp_path):
     assert "35 problem(s)" in message and "30 × empty text" in message
     assert "5 × line is not valid JSON" in message
     assert len(parsed.errors) == 35 and len(parsed.articles) == 1
+
+
+def test_quote_speakers_follow_overrides_and_stay_actors(tmp_path):
+    rules = tmp_path / "overrides.csv"
+    rules.write_text(
+        "block,person:mark-rutte\nname,person:gen-nakatani,الوزير ناكاتاني,Nakatani\n",
+        encoding="utf-8",
+    )
+    parsed = parse(config.SEEDS_DIR, cache=False, overrides=rules)
+    q = parsed.quotes
+    assert "person:mark-rutte" not in set(q["speaker_actor_id"])
+    spoken = q[q["speaker_actor_id"] != ""]
+    assert set(spoken["speaker_actor_id"]) <= set(parsed.actors["actor_id"])
+    nakatani = spoken[spoken["speaker_actor_id"] == "person:gen-nakatani"]
+    assert len(nakatani) and set(nakatani["speaker_name"]) == {"الوزير ناكاتاني"}
+    # The same frames from the store, overrides errors included, in the same order.
+    rules.write_text(rules.read_text(encoding="utf-8") + "frobnicate,x\n", encoding="utf-8")
+    memory = parse(config.SEEDS_DIR, cache=False, overrides=rules)
+    cached = parse(config.SEEDS_DIR, cache=tmp_path / "store", overrides=rules)
+    for name, df in memory.frames().items():
+        pd.testing.assert_frame_equal(df, cached.frames()[name], obj=name)
+    assert memory.errors["line"].tolist() == [3]
+
+
+def test_editing_the_overrides_file_reruns_the_steps_not_the_parse(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(config.DATA_DIR, data, ignore=shutil.ignore_patterns("processed", "raw"))
+    before = fingerprint.compute_parser_version(config.PACKAGE_DIR, data)
+    (data / "overrides.csv").write_text("block,person:mark-rutte\n", encoding="utf-8")
+    assert fingerprint.compute_parser_version(config.PACKAGE_DIR, data) == before
+    rules = tmp_path / "rules.csv"
+    rules.write_text("", encoding="utf-8")
+    first = parse(config.SEEDS_DIR, cache=tmp_path / "store", overrides=rules)
+    rules.write_text("block,person:mark-rutte\n", encoding="utf-8")
+    second = parse(config.SEEDS_DIR, cache=tmp_path / "store", overrides=rules)
+    assert second.meta["n_parsed"] == 0 and second.meta["n_cached"] == 1
+    assert "person:mark-rutte" in set(first.mentions["actor_id"])
+    assert "person:mark-rutte" not in set(second.mentions["actor_id"])
