@@ -168,7 +168,8 @@ def boilerplate(
     min_share: float = MIN_SHARE,
     footer_share: float = FOOTER_SHARE,
 ) -> dict[str, pd.DataFrame]:
-    """The corpus step: ``sentences``, ``mentions`` and ``dates`` flagged, ``actors`` recounted."""
+    """The corpus step: ``sentences``, ``mentions``, ``dates`` and ``quotes`` flagged, ``actors``
+    recounted."""
     flagged = flag_sentences(
         frames["sentences"],
         frames["articles"],
@@ -177,7 +178,9 @@ def boilerplate(
         footer_share=footer_share,
     )
     out = {"sentences": schema.conform(flagged, "sentences")}
-    for name in ("mentions", "dates"):
+    for name in ("mentions", "dates", "quotes"):
+        if name not in frames:
+            continue
         df = frames[name].copy()
         df["boilerplate"] = _flag_rows(df, flagged)
         out[name] = schema.conform(df, name)

@@ -71,7 +71,8 @@ quotes — one row per attributed statement: who said what (see analysis.quotes)
     speaker_name (the actor's Arabic name, else the words), speaker_type (the actor's type, ""),
     speaker_resolved ("explicit" / "coreference" / "unresolved"),
     outlet_start, outlet_end (Int64), outlet_actor_id, outlet_name: the outlet of a chain
-    (نقلت الصحيفة عن مصدر قوله), <NA> / "" otherwise
+    (نقلت الصحيفة عن مصدر قوله), <NA> / "" otherwise; boilerplate (bool: the cue's sentence is a
+    boilerplate line, e.g. a statement a paper repeats in every article; left out of counts by default)
 
 errors — one row per problem met while loading or parsing; nothing is dropped silently
     doc_id (string, "" when unknown), path (string), line (Int64, <NA> when not line-based),
@@ -198,6 +199,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "outlet_end": NINT,
         "outlet_actor_id": STR,
         "outlet_name": STR,
+        "boilerplate": BOOL,
     },
     "errors": {
         "doc_id": STR,
@@ -217,6 +219,7 @@ CORPUS_STEP_COLUMNS: dict[str, tuple[str, ...]] = {
     "sentences": ("boilerplate",),
     "mentions": ("local_actor_id", "boilerplate", "sector", "self_reference"),
     "dates": ("boilerplate",),
+    "quotes": ("boilerplate",),
 }
 
 # --- Dates, value by value ----------------------------------------------------------------------

@@ -119,6 +119,14 @@ def test_speaker_counts_by_unit(parsed):
     assert "" not in set(counts["speaker_actor_id"]), "an unresolved speaker is not an actor"
 
 
+def test_a_boilerplate_quote_is_not_counted(parsed):
+    quotes = parsed.quotes.copy()
+    first = quotes.index[quotes["speaker_actor_id"] == "person:minister"][0]
+    quotes.loc[first, "boilerplate"] = True
+    counts = charts.speaker_counts(quotes, parsed.articles, actors=parsed.actors)
+    assert counts.set_index("speaker_actor_id").loc["person:minister", "quotes"] == 4
+
+
 def test_story_of_falls_back_to_the_article(parsed):
     story = story_of(parsed.articles)
     assert story["doc0"] == story["doc1"] == "story:wire" and story["doc3"] == "doc3"

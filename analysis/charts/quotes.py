@@ -21,6 +21,7 @@ from ._common import (
     axes,
     check_lang,
     count_phrase,
+    counted_rows,
     display_name,
     no_data,
     tr,
@@ -53,7 +54,9 @@ def story_of(articles: pd.DataFrame) -> pd.Series:
 def _speaker_rows(
     quotes: pd.DataFrame, articles: pd.DataFrame, actors: pd.DataFrame | None
 ) -> pd.DataFrame:
-    """The quotes with a speaker actor, with its names and type, story_id and publication date."""
+    """The counted quotes (no boilerplate) with a speaker actor, with its names and type, story_id
+    and publication date."""
+    quotes = counted_rows(quotes)
     q = quotes.loc[
         quotes["speaker_actor_id"].fillna("") != "",
         ["doc_id", "quote_id", "speaker_actor_id", "speaker_name", "speaker_type"],
