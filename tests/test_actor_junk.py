@@ -179,3 +179,9 @@ def test_course_of_events_is_not_hungary_and_a_birthplace_is_not_muscat():
 def test_the_link_to_the_story_footer_is_no_person():
     text = "وقال الوزير إن العمل مستمر. رابط الخبر بصحيفة الوئام: الوزير يزور جدة"
     assert not [r for r in mentions(text) if r["type"] == "person"]
+
+
+def test_a_park_or_gate_named_after_a_king_is_a_place_not_the_king():
+    for text in ("تنزه الزوار في حديقة الملك عبدالله بالرياض.", "وقف عند بوابة الملك عبدالعزيز."):
+        rows = mentions(text)
+        assert [r["type"] for r in rows] == ["place"], rows
