@@ -3,7 +3,7 @@
 Public API::
 
     from analysis import load_corpus, parse
-    parsed = parse("seeds/")          # articles, sentences, mentions, actors, dates, errors
+    parsed = parse("seeds/")   # articles, sentences, mentions, actors, dates, stories, quotes, errors
     parsed.actors.head()
 
 Frames and dtypes are documented in :mod:`analysis.schema`.
