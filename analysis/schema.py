@@ -45,7 +45,7 @@ dates — one row per temporal expression (see analysis.dates)
     doc_id, sent_id, start, end, surface, type, value, granularity, calendar, hijri, relative
     (bool), mod, start_date, end_date (datetime64[s], NaT if unresolved), resolved (bool),
     year_inferred (bool: no word decided the year of a bare month or the week of a bare weekday,
-    the default rule chose the last one; a guess to check)
+    the default rule chose the one nearest publication; a guess to check)
     boilerplate (bool) in a boilerplate sentence (a dateline), left out of timelines by default
 
 stories — one row per story, made by the corpus step :func:`analysis.stories.stories` (every

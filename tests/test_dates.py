@@ -342,10 +342,10 @@ def test_bare_weekday_past_and_future():
     assert [interval(x)[0] for x in r] == ["2015-08-06", "2015-08-13"]
 
 
-def test_month_without_year_last_one_or_next_after_future_cue():
+def test_month_without_year_nearest_or_next_after_future_cue():
     r = by_surface("في مايو ثم في ديسمبر وفي يوليو الماضي وفي أغسطس")
     assert r["مايو"]["value"] == "2015-05"
-    assert r["ديسمبر"]["value"] == "2014-12"  # the last December
+    assert r["ديسمبر"]["value"] == "2015-12"  # no verb: the nearest December
     assert r["يوليو الماضي"]["value"] == "2015-07"
     assert r["أغسطس"]["value"] == "2015-08"  # the current month counts
     assert by_surface("ومن المقرر أن يبدأ في ديسمبر")["ديسمبر"]["value"] == "2015-12"

@@ -5,6 +5,7 @@ Published 2015-08-10, a Monday (25 Shawwal 1436).
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis.dates import extract_dates
@@ -23,15 +24,17 @@ def rows_of(text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "surface", "first", "last", "inferred"),
     [
-        # no cue: the last such month, and the row says the year was guessed
-        ("تراجعت المبيعات في نوفمبر بشكل حاد", "نوفمبر", "2014-11-01", "2014-11-30", True),
+        # a past verb: the last such month, decided
+        ("تراجعت المبيعات في نوفمبر بشكل حاد", "نوفمبر", "2014-11-01", "2014-11-30", False),
+        # no verb: the nearest one, and the row says the year was guessed
+        ("المبيعات في نوفمبر", "نوفمبر", "2015-11-01", "2015-11-30", True),
         # a future cue before it: the next one, decided
         ("ستفتتح الوزارة المعرض في أكتوبر", "أكتوبر", "2015-10-01", "2015-10-31", False),
         ("اجتماعه القادم في نوفمبر", "نوفمبر", "2015-11-01", "2015-11-30", False),
         # a deictic decides
         ("أعلنت الشركة نتائجها في مارس الماضي", "مارس الماضي", "2015-03-01", "2015-03-31", False),
-        # a past weekday by default, the next one after a verb that looks ahead
-        ("التقى الوزير نظيره الخميس", "الخميس", "2015-08-06", "2015-08-06", True),
+        # a past weekday after a past verb, the next one after a verb that looks ahead
+        ("التقى الوزير نظيره الخميس", "الخميس", "2015-08-06", "2015-08-06", False),
         ("يلتقي الفريقان الخميس في جدة", "الخميس", "2015-08-13", "2015-08-13", False),
         ("وصل الوفد الخميس المقبل", "الخميس المقبل", "2015-08-13", "2015-08-13", False),
     ],
@@ -39,6 +42,38 @@ def rows_of(text: str) -> list[tuple[str, str, str]]:
 def test_bare_month_or_weekday_year_and_flag(text, surface, first, last, inferred):
     r = by_surface(text)[surface]
     assert interval(r) == (first, last)
+    assert r["year_inferred"] is inferred
+
+
+# Published Friday 2015-08-07: the tense of the verb governing the date picks the year or week.
+FRI = pd.Timestamp("2015-08-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "day", "inferred"),
+    [
+        # a past verb governing the date: the previous one
+        ("ارتفعت الأسعار في ديسمبر", "ديسمبر", "2014-12-01", False),
+        ("عقد الاجتماع الأحد في الرياض", "الأحد", "2015-08-02", False),
+        ("ولم يعقد المجلس جلسته الأحد", "الأحد", "2015-08-02", False),  # لم + imperfect: past
+        ("وارتفع المؤشر منذ نهاية يوليو", "نهاية يوليو", "2015-07-01", False),
+        ("تواصل الارتفاع منذ سبتمبر", "سبتمبر", "2014-09-01", False),  # منذ: never ahead
+        # an imperfect or future verb: the next one
+        ("يعقد الاجتماع الأحد في الرياض", "الأحد", "2015-08-09", False),
+        ("سيعقد الاجتماع الأحد في الرياض", "الأحد", "2015-08-09", False),
+        ("تنطلق البطولة في فبراير", "فبراير", "2016-02-01", False),
+        # nothing decides: the nearest one (distance to its interval, ties to the past), guessed
+        ("الموسم في ديسمبر", "ديسمبر", "2015-12-01", True),  # 116 days ahead vs 219 back
+        ("الموسم في فبراير", "فبراير", "2015-02-01", True),  # 160 days back vs 178 ahead
+        ("الاجتماع الأحد", "الأحد", "2015-08-09", True),  # two days ahead vs five back
+        ("الاجتماع الثلاثاء", "الثلاثاء", "2015-08-04", True),  # three back vs four ahead
+        # a reporting verb governs its own clause, not a date after إن/أن
+        ("وقال إن الانتخابات في ديسمبر", "ديسمبر", "2015-12-01", True),
+    ],
+)
+def test_tense_of_the_governing_verb_decides(text, surface, day, inferred):
+    r = by_surface(text, FRI)[surface]
+    assert interval(r)[0] == day
     assert r["year_inferred"] is inferred
 
 

@@ -9,7 +9,8 @@ Rows follow the ``dates`` schema of :mod:`analysis.schema`: ``type`` in DATE/DUR
 NaT for durations and sets, which never go on a timeline), ``resolved`` True when an interval is given.
 Without a publication date, relative expressions keep ``resolved = False``: no date is invented.
 ``year_inferred`` marks the rows whose year (or week, for a weekday) no word decided: a bare month
-or weekday read by the default rule (the last one, this one included), for the user to check.
+or weekday no verb tense or cue decided, read as the one nearest the publication date, for the user
+to check.
 A START/MID/END modifier (أوائل، منتصف، أواخر...) is kept in ``mod`` while ``value`` and the
 interval keep the whole period (a range side narrows to the third it names); holidays (عيد الفطر، رأس السنة...) are days (see the
 documented choices in :mod:`analysis.dates.families`).

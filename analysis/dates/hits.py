@@ -50,6 +50,8 @@ class Context:
     text: str
     ref: dt.date | None
     future_before: Callable[[int], bool]
+    # The tense governing position i: 1 future, -1 past, 0 undecided (see the scanner).
+    tense_before: Callable[[int], int] = field(default=lambda i: 0)
     # The last month resolved in the document (calendar, year, month), for "الشهر نفسه".
     last_month: list = field(default_factory=list)
     # The periods (longer than a day, shorter than a year) resolved so far: (start, end, granularity),

@@ -85,6 +85,26 @@ class Lexicon:
     year_part_ordinals: dict[str, int]
     whole_units: tuple[str, ...]
     vague_periods: tuple[str, ...]
+    # Tense of the verb governing a bare month or weekday (date_tense_verbs.csv, date_past_cues.csv).
+    past_verbs: frozenset[str]
+    present_verbs: frozenset[str]
+    past_cues: frozenset[str]
+    past_negations: frozenset[str]
+    clause_openers: frozenset[str]
+
+
+def _verb_forms(rows: list[dict[str, str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The past and imperfect forms of the tense verbs (a form that is both is neither)."""
+    past: set[str] = set()
+    present: set[str] = set()
+    for r in rows:
+        p, stem = norm(r["past"]), norm(r["present"])[1:]
+        past.update(p + s for s in ("", "ت", "وا", "ا", "نا", "تا"))
+        if p[-1] in "يا":  # "انتهى": "انتهت"، "انتهوا"
+            past.update(p[:-1] + s for s in ("ت", "وا"))
+        # No أ- (the 1st person singular): normalised, "أرتفع" would be the past "ارتفع".
+        present.update(f + stem + s for f in "يتن" for s in ("", "ون", "ان"))
+    return frozenset(past - present), frozenset(present - past)
 
 
 def _pairs(name: str, key: str, value: str, cast=str) -> dict[str, object]:
@@ -130,6 +150,8 @@ def lexicon() -> Lexicon:
     epithets = read_rows("date_epithets.csv")
     clock = read_rows("date_clock.csv")
     year_parts = read_rows("date_year_parts.csv")
+    past, present = _verb_forms(read_rows("date_tense_verbs.csv"))
+    past_cues = read_rows("date_past_cues.csv")
     return Lexicon(
         months=months,
         holidays={
@@ -184,4 +206,9 @@ def lexicon() -> Lexicon:
         year_part_ordinals=_kind(year_parts, "ordinal", int),
         whole_units=tuple(norm(r["form"]) for r in read_rows("date_whole_units.csv")),
         vague_periods=tuple(norm(r["form"]) for r in read_rows("date_vague_periods.csv")),
+        past_verbs=past,
+        present_verbs=present,
+        past_cues=frozenset(_forms(past_cues, "kind", "cue")),
+        past_negations=frozenset(_forms(past_cues, "kind", "negation")),
+        clause_openers=frozenset(norm(r["form"]) for r in read_rows("date_clause_openers.csv")),
     )

@@ -37,6 +37,32 @@ def _unresolved_value(spec: Spec) -> str:
     return f"{y}-{spec.month:02d}-{spec.day:02d}"
 
 
+def _interval(cal: str, y: int, m: int, day: int | None) -> P.Interval | None:
+    """The day or month ``y-m(-day)`` of calendar ``cal`` (None if it does not exist)."""
+    if cal == "hijri":
+        return P.hijri_day(y, m, day) if day is not None else P.hijri_month(y, m)
+    if day is not None:
+        return P.day(dt.date(y, m, day)) if P.valid_day(y, m, day) else None
+    return P.month(y, m)
+
+
+def _nearest_year(spec: Spec, ref: dt.date, ry: int) -> int:
+    """The year (around ``ry``) whose month or day ``spec`` lies nearest ``ref``, ties to the past.
+
+    The distance is from the publication date to the period's interval (0 inside it).
+    """
+    best, best_key = ry, None
+    for y in (ry - 1, ry, ry + 1):
+        iv = _interval(spec.calendar, y, spec.month, spec.day)
+        if iv is None:
+            continue
+        gap = max((iv.start - ref).days, (ref - iv.end).days, 0)
+        k = (gap, y)  # ties: the earlier year
+        if best_key is None or k < best_key:
+            best, best_key = y, k
+    return best
+
+
 def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
     """Resolve a calendar date spec against the publication date; None if it is not a date."""
     relative = spec.year is None
@@ -59,6 +85,8 @@ def resolve_spec(spec: Spec, ref: dt.date | None) -> Hit | None:
                 y, m = P.add_months(ry, rm, spec.month_dir or 0)
             elif spec.year_dir is not None:
                 y = ry + spec.year_dir
+            elif m is not None and spec.month_dir == 4:
+                y = _nearest_year(spec, ref, ry)
             elif m is not None:
                 d = -2 if spec.month_dir is None else spec.month_dir
                 y = P.nearest_month_year(m, ref_year=ry, ref_month=rm, direction=d)

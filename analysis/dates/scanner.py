@@ -109,6 +109,9 @@ def _scanner() -> re.Pattern[str]:
     return re.compile(r"\W" + rx.pattern[len(_NO_WORD_BEFORE) :], rx.flags)
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern[str]:
     """Future cues: listed words, or a سـ-prefixed imperfect verb (سيعقد، ستنطلق) not in the
@@ -119,6 +122,39 @@ def _future_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?:{words})(?!\w)|(?!{exceptions})س[يتن][^\W\d]{{3,}})"
     )
+
+
+@lru_cache(maxsize=1)
+def _tense_re() -> re.Pattern[str]:
+    """Tense markers: a future cue or imperfect verb (``f``), a past verb or past cue (``p``), a
+    clause opener (``o``), each a whole word after an optional و/ف."""
+    lx = lexicon()
+
+    def words(forms) -> str:
+        return "|".join(map(re.escape, sorted(forms, key=lambda w: (-len(w), w))))
+
+    future = _future_re().pattern.removeprefix(rf"(?<!\w)[{CONJ_LETTERS}]?")
+    return re.compile(
+        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?P<o>{words(lx.clause_openers)})(?!\w)"
+        rf"|(?P<p>{words(lx.past_verbs | lx.past_cues)})(?!\w)"
+        rf"|(?P<f>{words(lx.present_verbs)})(?!\w)|(?P<c>{future}))"
+    )
+
+
+def tense(text: str, lo: int, hi: int) -> int:
+    """The tense of the nearest verb or cue in ``text[lo:hi]`` after its last clause opener: 1
+    future (سيعقد، يعقد، المقرر), -1 past (عقد، منذ، لم يعقد), 0 none."""
+    last = None
+    for m in _tense_re().finditer(text, lo, hi):
+        last = None if m.group("o") else m
+    if last is None:
+        return 0
+    if last.group("p"):
+        return -1
+    before = _WORD_RE.findall(text, max(lo, last.start() - 12), last.start())
+    w = before[-1] if before else ""
+    negations = lexicon().past_negations
+    return -1 if w in negations or (w[:1] in CONJ_LETTERS and w[1:] in negations) else 1
 
 
 def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int, Hit]]:
@@ -132,7 +168,12 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
         lo = max(norm.rfind(".", 0, i), norm.rfind("\n", 0, i), i - 150, 0)
         return future_re.search(norm, lo, i) is not None
 
-    ctx = Context(text=norm, ref=ref, future_before=future_before)
+    def tense_before(i: int) -> int:
+        # The nearest verb in the clause decides; with none, a future cue earlier in the sentence.
+        lo = max(norm.rfind(".", 0, i), norm.rfind("\n", 0, i), i - 150, 0)
+        return tense(norm, lo, i) or (1 if future_before(i) else 0)
+
+    ctx = Context(text=norm, ref=ref, future_before=future_before, tense_before=tense_before)
     families = _families()
     master_rx, scanner = master(), _scanner()
 

@@ -8,12 +8,15 @@ are joined in one scanner (:mod:`analysis.dates.scanner`) so the text is read on
 :data:`FAMILIES` settles ties. Adding a family is one entry here (and its module in this package).
 
 Documented choices:
-- a month without a year is the last such month (the current one included), or the next one when a
-  future cue (``date_future_cues.csv``: المقرر، القادم، يعقد، يخوض...; or a سـ-prefixed verb) occurs
-  earlier in the sentence; الماضي/المقبل mean the last one before / the next one after the current
-  month; when no word decided, the row has ``year_inferred`` (and so has a bare weekday);
-- a bare weekday is the most recent one (the publication day included), or the next one after a future
-  cue; الماضي/المقبل exclude the publication day; a weekday next to a relative day wins over it;
+- a month or a bare weekday without a year is read by the tense of the nearest verb before it in its
+  clause (after any إن/أن, ``date_clause_openers.csv``): a past verb (``date_tense_verbs.csv``: ارتفعت،
+  عقد...), منذ or لم + imperfect (``date_past_cues.csv``) make it the last one (the current month or
+  the publication day included); an imperfect verb (يعقد) or a future cue (``date_future_cues.csv``:
+  المقرر، القادم...; or a سـ-prefixed verb), or with no verb in the clause a future cue earlier in the
+  sentence, the next one (the current one included); with none, the one nearest the publication
+  date (distance to its interval, ties to the past), and the row has ``year_inferred``;
+  الماضي/المقبل mean the last one before / the next one after the current month (a weekday's
+  exclude the publication day); a weekday next to a relative day wins over it;
   الأحد/الاثنين ("the one"/"the two") are weekdays anywhere in a sentence ("أفرجت الاثنين عن...")
   unless read as the number (``date_weekday_numbers.csv``: بين/كلا/أي من الاثنين، الاثنين معا; a
   number word after it, a definite dual before it, a preposition glued to it);

@@ -165,15 +165,13 @@ def _hijri_year_of_month_in(month: int, year: int) -> int | None:
 
 
 def _default_month_dir(spec: Spec, ctx: Context, start: int) -> None:
-    """A month with no year and no deictic: the next one after a future cue; otherwise a bare month
-    is the last one (this month included) and a day of a month the nearest such day, since news
-    names days ahead ("تفرض في 16 سبتمبر") as often as days behind."""
+    """A month with no year and no deictic: the last one (this month included) after a past verb or
+    منذ, the next one after a future cue or an imperfect verb; with neither, the one nearest the
+    publication date (``year_inferred``)."""
     if spec.year is None and spec.year_dir is None and spec.month_dir is None:
-        if ctx.future_before(start):
-            spec.month_dir = 2
-        else:
-            spec.month_dir = 3 if spec.day is not None else -2
-            spec.inferred = True  # no cue decided: the row says the year was guessed
+        t = ctx.tense_before(start)
+        spec.month_dir = 2 if t > 0 else -2 if t < 0 else 4
+        spec.inferred = t == 0  # no cue decided: the row says the year was guessed
 
 
 def interp_dmy(g: re.Match, ctx: Context) -> Hit | None:

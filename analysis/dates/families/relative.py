@@ -61,6 +61,9 @@ def _weekday_date(w: int, direction: int | None, ref: dt.date) -> dt.date:
         return ref + dt.timedelta(days=w - rw)
     if direction == 2:  # future cue: the next one, today included
         return ref + dt.timedelta(days=(w - rw) % 7)
+    if direction == 4:  # no cue: the nearest one, ties to the past
+        back, ahead = (rw - w) % 7, (w - rw) % 7
+        return ref + dt.timedelta(days=ahead) if ahead < back else ref - dt.timedelta(days=back)
     return ref - dt.timedelta(days=(rw - w) % 7)
 
 
@@ -125,10 +128,14 @@ def interp_dayrel(g: re.Match, ctx: Context) -> Hit | None:
         return None
     if ctx.ref is None:
         return Hit(value=f"XXXX-WXX-{w}", granularity="day", relative=True)
-    if dx is None and ctx.future_before(s):
-        dx = 2
+    inferred = False
+    if dx is None:
+        # A past verb or منذ: the last one; a future cue or imperfect verb: the next; else nearest.
+        t = ctx.tense_before(s)
+        dx = 2 if t > 0 else None if t < 0 else 4
+        inferred = t == 0
     hit = from_interval(P.day(_weekday_date(w, dx, ctx.ref)))
-    hit.year_inferred = dx is None  # no cue: the last one by the default rule
+    hit.year_inferred = inferred  # no cue: the nearest one by the default rule
     return hit
 
 
