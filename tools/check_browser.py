@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -62,11 +63,15 @@ def _wait_for_server(url: str, timeout: float = 60) -> None:
 ROOT_JS = "window.jupyterapp.shell.currentWidget.node"
 
 
-def _screenshots(page, stem: str, max_pages: int = 8) -> Path:
+def _screenshots(page, stem: str, max_pages: int = 20) -> Path:
     """Screenshot the notebook page by page (JupyterLab scrolls inside its own panel)."""
     scroller = f"{ROOT_JS}.querySelector('.jp-WindowedPanel-outer')"
     height = max(1, page.evaluate(f"() => {scroller}.clientHeight"))
-    total = page.evaluate(f"() => {scroller}.scrollHeight")
+    # Up to the last cell's bottom, not scrollHeight (JupyterLab pads past the end: blank pages).
+    total = page.evaluate(
+        f"() => {{ const s = {scroller}, c = [...{ROOT_JS}.querySelectorAll('.jp-Cell')].pop();"
+        " return Math.ceil(c.getBoundingClientRect().bottom - s.getBoundingClientRect().top + s.scrollTop); }"
+    )
     for old in OUT.glob(f"{stem}-*.png"):
         old.unlink()
     first = None
@@ -79,29 +84,70 @@ def _screenshots(page, stem: str, max_pages: int = 8) -> Path:
     return first
 
 
-def _pick_second_actor(page, stem: str) -> str:
-    """Choose another actor in a picker (a widget dropdown), if any; "yes" if its view changed."""
-    select = f"{ROOT_JS}.querySelector('.jp-OutputArea .widget-dropdown select')"
-    if not page.evaluate(f"() => !!{select}"):
-        return "n/a"
-    view = f"{ROOT_JS}.querySelector('.jp-OutputArea .widget-output').innerText"
-    before = page.evaluate(f"() => {view}")
-    page.evaluate(
-        f"() => {{ const s = {select}; s.selectedIndex = 1;"
-        " s.dispatchEvent(new Event('change', {bubbles: true})); }"
-    )
+# Each widget is a VBox of header widgets, its control and an Output redrawn on change.
+BOX_JS = f"[...{ROOT_JS}.querySelectorAll('.jp-OutputArea .widget-vbox')].find(b => b.querySelector(':scope > .widget-output'))"
+VIEW_JS = f"(({BOX_JS}) || {{}}).querySelector?.(':scope > .widget-output')?.innerText || ''"
+
+
+def _wait_for_redraw(page, before: str, timeout: float = 120_000) -> bool:
+    """Wait until the widget's view shows something other than ``before`` (and not nothing)."""
     try:
         page.wait_for_function(
-            f"(before) => {view} !== before && {view}.length > 0", arg=before, timeout=60_000
+            f"(before) => {{ const t = {VIEW_JS}; return t.length > 0 && t !== before; }}",
+            arg=before,
+            timeout=timeout,
+            polling=500,
         )
     except Exception:
-        return "no"
-    time.sleep(1.5)
-    out = f"{ROOT_JS}.querySelector('.jp-OutputArea .widget-output')"
-    page.evaluate(f"() => {out}.scrollIntoView()")
+        return False
+    time.sleep(2)  # let images of the redrawn view load
+    return True
+
+
+def _shot_box(page, path: Path) -> None:
+    """Screenshot the widget box (control and view), scrolled into JupyterLab's panel."""
+    page.evaluate(f"() => {BOX_JS}.setAttribute('data-browser-check', '1')")
+    box = page.locator("[data-browser-check='1']")
+    box.scroll_into_view_if_needed()
     time.sleep(0.5)
-    page.screenshot(path=str(OUT / f"{stem}-picker.png"))
-    return "yes"
+    box.screenshot(path=str(path))
+    page.evaluate(f"() => {BOX_JS}.removeAttribute('data-browser-check')")
+
+
+def _operate_widget(page, stem: str) -> list[str]:
+    """Operate the notebook's widget: pick another entry of its dropdown (actor, speaker) or
+    change its date inputs; one "<what>: yes|no" per operation, "yes" when the view redrew."""
+    if not page.evaluate(f"() => !!({BOX_JS})"):
+        return []
+    results = []
+    dropdown = f"{BOX_JS}.querySelector(':scope > .widget-dropdown select')"
+    dates = f"[...{BOX_JS}.querySelectorAll(':scope > .widget-datepicker input[type=date]')]"
+    if page.evaluate(f"() => !!({dropdown})"):
+        before = page.evaluate(f"() => {VIEW_JS}")
+        label = page.evaluate(
+            f"() => {{ const s = {dropdown}; s.selectedIndex = 1;"
+            " s.dispatchEvent(new Event('change', {bubbles: true}));"
+            " return s.options[1] ? s.options[1].text : ''; }"
+        )
+        ok = _wait_for_redraw(page, before)
+        _shot_box(page, OUT / f"{stem}-widget-1.png")
+        results.append(f"picked {label!r}: {'yes' if ok else 'no'}")
+    elif page.evaluate(f"() => {dates}.length === 2"):
+        start, end = page.evaluate(f"() => {dates}.map(e => e.value)")
+        year_before = str(date.fromisoformat(start) - timedelta(days=365))
+        # The last day alone, then a year before the first to the last: two redraws to check
+        # (on a corpus of one publication day the first cannot change the view).
+        for k, (new_start, new_end) in enumerate(((end, end), (year_before, end)), 1):
+            before = page.evaluate(f"() => {VIEW_JS}")
+            page.evaluate(
+                f"(values) => {dates}.forEach((e, i) => {{ e.value = values[i];"
+                " e.dispatchEvent(new Event('change', {bubbles: true})); })",
+                [new_start, new_end],
+            )
+            ok = _wait_for_redraw(page, before)
+            _shot_box(page, OUT / f"{stem}-widget-{k}.png")
+            results.append(f"dates {new_start}..{new_end}: {'yes' if ok else 'no'}")
+    return results
 
 
 def _errors_in(path: Path) -> list[str]:
@@ -140,12 +186,18 @@ def main() -> int:
         shutil.copy(nb, work / nb.name)
         if corpus:
             _set_corpus(work / nb.name, str(Path(corpus).resolve()))
+    # Attach every cell to the DOM: with JupyterLab's default windowing, cells scrolled out of
+    # view are not drawn and the later screenshots come out blank.
+    settings = work / ".settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     port, token = _free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
             f"--port={port}", f"--IdentityProvider.token={token}", "--allow-root", f"--ServerApp.root_dir={work}",
-            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.expose_app_in_browser=True", f"--LabApp.user_settings_dir={work / '.settings'}",
+            f"--LabApp.workspaces_dir={work / '.workspaces'}",  # restore no tabs of an earlier run
         ],
         stdout=subprocess.DEVNULL,
         stderr=(OUT / "jupyterlab.log").open("w"),
@@ -166,11 +218,12 @@ def main() -> int:
             for nb in notebooks:
                 t0 = time.time()
                 page.goto(f"{base}/lab/tree/{nb.name}?token={token}")
-                page.wait_for_selector(".jp-Notebook", timeout=60_000)
                 page.wait_for_function(
-                    "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                    "(name) => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                    " && window.jupyterapp.shell.currentWidget.context?.path === name"
                     " && window.jupyterapp.shell.currentWidget.sessionContext"
                     " && window.jupyterapp.shell.currentWidget.sessionContext.session",
+                    arg=nb.name,
                     timeout=60_000,
                 )
                 with contextlib.suppress(Exception):  # JupyterLab's news prompt covers outputs
@@ -201,16 +254,17 @@ def main() -> int:
                 n_widgets = page.evaluate(
                     f"() => {ROOT_JS}.querySelectorAll('.jp-OutputArea .jupyter-widgets.widget-vbox').length"
                 )
-                picked = _pick_second_actor(page, nb.stem)
-                status = "ok" if not errors and arabic_visible and picked != "no" else "FAIL"
+                operated = _operate_widget(page, nb.stem)
+                redrawn = all(r.endswith(": yes") for r in operated)
+                status = "ok" if not errors and arabic_visible and redrawn else "FAIL"
                 failures += status != "ok"
                 print(
                     f"{status:<4} {nb.name:<28} {time.time() - t0:6.1f}s  images={n_images} "
-                    f"rtl_tables={n_rtl} widgets={n_widgets} picker_updates={picked} "
+                    f"rtl_tables={n_rtl} widgets={n_widgets} "
                     f"arabic_text={'yes' if arabic_visible else 'no'}  screenshots={shot.parent.relative_to(ROOT)}/{nb.stem}-*.png"
                 )
-                for e in errors:
-                    print(f"     {e}")
+                for line in [*operated, *errors]:
+                    print(f"     {line}")
                 # Free the kernel and the tab before the next notebook.
                 page.evaluate(
                     "() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()"
