@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import config
 from .arabic import normalize
-from .charts._common import display_name
+from .charts._common import display_name, type_name
 from .charts.quotes import speaker_counts, speaker_mention_counts, top_speaker_quotes
 from .display import rtl
 from .explore import MAX_PICKER_OPTIONS, View, _widget
@@ -48,7 +48,11 @@ def speaker_view(
         else f"{name} — quotes: {r['quotes']:,} · articles: {r['articles']:,} · stories: {r['stories']:,}"
     )
     shown = quotes.drop(columns=["speaker", "speaker_actor_id", "context"]).head(limit)
-    who = named[["actor", "type", "quotes"]]
+    who = named[["actor", "type", "quotes"]].assign(
+        type=named["type"].map(lambda t: type_name(t, lang))
+    )
+    if lang == "ar":
+        who = who.rename(columns={"actor": "الفاعل", "type": "النوع", "quotes": "التصريحات"})
     return View(
         title,
         [rtl(shown, index=False), rtl(who, index=False)],

@@ -15,7 +15,7 @@ import pytest
 from analysis import charts, render, schema
 from analysis.charts.quotes import story_of
 from analysis.corpus import articles_from_texts
-from analysis.explore_quotes import speaker_choices, speaker_picker
+from analysis.explore_quotes import speaker_choices, speaker_picker, speaker_view
 from analysis.export import drawn_data
 
 # Written for these tests (not corpus text). doc0 and doc1 are wire copies of one story.
@@ -263,3 +263,10 @@ def test_export_charts_includes_the_speakers(parsed, tmp_path):
     for name in ("speakers", "speakers-over-time", "speaker-mentions"):
         assert [p.name for p in written[name]] == [f"{name}.png", f"{name}.csv"]
     assert pd.read_csv(tmp_path / "speakers.csv")["quotes"].tolist() == [5, 2]
+
+
+def test_speaker_view_names_columns_and_types_in_arabic(parsed):
+    view = speaker_view(parsed, "person:minister", lang="ar")
+    named = view.items[1].data
+    assert list(named.columns) == ["الفاعل", "النوع", "التصريحات"]
+    assert not set(named["النوع"]) & {"person", "country", "organization", "place"}
