@@ -232,6 +232,38 @@ def _widget(
     return box
 
 
+def searchable_dropdown(
+    choices: list[tuple[str, str]],
+    find: Callable[[str], list[tuple[str, str]]],
+    *,
+    label: str,
+    lang: str,
+    watch: tuple = (),
+):
+    """A search box and a dropdown of ``choices`` whose options become ``find(search text)`` (at
+    most :data:`MAX_PICKER_OPTIONS`) whenever the text or a widget of ``watch`` changes."""
+    import ipywidgets as widgets
+
+    search = widgets.Text(
+        value="",
+        placeholder="ابحث عن اسم" if lang == "ar" else "search a name",
+        continuous_update=False,
+    )
+    picker = widgets.Dropdown(
+        options=choices,
+        value=choices[0][1],
+        description=label,
+        layout=widgets.Layout(width="420px"),
+    )
+
+    def refilter(_change) -> None:
+        picker.options = find(search.value)[:MAX_PICKER_OPTIONS] or [("—", "")]
+
+    for w in (*watch, search):
+        w.observe(refilter, names="value")
+    return search, picker
+
+
 def actor_picker(
     parsed,
     *,
@@ -263,29 +295,20 @@ def actor_picker(
         value="",
         description="النوع" if ar else "type",
     )
-    search = widgets.Text(
-        value="", placeholder="ابحث عن اسم" if ar else "search a name", continuous_update=False
-    )
-    picker = widgets.Dropdown(
-        options=choices,
-        value=choices[0][1],
-        description="الفاعل" if ar else "actor",
-        layout=widgets.Layout(width="420px"),
-    )
-
-    def refilter(_change) -> None:
-        found = actor_choices(
+    search, picker = searchable_dropdown(
+        choices,
+        lambda text: actor_choices(
             parsed.mentions,
             top=None,
             lang=lang,
             actor_type=kind.value,
-            search=search.value,
+            search=text,
             boilerplate=boilerplate,
-        )[:MAX_PICKER_OPTIONS]
-        picker.options = found or [("—", "")]
-
-    kind.observe(refilter, names="value")
-    search.observe(refilter, names="value")
+        ),
+        label="الفاعل" if ar else "actor",
+        lang=lang,
+        watch=(kind,),
+    )
 
     def render(actor_id: str) -> View:
         if not actor_id:

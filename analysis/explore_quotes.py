@@ -9,7 +9,7 @@ from .arabic import normalize
 from .charts._common import display_name, type_name
 from .charts.quotes import speaker_counts, speaker_mention_counts, top_speaker_quotes
 from .display import rtl
-from .explore import MAX_PICKER_OPTIONS, View, _widget
+from .explore import MAX_PICKER_OPTIONS, View, _widget, searchable_dropdown
 
 
 def speaker_choices(
@@ -77,23 +77,12 @@ def speaker_picker(
     ar = lang == "ar"
     if not choices:
         return View("لا متحدثين" if ar else "no speakers")
-    import ipywidgets as widgets
-
-    search = widgets.Text(
-        value="", placeholder="ابحث عن اسم" if ar else "search a name", continuous_update=False
+    search, picker = searchable_dropdown(
+        choices,
+        lambda text: speaker_choices(parsed, lang=lang, search=text),
+        label="المتحدث" if ar else "speaker",
+        lang=lang,
     )
-    picker = widgets.Dropdown(
-        options=choices,
-        value=choices[0][1],
-        description="المتحدث" if ar else "speaker",
-        layout=widgets.Layout(width="420px"),
-    )
-
-    def refilter(_change) -> None:
-        found = speaker_choices(parsed, lang=lang, search=search.value)[:MAX_PICKER_OPTIONS]
-        picker.options = found or [("—", "")]
-
-    search.observe(refilter, names="value")
 
     def render(actor_id: str) -> View:
         if not actor_id:
