@@ -212,3 +212,14 @@ def boilerplate_summary(frames: dict[str, pd.DataFrame], **thresholds: float) ->
     out = out.sort_values(["source", "n_articles", "line"], ascending=[True, False, True])
     cols = {"source": schema.STR, "line": schema.STR, "n_articles": schema.INT, "rule": schema.STR}
     return out[list(cols)].astype(cols).reset_index(drop=True)
+
+
+def boilerplate_by_source(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per source of a :func:`boilerplate_summary`: lines flagged, articles they touch, and the
+    most repeated line with its article count."""
+    g = summary.groupby("source")
+    top = g.head(1).set_index("source")[["line", "n_articles"]]
+    out = g.agg(lines=("line", "size"), articles=("n_articles", "sum")).join(
+        top.rename(columns={"line": "most repeated line", "n_articles": "its articles"})
+    )
+    return out.sort_values("articles", ascending=False)

@@ -6,7 +6,13 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.boilerplate import boilerplate, boilerplate_summary, counted, line_keys
+from analysis.boilerplate import (
+    boilerplate,
+    boilerplate_by_source,
+    boilerplate_summary,
+    counted,
+    line_keys,
+)
 from analysis.sentences import sentences_frame
 
 FOOTER = "رابط الخبر بصحيفة النخيل: {title}"
@@ -176,3 +182,18 @@ def test_summary_lists_each_flagged_line_per_source():
     assert t["n_articles"].iloc[0] == 30 and t["line"].iloc[0].startswith(
         "رابط الخبر بصحيفة النخيل"
     )
+
+
+def test_boilerplate_by_source_counts_lines_and_names_the_most_repeated():
+    summary = pd.DataFrame(
+        {
+            "source": ["a", "a", "b"],
+            "line": ["رابط الخبر", "تابعونا", "سمات"],
+            "n_articles": [30, 6, 9],
+            "rule": ["repeated", "repeated", "footer"],
+        }
+    )
+    out = boilerplate_by_source(summary)
+    assert out.loc["a", "lines"] == 2 and out.loc["a", "articles"] == 36
+    assert out.loc["a", "most repeated line"] == "رابط الخبر" and out.loc["a", "its articles"] == 30
+    assert list(out.index) == ["a", "b"]
