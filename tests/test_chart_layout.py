@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import itertools
+import re
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -76,7 +77,11 @@ def _month() -> dict[str, pd.DataFrame]:
         ),
         "dates",
     )
-    return {"articles": articles, "mentions": mentions, "dates": dates}
+    # Sentence lengths 1..40 words, and a few run-on "sentences" of hundreds of words.
+    lengths = [*rng.integers(1, 40, 2000), 300, 600, 1800]
+    sentences = pd.DataFrame({"doc_id": "doc0", "sent_id": range(len(lengths)),
+                              "text": [" ".join(["كلمة"] * int(k)) for k in lengths]})  # fmt: skip
+    return {"articles": articles, "mentions": mentions, "dates": dates, "sentences": sentences}
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +115,8 @@ def _builders(f: dict, lang: str, top: int) -> dict:
             a, lang=lang, top=top, unit="stories"
         ),
         "lookback-articles": lambda: charts.plot_lookback(d, a, lang=lang, unit="articles"),
+        "timeline": lambda: charts.plot_timeline(d, lang=lang, max_items=top),
+        "sentence-lengths": lambda: charts.plot_sentence_lengths(f["sentences"], lang=lang),
     }
 
 
@@ -118,6 +125,7 @@ def _overlap(a, b) -> bool:
 
 
 CASES = [("ar", 5), ("ar", 20), ("en", 20)]
+LATIN_RE = re.compile(r"[A-Za-z]")
 
 
 @pytest.mark.parametrize(("lang", "top"), CASES)
@@ -131,6 +139,8 @@ def test_every_chart_is_readable(month, lang, top):
         for text in (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()):
             if text:
                 assert has_arabic(text) == (lang == "ar"), (name, lang, text)
+                # No Latin word or symbol ("×N") in an Arabic chart's text (digits are fine).
+                assert lang == "en" or not LATIN_RE.search(text), (name, text)
         assert ax.get_title(), name
         # A legend sits outside the data area.
         legend = ax.get_legend()
@@ -211,3 +221,38 @@ def test_mentioned_periods_and_lookback(month):
     assert (look.loc[look["direction"] == "current", "days"] == 0).all()
     with pytest.raises(ValueError):
         charts.mentioned_periods(d, bucket="week")
+
+
+def _one_article() -> dict[str, pd.DataFrame]:
+    """One article, one actor, one date, one sentence: every count is 1."""
+    f = _month()
+    doc = f["articles"].head(1)
+    return {
+        "articles": doc,
+        "mentions": f["mentions"][f["mentions"]["doc_id"] == doc["doc_id"].iloc[0]].head(1),
+        "dates": f["dates"].head(1).assign(doc_id=doc["doc_id"].iloc[0], granularity="day"),
+        "sentences": f["sentences"].head(1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "axis"),
+    [("articles-by-date", "y"), ("actor-frequency", "x"), ("lookback", "x"),
+     ("mentioned-days", "y"), ("sentence-lengths", "y")],
+)  # fmt: skip
+def test_count_axes_have_whole_number_ticks(name, axis):
+    # One article is counted as 1, never read off ticks at 0.2, 0.4, ...
+    ax = _builders(_one_article(), "en", 5)[name]()
+    ticks = ax.get_xticks() if axis == "x" else ax.get_yticks()
+    assert len(ticks) >= 2 and np.allclose(ticks, np.round(ticks)), (name, ticks)
+
+
+def test_sentence_length_overflow_note_is_not_over_the_bars(month):
+    ax = charts.plot_sentence_lengths(month["sentences"], lang="en")
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    assert "1,800" in ax.get_xlabel()  # the longest is still told
+    bars = [p.get_window_extent(renderer) for p in ax.patches if p.get_height() > 0]
+    for text in ax.texts:
+        box = text.get_window_extent(renderer)
+        assert not any(_overlap(box, b) for b in bars), text.get_text()

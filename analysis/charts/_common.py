@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .. import render
 from ..boilerplate import counted
@@ -53,6 +54,14 @@ def date_axis(ax: Axes, *, max_ticks: int = 8, min_days: float = 4.0) -> None:
             offset_formats=_DATE_OFFSETS,
         )
     )
+
+
+def count_ticks(ax: Axes, axis: str) -> None:
+    """Whole-number ticks on a count axis ("x" or "y"): one article never reads as 0.2, 0.4..."""
+    if (ax.get_xscale() if axis == "x" else ax.get_yscale()) == "linear":
+        (ax.xaxis if axis == "x" else ax.yaxis).set_major_locator(
+            MaxNLocator(nbins="auto", integer=True)
+        )
 
 
 def legend_outside(ax: Axes, **kwargs) -> None:

@@ -22,6 +22,7 @@ from ._common import (
     check_lang,
     check_unit,
     count_phrase,
+    count_ticks,
     count_units,
     counted_rows,
     date_axis,
@@ -153,6 +154,7 @@ def plot_actor_frequency(
     ax.bar_label(bars, labels=[f"{v:,}" for v in data[col]], padding=3, fontsize=9)
     ax.set_yticks(y, labels=render.labels(data["name"]))
     ax.margins(x=0.08)
+    count_ticks(ax, "x")
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlabel(count_unit_label(unit, lang))
     # One type only (a per-type chart): name it in the title.
@@ -312,6 +314,8 @@ def plot_actor_frequency_over_time(
         date_axis(ax)
         if measure == "share":
             ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        else:
+            count_ticks(ax, "y")
         ax.set_ylabel(label)
         ax.set_ylim(bottom=0)
         legend_outside(ax, fontsize=9, title=tr("الفاعل", "actor", lang))

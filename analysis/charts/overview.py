@@ -15,6 +15,7 @@ from ._common import (
     check_lang,
     check_unit,
     count_phrase,
+    count_ticks,
     date_axis,
     finish,
     legend_outside,
@@ -55,20 +56,20 @@ def plot_sentence_lengths(
     over = int((lengths > clip).sum())
     edges = np.linspace(0, clip + 1, min(bins, clip + 1) + 1)
     ax.hist(lengths.clip(upper=clip), bins=edges, color="#4C72B0", edgecolor="white")
-    if over:
-        ax.annotate(
-            tr(
-                f"{over:,} جملة أطول من {clip} كلمة (حتى {lengths.max():,}) في العمود الأخير",
-                f"{over:,} sentences over {clip} words (up to {lengths.max():,}) in the last bar",
-                lang,
-            ),
-            xy=(0.99, 0.97),
-            xycoords="axes fraction",
-            ha="right",
-            va="top",
-            fontsize=8,
-            color="0.35",
+    # The overflow note goes under the axis label, never over the bars.
+    note = (
+        "\n"
+        + tr(
+            f"العمود الأخير: الجمل التي عدد كلماتها أكثر من {clip:,} "
+            f"({over:,}، أطولها {lengths.max():,})",
+            f"last bar: sentences of more than {clip:,} words "
+            f"({over:,}, the longest {lengths.max():,})",
+            lang,
         )
+        if over
+        else ""
+    )
+    count_ticks(ax, "y")
     return finish(
         ax,
         title=tr(
@@ -76,7 +77,7 @@ def plot_sentence_lengths(
             f"Sentence length ({len(lengths):,} sentences, median {lengths.median():.0f} words)",
             lang,
         ),
-        xlabel=tr("عدد الكلمات في الجملة", "words per sentence", lang),
+        xlabel=tr("عدد الكلمات في الجملة", "words per sentence", lang) + note,
         ylabel=tr("عدد الجمل", "sentences", lang),
         data=lengths.value_counts().sort_index().rename("sentences").reset_index(),
     )
@@ -133,6 +134,7 @@ def plot_articles_by_date(
         ax.bar(x, table[src], bottom=bottom, width=0.8, color=color, label=render.label(src))
         bottom += table[src].to_numpy()
     date_axis(ax)
+    count_ticks(ax, "y")
     if table.shape[1] > 1:
         # Two columns past a dozen sources, so the legend stays as tall as the axes.
         legend_outside(

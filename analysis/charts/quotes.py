@@ -21,6 +21,7 @@ from ._common import (
     axes,
     check_lang,
     count_phrase,
+    count_ticks,
     counted_rows,
     display_name,
     no_data,
@@ -139,7 +140,7 @@ def plot_top_speakers(
     data = top_speakers(quotes, articles, top=top, unit=unit, actors=actors)
     data = data.assign(name=[display_name(r, lang) for r in data.to_dict("records")])
     ax.set_xlabel(unit_label(unit, lang))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.25 ticks
+    count_ticks(ax, "x")
     ax.set_title(
         tr(
             f"أكثر المتحدثين تصريحًا {count_phrase(len(data), lang)}",

@@ -24,6 +24,7 @@ from ._common import (
     axes,
     check_lang,
     check_unit,
+    count_ticks,
     count_units,
     counted_rows,
     date_axis,
@@ -350,8 +351,10 @@ def plot_timeline(
         )
     ax.set_title(
         tr(
-            f"الخط الزمني للتواريخ المذكورة\n×N {unit_by(unit, 'ar')}{kept_note(boilerplate, 'ar')}",
-            f"Timeline of the dates mentioned\n×N {unit_by(unit, 'en')}{kept_note(boilerplate, 'en')}",
+            "الخط الزمني للتواريخ المذكورة"
+            f"\n×العدد وحجم النقطة {unit_by(unit, 'ar')}{kept_note(boilerplate, 'ar')}",
+            "Timeline of the dates mentioned"
+            f"\n×count and marker size {unit_by(unit, 'en')}{kept_note(boilerplate, 'en')}",
             lang,
         )
     )
@@ -472,6 +475,7 @@ def plot_mentioned_periods(
         # The present dwarfs the past: a log axis keeps the rest of the record visible.
         ax.set_yscale("log")
         ylabel += tr(" (مقياس لوغاريتمي)", " (log scale)", lang)
+    count_ticks(ax, "y")
     more = (
         tr(f" — {hidden:,} خارج المدى المعروض", f" — {hidden:,} outside the range shown", lang)
         if hidden
@@ -554,6 +558,7 @@ def plot_lookback(
     ax.bar_label(bars, labels=[f"{n:,}" for _, n, _ in rows], padding=3, fontsize=8)
     ax.set_yticks(y, labels=[label for label, _, _ in rows], fontsize=9)
     ax.margins(x=0.1)
+    count_ticks(ax, "x")
     return finish(
         ax,
         title=tr(
