@@ -48,6 +48,9 @@ _STATIC_WEIGHTS = {"Regular": 400, "Bold": 700}
 # Hebrew, Arabic, Syriac, Thaana, NKo ... and the Hebrew/Arabic presentation forms.
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
+# Bidi marks steer the reordering; once it is done they are dropped (a font may draw a box).
+_MARKS_RE = re.compile("[\u200e\u200f\u2066-\u2069]")
+
 _forced: dict[str, bool] = {}
 
 
@@ -195,7 +198,8 @@ def visual(text: str) -> str:
     from bidi import get_display
 
     reshape = _reshaper().reshape
-    return "\n".join(get_display(reshape(line)) if line else line for line in text.split("\n"))
+    lines = (get_display(reshape(line)) if line else line for line in text.split("\n"))
+    return _MARKS_RE.sub("", "\n".join(lines))
 
 
 def is_rtl(text: str) -> bool:

@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from bidi import get_display
 
 from analysis import charts, render, schema
 from analysis.charts import timeline as tl
@@ -323,6 +324,32 @@ def test_timeline_linear_when_span_is_short(frames):
     recent = d[d["value"].isin(["2024-10-18", "2023-05"])]
     ax = charts.plot_timeline(recent, lang="en")
     assert ax.get_xscale() == "linear"
+
+
+@pytest.mark.parametrize("value", ["2015-W30", "2015-H2", "2015-07-21"])
+def test_timeline_arabic_label_reads_right_to_left_whatever_the_value(value):
+    # "2015-W30 · الولايات المتحدة ×2": the Latin "W" must not turn the line left to right.
+    day = pd.Timestamp("2015-07-21")
+    rows = schema.conform(
+        [{"doc_id": "d", "sent_id": 0, "start": 0, "end": 3, "surface": "x", "type": "DATE",
+          "value": value, "granularity": "week", "start_date": day, "end_date": day,
+          "resolved": True}] * 2, "dates",
+    )  # fmt: skip
+    mentions = schema.conform(
+        [{"doc_id": "d", "sent_id": 0, "start": 0, "end": 1, "surface": "x", "actor_id": "c:US",
+          "name_ar": "الولايات المتحدة", "name_en": "United States", "type": "country",
+          "form": "name"}], "mentions",
+    )  # fmt: skip
+    for lang, names in (("ar", "الولايات المتحدة"), ("en", "United States")):
+        ax = charts.plot_timeline(rows, mentions=mentions, lang=lang)
+        second = ax.get_yticklabels()[0].get_text().split("\n")[1]
+        shown = get_display(second) if render.shapes() else second  # as drawn, left to right
+        shown = shown.replace("\u200e", "").replace("\u200f", "")
+        if lang == "ar":  # the value on the right, the names to its left, the count leftmost
+            assert shown.endswith(value) and shown.startswith("2×"), shown
+        else:
+            assert shown == f"{value} · {names} ×2", shown
+        plt.close("all")
 
 
 def test_timeline_never_invents_a_date():

@@ -133,6 +133,13 @@ def test_visual_puts_numbers_and_latin_in_reading_position():
     assert not any("\u0621" <= c <= "\u064a" for c in v)
 
 
+def test_visual_follows_bidi_marks_then_drops_them():
+    # A right-to-left mark first makes the line Arabic-directed even before "2015-W30"; the
+    # marks steer the order and are then removed (a non-shaping renderer would draw them).
+    v = render.visual("\u200f\u200e2015-W30\u200e · مايو")
+    assert v.endswith("2015-W30") and not any(c in v for c in "\u200e\u200f")
+
+
 def test_visual_keeps_line_order():
     v = render.visual("اليابان\nمايو 2023")
     first, second = v.split("\n")

@@ -51,6 +51,17 @@ MAX_LINE_CHARS = 64
 MIN_TICK_GAP = 0.08  # fraction of the axis between two tick labels
 
 
+# An Arabic label line opens with a right-to-left mark, and an ISO value ("2015-W30") sits
+# between left-to-right marks: a Latin letter first would otherwise lay the whole line out
+# left to right (names after their count), and a bare "2015-W30" in an Arabic line would flip.
+RLM, LRM = "\u200f", "\u200e"
+
+
+def _value_first(value: str, rest: str, lang: str) -> str:
+    """``value`` then ``rest`` on one label line, in the chart's reading direction."""
+    return f"{RLM}{LRM}{value}{LRM}{rest}" if lang == "ar" else value + rest
+
+
 def _shorten(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + ELLIPSIS
 
@@ -320,8 +331,9 @@ def plot_timeline(
         for r in items.to_dict("records"):
             times = f" ×{r['count']}" if r["count"] > 1 else ""
             value = _shorten(r["value"], MAX_VALUE_CHARS)
-            second = _shorten(value + (f" · {r['actors']}" if r["actors"] else ""), MAX_LINE_CHARS)
-            second += times
+            rest = f" · {r['actors']}" if r["actors"] else ""
+            rest = _shorten(value + rest, MAX_LINE_CHARS)[len(value) :] + times
+            second = _value_first(value, rest, lang)
             labels.append(render.label(r["snippet"]) + "\n" + render.label(second))
         ax.set_yticks(y, labels=labels, fontsize=9)
         ax.set_ylim(-0.7, len(items) - 0.3)
