@@ -453,6 +453,16 @@ def test_distinctive_weights_favour_what_marks_the_texts():
     assert w.loc["الزلزال", "weight"] > 0 > w.loc["المنطقه", "weight"]
 
 
+def test_distinctive_cloud_title_keeps_an_iso_day_in_order(frames):
+    # After Arabic words a bare "2015-07-31" is drawn 31-07-2015: the day is isolated.
+    arts = frames["articles"]
+    ax = charts.plot_distinctive_wordcloud(arts, arts["doc_id"].head(1), lang="ar",
+                                           label="2015-07-31", width=300, height=200)  # fmt: skip
+    title = ax.get_title()
+    shown = get_display(title) if render.shapes() else title  # as drawn, left to right
+    assert "2015-07-31" in shown and "31-07-2015" not in shown, shown
+
+
 def test_word_weights_tfidf_downweights_common_words():
     corpus = ["الاقتصاد النفط", "الاقتصاد التجارة", "الاقتصاد الزراعة", "الاقتصاد النفط النفط"]
     freq = words.word_weights([corpus[3]]).set_index("key")["weight"]

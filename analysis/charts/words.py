@@ -536,7 +536,8 @@ def plot_distinctive_wordcloud(
         else (),
     )
     weights = weights[weights["weight"] > 0]
-    what = f" · {label}" if label else ""
+    # Isolated (first-strong): "2015-07-31" after Arabic words would otherwise read 31-07-2015.
+    what = f" · \u2068{label}\u2069" if label else ""
     note = _sample_note(len(texts), len(chosen), lang, unit=unit) + kept_note(boilerplate, lang)
     title = (
         f"الكلمات المميزة مقارنة بالمدونة ({note}){what}"
