@@ -24,7 +24,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -85,6 +84,8 @@ def _screenshots(page, stem: str, max_pages: int = 20) -> Path:
 
 
 # Each widget is a VBox of header widgets, its control and an Output redrawn on change.
+BOX_MARGIN = 250  # px above the box for JupyterLab's menu, tab bar and toolbar
+MAX_SHOT_HEIGHT = 8000
 BOX_JS = f"[...{ROOT_JS}.querySelectorAll('.jp-OutputArea .widget-vbox')].find(b => b.querySelector(':scope > .widget-output'))"
 VIEW_JS = f"(({BOX_JS}) || {{}}).querySelector?.(':scope > .widget-output')?.innerText || ''"
 
@@ -104,19 +105,43 @@ def _wait_for_redraw(page, before: str, timeout: float = 120_000) -> bool:
     return True
 
 
-def _shot_box(page, path: Path) -> None:
-    """Screenshot the widget box (control and view), scrolled into JupyterLab's panel."""
+def _shot_box(page, path: Path) -> bool:
+    """Screenshot the whole widget box (control and view); False if any of it is cut off.
+
+    JupyterLab scrolls inside its own panel, so an element screenshot of a box taller than the
+    window shows only the part in the window (the rest is grey background): the window is made
+    tall enough for the box first, the box scrolled to the panel's top, then restored."""
     page.evaluate(f"() => {BOX_JS}.setAttribute('data-browser-check', '1')")
     box = page.locator("[data-browser-check='1']")
-    box.scroll_into_view_if_needed()
+    viewport = page.viewport_size
+    height = box.evaluate("b => Math.ceil(b.getBoundingClientRect().height)")
+    if height + BOX_MARGIN > viewport["height"]:
+        page.set_viewport_size(
+            {"width": viewport["width"], "height": min(MAX_SHOT_HEIGHT, height + BOX_MARGIN)}
+        )
+        time.sleep(1)  # JupyterLab re-lays out its panels on resize
+    box.evaluate("b => b.scrollIntoView({block: 'start'})")
     time.sleep(0.5)
+    whole = box.evaluate(
+        "b => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
     box.screenshot(path=str(path))
     page.evaluate(f"() => {BOX_JS}.removeAttribute('data-browser-check')")
+    page.set_viewport_size(viewport)
+    return whole
+
+
+def _verdict(redrawn: bool, whole: bool) -> str:
+    """ "yes" when the view redrew and its screenshot holds the whole box."""
+    if not redrawn:
+        return "no (the view did not redraw)"
+    return "yes" if whole else "no (the box does not fit its screenshot)"
 
 
 def _operate_widget(page, stem: str) -> list[str]:
     """Operate the notebook's widget: pick another entry of its dropdown (actor, speaker) or
-    change its date inputs; one "<what>: yes|no" per operation, "yes" when the view redrew."""
+    change its date inputs; one "<what>: yes|no ..." per operation, "yes" when the view redrew
+    and its screenshot shows the whole box."""
     if not page.evaluate(f"() => !!({BOX_JS})"):
         return []
     results = []
@@ -130,14 +155,18 @@ def _operate_widget(page, stem: str) -> list[str]:
             " return s.options[1] ? s.options[1].text : ''; }"
         )
         ok = _wait_for_redraw(page, before)
-        _shot_box(page, OUT / f"{stem}-widget-1.png")
-        results.append(f"picked {label!r}: {'yes' if ok else 'no'}")
+        whole = _shot_box(page, OUT / f"{stem}-widget-1.png")
+        results.append(f"picked {label!r}: {_verdict(ok, whole)}")
     elif page.evaluate(f"() => {dates}.length === 2"):
         start, end = page.evaluate(f"() => {dates}.map(e => e.value)")
-        year_before = str(date.fromisoformat(start) - timedelta(days=365))
-        # The last day alone, then a year before the first to the last: two redraws to check
-        # (on a corpus of one publication day the first cannot change the view).
-        for k, (new_start, new_end) in enumerate(((end, end), (year_before, end)), 1):
+        lo, hi = page.evaluate(f"() => [{dates}[0].min, {dates}[1].max]")
+        lo, hi = lo or start, hi or end
+        if lo == hi:  # one day allowed: no other range exists, nothing to operate
+            return [f"dates {lo}..{hi}: one day only, nothing to change: yes"]
+        # Within the inputs' bounds (the widget refuses others): the last day alone (or the
+        # first, when the view already shows one day), then the widest range allowed.
+        first = (end, end) if start != end else (lo, lo)
+        for k, (new_start, new_end) in enumerate((first, (lo, hi)), 1):
             before = page.evaluate(f"() => {VIEW_JS}")
             page.evaluate(
                 f"(values) => {dates}.forEach((e, i) => {{ e.value = values[i];"
@@ -145,8 +174,8 @@ def _operate_widget(page, stem: str) -> list[str]:
                 [new_start, new_end],
             )
             ok = _wait_for_redraw(page, before)
-            _shot_box(page, OUT / f"{stem}-widget-{k}.png")
-            results.append(f"dates {new_start}..{new_end}: {'yes' if ok else 'no'}")
+            whole = _shot_box(page, OUT / f"{stem}-widget-{k}.png")
+            results.append(f"dates {new_start}..{new_end}: {_verdict(ok, whole)}")
     return results
 
 
