@@ -185,6 +185,16 @@ def test_articles_by_date_calendar_axis_with_gap(month):
     assert len(colours) == 6  # five sources and "other", each its own colour
 
 
+def test_heatmap_says_what_its_grey_gap_columns_are(month):
+    ax = charts.plot_actor_frequency_over_time(
+        month["mentions"], month["articles"], top=20, lang="en"
+    )
+    assert ax.images and "grey: no articles" in ax.get_xlabel()
+    few = month["articles"][month["articles"]["published"] < "2015-07-13"]  # before the gap
+    ax = charts.plot_actor_frequency_over_time(month["mentions"], few, top=20, lang="en")
+    assert "grey" not in ax.get_xlabel()  # no gap, no note
+
+
 def test_number_wording_is_right_for_every_n(month):
     for top in (1, 2, 3, 10, 11, 100):
         title = charts.plot_actor_frequency(month["mentions"], top=top).get_title()

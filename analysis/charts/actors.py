@@ -320,7 +320,16 @@ def plot_actor_frequency_over_time(
         ax.set_ylim(bottom=0)
         legend_outside(ax, fontsize=9, title=tr("الفاعل", "actor", lang))
         ax.spines[["top", "right"]].set_visible(False)
-    ax.set_xlabel(tr("تاريخ النشر", "publication date", lang))
+    # A grey column is not a zero: say what it is.
+    grey = kind == "heatmap" and bool(gap.any())
+    ax.set_xlabel(
+        tr("تاريخ النشر", "publication date", lang)
+        + (
+            "\n" + tr("رمادي: فترة بلا مقالات", "grey: no articles that period", lang)
+            if grey
+            else ""
+        )
+    )
     note = f"\n{unit_by(unit, lang)}{kept_note(boilerplate, lang)}"
     ax.set_title(
         tr(
