@@ -492,11 +492,22 @@ def date_range_slider(
     published = date_options(parsed, field="published")
     first, last = (published[0], published[-1]) if published else (lo, hi)
     ar = lang == "ar"
+    # The browser's date input does not show the bounds (the widget clamps to them): a tooltip
+    # tells the reader (and tools/check_browser.py) which days can be picked.
+    bounds = f"{_iso(lo)} … {_iso(hi)}"
     start = widgets.DatePicker(
-        value=first.date(), min=lo.date(), max=hi.date(), description="من" if ar else "from"
+        value=first.date(),
+        min=lo.date(),
+        max=hi.date(),
+        description="من" if ar else "from",
+        tooltip=bounds,
     )
     end = widgets.DatePicker(
-        value=last.date(), min=lo.date(), max=hi.date(), description="إلى" if ar else "to"
+        value=last.date(),
+        min=lo.date(),
+        max=hi.date(),
+        description="إلى" if ar else "to",
+        tooltip=bounds,
     )
 
     def render(value: tuple) -> View:

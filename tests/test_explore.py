@@ -285,6 +285,10 @@ def test_slider_widget_redraws_on_range(parsed):
     assert set(timeline.data["dates"]["value"]) == {"2024-10-17"}
     assert "\u20662024-10-17 … 2024-10-18\u2069" in timeline.title
     box = explore.date_range_slider(parsed, field="mentioned", interactive=True)
+    # The browser's date input hides the bounds: the tooltip names them.
+    bounds = f"{box.children[0].min:%Y-%m-%d} … {box.children[0].max:%Y-%m-%d}"
+    assert box.children[0].tooltip == box.children[1].tooltip == bounds
+    assert box.children[0].min < box.children[0].value
     box.children[0].value = box.children[0].min
     assert {"2022", "2023-05"} & set(box.view.data["dates"]["value"])
     early = explore.range_view(parsed, "0001-01-01", "0001-12-31", field="mentioned", lang="en")

@@ -159,8 +159,10 @@ def _operate_widget(page, stem: str) -> list[str]:
         results.append(f"picked {label!r}: {_verdict(ok, whole)}")
     elif page.evaluate(f"() => {dates}.length === 2"):
         start, end = page.evaluate(f"() => {dates}.map(e => e.value)")
-        lo, hi = page.evaluate(f"() => [{dates}[0].min, {dates}[1].max]")
-        lo, hi = lo or start, hi or end
+        # The widget clamps to its bounds, which it names in its tooltip ("lo … hi").
+        tooltip = page.evaluate(f"() => {dates}[0].closest('.widget-datepicker').title || ''")
+        found = _ISO_DAY_RE.findall(tooltip)
+        lo, hi = found if len(found) == 2 else (start, end)
         if lo == hi:  # one day allowed: no other range exists, nothing to operate
             return [f"dates {lo}..{hi}: one day only, nothing to change: yes"]
         # Within the inputs' bounds (the widget refuses others): the last day alone (or the
@@ -193,6 +195,7 @@ def _errors_in(path: Path) -> list[str]:
     return errors
 
 
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CORPUS_RE = re.compile(r'^CORPUS = ".*"$', re.M)
 
 
