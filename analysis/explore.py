@@ -185,7 +185,7 @@ def actor_view(
     )
     n_docs, n_stories = rows["doc_id"].nunique(), rows["story_id"].nunique()
     title = (
-        f"{name}: {len(rows):,} إشارة في {n_docs:,} مقالة و{n_stories:,} قصة"
+        f"{name} — الإشارات: {len(rows):,} · المقالات: {n_docs:,} · القصص: {n_stories:,}"
         if lang == "ar"
         else f"{name}: {len(rows):,} mentions in {n_docs:,} articles, {n_stories:,} stories"
     )
@@ -415,8 +415,8 @@ def range_view(
         best = top_actors(counted_mentions, top=top, by=unit, articles=sub.articles)
         n_stories = with_stories(sub.articles, sub.articles)["story_id"].nunique()
         title = (
-            f"{day}: {len(sub.articles):,} مقالة ({n_stories:,} قصة)، "
-            f"{len(counted_mentions):,} إشارة"
+            f"{day} — المقالات: {len(sub.articles):,} · القصص: {n_stories:,} · "
+            f"الإشارات: {len(counted_mentions):,}"
             if lang == "ar"
             else f"{day}: {len(sub.articles):,} articles ({n_stories:,} stories), "
             f"{len(counted_mentions):,} mentions"
@@ -444,7 +444,9 @@ def range_view(
         boilerplate=boilerplate,
     )
     title = (
-        f"{day}: {len(dates):,} تعبيرا زمنيا" if lang == "ar" else f"{day}: {len(dates):,} dates"
+        f"{day} — التعبيرات الزمنية: {len(dates):,}"
+        if lang == "ar"
+        else f"{day}: {len(dates):,} dates"
     )
 
     return View(
