@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -510,6 +512,11 @@ def test_actor_and_article_clouds(frames):
         height=200,
     )
     assert "الصين" not in set(drawn_data(ax.figure)["word"])
+    # "3 جملة" needs number agreement: the count stands after a label, right for any N.
+    assert "(الجمل: 3)" in ax.get_title() or "(الجمل: 3)" in render.visual(ax.get_title())
+    for n, total in ((5, 5), (5, 8), (1000, 14848)):
+        note = words._sample_note(n, total, "ar")
+        assert re.fullmatch(r"المقالات: (عينة [\d,]+ من )?[\d,]+", note), note
     # Every form of the actor is left out, not just the mention spans.
     forms = words.actor_forms(frames["mentions"], "country:JPN")
     assert {"اليابان", "Japan"} <= forms

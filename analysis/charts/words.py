@@ -410,17 +410,13 @@ def sample_articles(frame: pd.DataFrame | pd.Series, *, limit: int = MAX_CLOUD_D
 
 
 def _sample_note(n: int, total: int, lang: str, *, unit: str = "articles") -> str:
+    """How many texts a cloud reads ("label: N" in Arabic: right for any N)."""
     stories = unit == "stories"
-    what = (
-        ("قصة (مقالة لكل قصة)", "stories (one article each)") if stories else ("مقالة", "articles")
-    )
-    if n == total:
-        return f"{total:,} {what[0]}" if lang == "ar" else f"{total:,} {what[1]}"
-    return (
-        f"عينة {n:,} من {total:,} {what[0]}"
-        if lang == "ar"
-        else f"sample of {n:,} of {total:,} {what[1]}"
-    )
+    if lang == "ar":
+        what, per = ("القصص", " (مقالة لكل قصة)") if stories else ("المقالات", "")
+        return f"{what}: {total:,}{per}" if n == total else f"{what}: عينة {n:,} من {total:,}{per}"
+    what = "stories (one article each)" if stories else "articles"
+    return f"{total:,} {what}" if n == total else f"sample of {n:,} of {total:,} {what}"
 
 
 def article_texts(
@@ -578,8 +574,8 @@ def plot_actor_wordcloud(
     name = display_name(rows.iloc[0], lang) if len(rows) else actor_id
     per = {"stories": (" · مقالة لكل قصة", " · one article per story")}.get(unit, ("", ""))
     title = (
-        f"{name} ({len(texts)} جملة){per[0]}"
+        f"{name} (الجمل: {len(texts):,}){per[0]}"
         if lang == "ar"
-        else f"{name} ({len(texts)} sentences){per[1]}"
+        else f"{name} ({len(texts):,} sentences){per[1]}"
     ) + kept_note(boilerplate, lang)
     return plot_wordcloud(weights, ax=ax, lang=lang, title=kwargs.pop("title", title), **kwargs)
