@@ -54,12 +54,17 @@ MIN_TICK_GAP = 0.08  # fraction of the axis between two tick labels
 # An Arabic label line opens with a right-to-left mark, and an ISO value ("2015-W30") sits
 # between left-to-right marks: a Latin letter first would otherwise lay the whole line out
 # left to right (names after their count), and a bare "2015-W30" in an Arabic line would flip.
+# A mark of the line's direction before "×N" keeps the count after a name in the other script
+# (an English line ending in an Arabic-only name drew "×21" before it).
 RLM, LRM = "\u200f", "\u200e"
 
 
-def _value_first(value: str, rest: str, lang: str) -> str:
-    """``value`` then ``rest`` on one label line, in the chart's reading direction."""
-    return f"{RLM}{LRM}{value}{LRM}{rest}" if lang == "ar" else value + rest
+def _label_line(value: str, rest: str, times: str, lang: str) -> str:
+    """``value``, ``rest`` (its actors) and ``times`` (" ×N") on one label line, in the chart's
+    reading direction."""
+    if lang == "ar":
+        return f"{RLM}{LRM}{value}{LRM}{rest}{RLM}{times}"
+    return f"{value}{rest}{LRM}{times}"
 
 
 def _shorten(s: str, n: int) -> str:
@@ -332,8 +337,8 @@ def plot_timeline(
             times = f" ×{r['count']}" if r["count"] > 1 else ""
             value = _shorten(r["value"], MAX_VALUE_CHARS)
             rest = f" · {r['actors']}" if r["actors"] else ""
-            rest = _shorten(value + rest, MAX_LINE_CHARS)[len(value) :] + times
-            second = _value_first(value, rest, lang)
+            rest = _shorten(value + rest, MAX_LINE_CHARS)[len(value) :]
+            second = _label_line(value, rest, times, lang)
             labels.append(render.label(r["snippet"]) + "\n" + render.label(second))
         ax.set_yticks(y, labels=labels, fontsize=9)
         ax.set_ylim(-0.7, len(items) - 0.3)
