@@ -7,7 +7,7 @@ exports/browser/.
 
 ``CORPUS=path`` (environment, e.g. ``make check-browser CORPUS=../shared/corpora/x.jsonl``, or the
 first argument) sets the notebooks' ``CORPUS`` parameter in the copies, so the check runs on a
-corpus of a few thousand articles as well as on the seeds.
+corpus of a few thousand articles as well as on the seeds; ``NOTEBOOKS="02 05"`` checks only those.
 """
 
 from __future__ import annotations
@@ -62,9 +62,12 @@ def _wait_for_server(url: str, timeout: float = 60) -> None:
 ROOT_JS = "window.jupyterapp.shell.currentWidget.node"
 
 
+SCROLLER_JS = f"{ROOT_JS}.querySelector('.jp-WindowedPanel-outer')"
+
+
 def _screenshots(page, stem: str, max_pages: int = 20) -> Path:
     """Screenshot the notebook page by page (JupyterLab scrolls inside its own panel)."""
-    scroller = f"{ROOT_JS}.querySelector('.jp-WindowedPanel-outer')"
+    scroller = SCROLLER_JS
     height = max(1, page.evaluate(f"() => {scroller}.clientHeight"))
     # Up to the last cell's bottom, not scrollHeight (JupyterLab pads past the end: blank pages).
     total = page.evaluate(
@@ -119,11 +122,21 @@ def _shot_box(page, path: Path) -> bool:
         page.set_viewport_size(
             {"width": viewport["width"], "height": min(MAX_SHOT_HEIGHT, height + BOX_MARGIN)}
         )
-        time.sleep(1)  # JupyterLab re-lays out its panels on resize
+        page.evaluate("() => window.dispatchEvent(new Event('resize'))")
+    # JupyterLab re-lays out its panels after a resize (slowly on a busy machine): wait until
+    # the notebook's scrolling panel has the room, then bring the box to its top.
+    with contextlib.suppress(Exception):
+        page.wait_for_function(
+            f"(h) => {SCROLLER_JS}.clientHeight >= Math.min(h, innerHeight - {BOX_MARGIN})",
+            arg=height,
+            timeout=30_000,
+            polling=500,
+        )
     box.evaluate("b => b.scrollIntoView({block: 'start'})")
     time.sleep(0.5)
     whole = box.evaluate(
-        "b => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+        f"b => {{ const r = b.getBoundingClientRect(), s = {SCROLLER_JS}.getBoundingClientRect();"
+        " return r.top >= s.top - 1 && r.bottom <= s.bottom + 1; }"
     )
     box.screenshot(path=str(path))
     page.evaluate(f"() => {BOX_JS}.removeAttribute('data-browser-check')")
@@ -213,6 +226,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="nb-browser-"))
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    if only := os.environ.get("NOTEBOOKS", "").split():  # e.g. NOTEBOOKS="02 05"
+        notebooks = [nb for nb in notebooks if nb.name[:2] in only]
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("CORPUS", "")
     for nb in notebooks:
         shutil.copy(nb, work / nb.name)
