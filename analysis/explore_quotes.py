@@ -27,6 +27,18 @@ def speaker_choices(
     ]
 
 
+# The speaker view's quote table in an Arabic notebook: its headers and kinds in Arabic.
+QUOTE_COLUMNS_AR = {
+    "published": "تاريخ النشر",
+    "title": "العنوان",
+    "kind": "النوع",
+    "cue": "فعل القول",
+    "content": "النص",
+    "doc_id": "المقالة",
+}
+KIND_AR = {"direct": "مباشر", "indirect": "غير مباشر", "according_to": "نقلا عن"}
+
+
 def speaker_view(
     parsed, actor_id: str, *, lang: str = config.DEFAULT_LANG, limit: int = 15
 ) -> View:
@@ -53,6 +65,9 @@ def speaker_view(
     )
     if lang == "ar":
         who = who.rename(columns={"actor": "الفاعل", "type": "النوع", "quotes": "التصريحات"})
+        shown = shown.assign(kind=shown["kind"].map(lambda k: KIND_AR.get(k, k))).rename(
+            columns=QUOTE_COLUMNS_AR
+        )
     return View(
         title,
         [rtl(shown, index=False), rtl(who, index=False)],

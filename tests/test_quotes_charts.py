@@ -270,3 +270,6 @@ def test_speaker_view_names_columns_and_types_in_arabic(parsed):
     named = view.items[1].data
     assert list(named.columns) == ["الفاعل", "النوع", "التصريحات"]
     assert not set(named["النوع"]) & {"person", "country", "organization", "place"}
+    shown = view.items[0].data
+    assert not [c for c in shown.columns if c.isascii()], list(shown.columns)
+    assert not set(shown["النوع"]) & {"direct", "indirect", "according_to"}
