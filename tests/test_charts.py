@@ -520,6 +520,7 @@ def test_actor_and_article_clouds(frames):
     for n, total in ((5, 5), (5, 8), (1000, 14848)):
         note = words._sample_note(n, total, "ar")
         assert re.fullmatch(r"المقالات: (عينة [\d,]+ من )?[\d,]+", note), note
+    assert words._sample_note(1, 1, "en") == "1 article"  # not "1 articles"
     # Every form of the actor is left out, not just the mention spans.
     forms = words.actor_forms(frames["mentions"], "country:JPN")
     assert {"اليابان", "Japan"} <= forms

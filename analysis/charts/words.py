@@ -415,7 +415,7 @@ def _sample_note(n: int, total: int, lang: str, *, unit: str = "articles") -> st
     if lang == "ar":
         what, per = ("القصص", " (مقالة لكل قصة)") if stories else ("المقالات", "")
         return f"{what}: {total:,}{per}" if n == total else f"{what}: عينة {n:,} من {total:,}{per}"
-    what = "stories (one article each)" if stories else "articles"
+    what = "stories (one article each)" if stories else "article" if total == 1 else "articles"
     return f"{total:,} {what}" if n == total else f"sample of {n:,} of {total:,} {what}"
 
 
