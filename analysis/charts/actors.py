@@ -274,7 +274,7 @@ def plot_actor_frequency_over_time(
         mentions, articles, top=top, freq=freq, unit=unit, boilerplate=boilerplate
     )
     n_actors = data["actor_id"].nunique() if len(data) else 0
-    ax = axes(ax, figsize=(10, max(4.5, 0.3 * n_actors + 1.5)))
+    ax = axes(ax, figsize=(10, max(4.5, 0.3 * n_actors + 1.9)))  # room for a two-line x label
     if data.empty:
         return no_data(ax, lang)
     data = data.assign(name=[display_name(r, lang) for r in data.to_dict("records")])
