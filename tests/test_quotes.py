@@ -143,6 +143,84 @@ def test_chain_keeps_the_outlet():
     assert q["content"] == "المفاوضات ستستأنف الأسبوع المقبل"
 
 
+def outlet(text: str, row: dict) -> str:
+    return "" if row["outlet_start"] is None else text[row["outlet_start"] : row["outlet_end"]]
+
+
+def test_agency_spoken_to_is_the_outlet_not_the_speaker():
+    text = "وقال وزير الصحة خالد الفالح لوكالة رويترز إن عدد الإصابات انخفض هذا الأسبوع."
+    (q,) = quotes_of(text)
+    assert "الفالح" in speaker(text, q) and q["speaker_type"] == "person"
+    assert "رويترز" in outlet(text, q) and q["outlet_actor_id"] == "org:REUTERS"
+
+
+def test_agency_spoken_to_with_no_subject_is_the_last_speaker():
+    text = (
+        'وقال باراك أوباما إن الاتفاق تاريخي. وقال لرويترز "نحن ملتزمون بأمن حلفائنا في المنطقة".'
+    )
+    first, second = quotes_of(text)
+    assert second["kind"] == "direct" and second["speaker_resolved"] == "coreference"
+    assert speaker(text, second) == speaker(text, first) == "باراك أوباما"
+    assert outlet(text, second) == "لرويترز"
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "outlet_id"),
+    [
+        # an unknown man beside an agency keeps his words; the agency is whom he spoke to
+        ('وقال سميث لوكالة فرانس برس "هذه الشائعات غير صحيحة على الإطلاق".', "سميث", "org:AFP"),
+        # an agency reporting in its own name is the speaker, with no outlet
+        (
+            "وذكرت وكالة الأنباء الفرنسية أن الشرطة اعتقلت ثلاثة أشخاص.",
+            "وكالة الأنباء الفرنسية",
+            "",
+        ),
+        # an agency between the speaker and the content is the outlet
+        (
+            "وقال باراك أوباما، بحسب ما نقلت عنه وكالة رويترز، إن الاتفاق تاريخي.",
+            "باراك أوباما",
+            "org:REUTERS",
+        ),
+    ],
+)
+def test_agency_is_the_outlet_unless_it_reports_itself(text, who, outlet_id):
+    (q,) = quotes_of(text)
+    assert speaker(text, q) == who and q["outlet_actor_id"] == outlet_id
+
+
+def test_dateline_agency_is_no_speaker():
+    text = "باريس (رويترز) - أغلقت الشرطة الطريق المؤدي إلى المطار. وأضافت أن التحقيق جار."
+    (q,) = quotes_of(text)
+    assert q["speaker_actor_id"] != "org:REUTERS"
+
+
+def test_statement_noun_in_the_verbs_intro_keeps_the_verbs_speaker():
+    text = (
+        "وقالت وزارة الداخلية الكويتية في بيان نشرته وكالة الأنباء الكويتية: إنه تم القبض على شبكة."
+        " وأضاف البيان أن التحقيق مستمر."
+    )
+    first, second = quotes_of(text)
+    assert speaker(text, first) == "وزارة الداخلية الكويتية" and first["cue"] == "وقالت"
+    assert first["content"] == "تم القبض على شبكة" and first["outlet_actor_id"] == "org:KUNA"
+    assert second["speaker_resolved"] == "coreference"
+    assert second["speaker_actor_id"] == first["speaker_actor_id"] != ""
+
+
+def test_definite_noun_repeats_an_organisation_named_before():
+    text = (
+        "أصدرت وزارة الطاقة الأمريكية بيانات جديدة عن المخزونات. وقالت الوزارة إن المخزونات ارتفعت."
+    )
+    (q,) = quotes_of(text)
+    assert speaker(text, q) == "وزارة الطاقة الأمريكية" and q["speaker_resolved"] == "coreference"
+
+
+def test_participle_after_according_to_refers_to_the_clause_subject():
+    text = "وبحسب مراسلنا فإن وزير الخارجية عادل الجبير وصل إلى باريس، موضحا أنه سيلتقي نظيره."
+    first, second = quotes_of(text)
+    assert first["content"].startswith("وزير الخارجية") and "مراسلنا" in speaker(text, first)
+    assert "الجبير" in speaker(text, second) and second["speaker_resolved"] == "coreference"
+
+
 @pytest.mark.parametrize(
     ("text", "who", "type_"),
     [

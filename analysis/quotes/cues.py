@@ -11,6 +11,7 @@ from ..resources import read_rows
 
 CUES_FILE = config.DATA_DIR / "lexicon" / "quote_cues.csv"
 BLOCKERS_FILE = config.DATA_DIR / "lexicon" / "quote_blockers.txt"
+MEDIA_FILE = config.GAZETTEER_DIR / "media.csv"
 # Proclitics a cue may carry: a conjunction (وأضاف، فيما أكدت), and ب before a noun (بقوله، بحسب).
 _CONJ_PREFIXES = ("", *CONJ_LETTERS)
 _NOUN_PREFIXES = ("ب", *(c + "ب" for c in CONJ_LETTERS))
@@ -63,3 +64,10 @@ def source_noun(word: str) -> Cue | None:
         if cue is not None and cue.type == "source":
             return cue
     return None
+
+
+@lru_cache(maxsize=1)
+def media_actor_ids() -> frozenset[str]:
+    """Actor ids of the media (agencies, papers, channels) of ``data/gazetteer/media.csv``: an
+    outlet a statement is reported through, not its speaker (قال لرويترز، بحسب ما نقلت واس)."""
+    return frozenset(f"org:{row['org']}" for row in read_rows(MEDIA_FILE))

@@ -35,7 +35,7 @@ from ..arabic import (
     normalize_with_map,
 )
 from ..resources import read_words
-from .cues import BLOCKERS_FILE, Cue, cue_of, source_noun
+from .cues import BLOCKERS_FILE, Cue, cue_of, media_actor_ids, source_noun
 
 # How far after a cue its content may start, in words (speaker, title, time, "في بيان" between).
 MAX_INTRO_WORDS = 14
@@ -83,6 +83,7 @@ _STOP_WORDS = frozenset(
         "له",
         "لها",
         "لهم",
+        "فإن",  # بحسب رويترز فإن ...: the content opens
     ]
 )
 # A content opening with these is a prayer or a formula, not a statement (داعيا الله أن ...).
@@ -90,6 +91,10 @@ _BLOCKERS = frozenset(normalize(w) for w in read_words(BLOCKERS_FILE))
 # A place is no speaker (مدير فرع الوزارة بمنطقة مكة المكرمة: the place is where he works).
 _TYPE_RANK = {"person": 0, "organization": 1, "country": 2}
 _SPEECH_TYPES = ("verb", "report", "participle", "noun")
+# Source nouns that, after لـ, name whom a speaker talks to (قال لوكالة ...، لمراسلنا): an outlet.
+_OUTLET_LEMMAS = ("وكالة", "مراسل")
+# A definite noun naming a statement (وأضاف البيان): its author is the last speaker.
+_STATEMENT_WORDS = frozenset(normalize(w) for w in ("البيان", "التصريح", "التقرير"))
 
 
 @dataclass(slots=True)
@@ -217,7 +222,37 @@ def _best_mention(mentions: list[dict]) -> dict | None:
     names = [m for m in mentions if m["type"] in _TYPE_RANK and m["form"] != "adjective"]
     if not names:
         return None
-    return min(names, key=lambda m: (_TYPE_RANK[m["type"]], m["start"]))
+    media = media_actor_ids()
+    # An agency beside another name is whom it was said to (قال مسؤول الشرطة لوكالة ...).
+    return min(names, key=lambda m: (m["actor_id"] in media, _TYPE_RANK[m["type"]], m["start"]))
+
+
+def _media_at(doc: _Doc, k: int) -> dict | None:
+    """The mention of a medium starting on token ``k`` (لرويترز، لوكالة فرانس برس), if any."""
+    tok = doc.tokens[k]
+    lo = bisect_left(doc.mention_starts, tok.start)
+    hi = bisect_left(doc.mention_starts, tok.end)
+    media = media_actor_ids()
+    return next((m for m in doc.mentions[lo:hi] if m["actor_id"] in media), None)
+
+
+def _addressee(doc: _Doc, k: int) -> bool:
+    """Token ``k`` opens whom the speaker talks to: لـ + a medium or an outlet noun (لصحيفة)."""
+    w = doc.tokens[k].norm
+    if not w.startswith("ل") or len(w) < 3:
+        return False
+    src = source_noun(w)
+    return (src is not None and src.lemma in _OUTLET_LEMMAS) or _media_at(doc, k) is not None
+
+
+def _outlet(doc: _Doc, start: int, end: int, speaker: Speaker) -> Speaker | None:
+    """The medium named in ``text[start:end]`` that is not the speaker (قال لرويترز، بحسب ما نقلته
+    واس): the outlet the statement was reported through."""
+    media = media_actor_ids()
+    for m in doc.mentions_in(start, end):
+        if m["actor_id"] in media and int(m["start"]) != speaker.start:
+            return _from_mention(m, "explicit")
+    return None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -235,6 +270,8 @@ def _speaker_words(doc: _Doc, i: int, stop: int) -> int:
         w = doc.tokens[k].norm
         if k > i + 1 and any(ch in doc.gap(k) for ch in '،,:("“”«»'):
             break
+        if _addressee(doc, k):
+            break  # قال لرويترز، قال فلان لوكالة الأنباء: whom he spoke to, not who
         if w in _STOP_WORDS or w in COMPLEMENTIZERS:
             break
         if (
@@ -266,15 +303,44 @@ def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Spea
     # On the surface: a normalised ه may be a teh marbuta (الشركة).
     if words[0].surface.endswith(PRONOUN_SUFFIXES) and source_noun(head) is None and len(head) > 4:
         return None  # حديثه، تصميمه: the speaker's own words, not a speaker
-    # المصدر، المكتب: a definite noun repeating the head of an earlier speaker is that speaker.
+    if head in _STATEMENT_WORDS:  # وأضاف البيان: the statement's author
+        sp = next((q.speaker for q in reversed(quotes) if q.speaker.start is not None), None)
+        if sp is not None:
+            return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+    # المصدر، الوزارة، الإدارة: a definite noun repeating the head of an earlier speaker, else of
+    # an earlier organisation's name, is that speaker or organisation.
     if head.startswith("ال") or head[1:3] == "ال":
         bare = head[head.index("ال") + 2 :]
         for q in reversed(quotes):
             sp = q.speaker
-            if sp.start is not None and bare and bare in doc.text[sp.start : sp.end]:
+            if sp.start is not None and bare and bare in normalize(doc.text[sp.start : sp.end]):
                 return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+        m = _named_earlier(doc, bare, start)
+        if m is not None:
+            return _from_mention(m, "coreference")
     surface = doc.text[start:end]
     return Speaker(start, end, "", surface, "", "unresolved")
+
+
+def _named_earlier(doc: _Doc, bare: str, pos: int) -> dict | None:
+    """The last organisation mention before ``pos`` with ``bare`` as a word (الإدارة: إدارة معلومات
+    الطاقة), or None."""
+    if len(bare) < 3:
+        return None
+    for m in reversed(doc.mentions[: bisect_left(doc.mention_starts, pos)]):
+        if m["type"] == "organization" and bare in _name_words(m["surface"]):
+            return m
+    return None
+
+
+def _name_words(surface: str) -> set[str]:
+    """The normalised words of a name, also without ال or لـ / بـ before them (لوزارة -> وزاره)."""
+    out = set()
+    for w in normalize(surface).split():
+        i = w.find("ال")
+        out.add(w[i + 2 :] if 0 <= i <= 2 else w)
+        out.add(w[1:] if w[:1] in "لب" and len(w) > 4 else w)
+    return out
 
 
 def _compatible(sp: Speaker, agree: str) -> bool:
@@ -284,18 +350,32 @@ def _compatible(sp: Speaker, agree: str) -> bool:
     )
 
 
-def _antecedent(doc: _Doc, pos: int, agree: str, quotes: list[Quote]) -> Speaker:
+def _antecedent(
+    doc: _Doc, pos: int, agree: str, quotes: list[Quote], *, participle: bool = False
+) -> Speaker:
     """The speaker a verb's agreement or a participle refers to (وأضاف، مشيرا)."""
     _, _, sid = doc.sentence(pos)
+    media = media_actor_ids()
     for q in reversed(quotes):
         if sid - doc.sentence(q.cue_start)[2] > COREF_SENTENCES:
             break
+        if participle and q.cue.type == "according":
+            # وبحسب مراسلنا فإن فلانا ينتظر، موضحا: the participle's subject is the clause's.
+            m = _best_mention(doc.mentions_in(q.content_start, q.content_end))
+            if (
+                m is not None
+                and _compatible(_from_mention(m, ""), agree)
+                and m["actor_id"] not in media
+            ):
+                return _from_mention(m, "coreference")
         if q.speaker.start is not None and _compatible(q.speaker, agree):
             sp = q.speaker
             return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
     wanted = ("organization", "country") if agree == "f" else ("person",)
     for m in reversed(doc.mentions):
-        if int(m["end"]) <= pos and m["type"] in wanted and m["form"] != "adjective":
+        # (رويترز) in a dateline reports the article, it does not speak in it.
+        named = m["type"] in wanted and m["form"] != "adjective" and m["actor_id"] not in media
+        if named and int(m["end"]) <= pos:
             return _from_mention(m, "coreference")
     return Speaker()
 
@@ -328,7 +408,8 @@ def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
         if w in COMPLEMENTIZERS:
             return "that", k
         other = cue_of(w)
-        if other is not None and other.type in _SPEECH_TYPES and other.lemma not in ("قول",):
+        # A noun is the verb's adjunct (وقالت الوزارة في بيان إن), a new verb its own quote.
+        if other is not None and other.type in ("verb", "report", "participle"):
             return None
         if w in cue.takes:
             return "prep", k
@@ -372,7 +453,9 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
             speaker_end = doc.tokens[intro_tok - 1].end if intro_tok > i + 1 else tok.end
             sp = _named_speaker(doc, tok.end, speaker_end, quotes)
             sp = sp or _antecedent(doc, tok.start, cue.agree, quotes)
-            return Quote(kind, cue, tok.start, tok.end, *content, sp, quotation)
+            said_to = _media_at(doc, intro_tok) if intro_tok < n else None
+            outlet = _from_mention(said_to, "explicit") if said_to is not None else None
+            return Quote(kind, cue, tok.start, tok.end, *content, sp, quotation, outlet)
     else:
         how, where = opening
         if how == "quote":
@@ -382,8 +465,8 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
         else:
             intro_tok = where
             first = where if how in ("colon", "prep_clitic") else where + 1
-            if how != "colon" and first < n and doc.tokens[first].norm in COMPLEMENTIZERS:
-                first += 1  # أشار إلى أن، نقل عنه قوله إن
+            if first < n and doc.tokens[first].norm in COMPLEMENTIZERS:
+                first += 1  # أشار إلى أن، نقل عنه قوله إن، قالت في بيان: إنه
             if first >= n:
                 return None
             gap_end = doc.tokens[first].start
@@ -406,11 +489,19 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
         m = _best_mention(ending)
         sp = _from_mention(m, "explicit") if m is not None else None
     if sp is None:
-        sp = _antecedent(doc, tok.start, cue.agree, quotes)
+        sp = _antecedent(doc, tok.start, cue.agree, quotes, participle=cue.type == "participle")
     cs, ce = content if quotation else _trimmed(doc.text, *content)
     if ce <= cs or normalize(doc.text[cs:ce].split()[0]) in _BLOCKERS:
         return None
-    return Quote(kind, cue, tok.start, tok.end, cs, ce, sp, quotation)
+    outlet = _outlet(
+        doc, tok.end, min(cs, doc.tokens[intro_tok].start if intro_tok < n else cs), sp
+    )
+    return Quote(kind, cue, tok.start, tok.end, cs, ce, sp, quotation, outlet)
+
+
+def _is_that(word: str) -> bool:
+    """أن / إن / بأن, also فإن after a fronted source (بحسب رويترز فإن ...)."""
+    return word in COMPLEMENTIZERS or (word.startswith("ف") and word[1:] in COMPLEMENTIZERS)
 
 
 def _according(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
@@ -435,10 +526,10 @@ def _according(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     if sp is None or (sp.resolved == "unresolved" and source_noun(doc.tokens[j].norm) is None):
         return None
     cs, ce = _trimmed(doc.text, sent_start, tok.start)
-    that = cut < n and doc.tokens[cut].norm in COMPLEMENTIZERS
+    that = cut < n and _is_that(doc.tokens[cut].norm)
     if ce - cs < 10 or that:
         after = cut
-        if after < n and doc.tokens[after].norm in COMPLEMENTIZERS:
+        if after < n and _is_that(doc.tokens[after].norm):
             after += 1
         if after >= n or doc.tokens[after].start >= sent_end:
             return None
@@ -483,6 +574,12 @@ def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[
             for k in range(max(0, i - 4), i)
         ):
             continue  # وقال في بيان: the noun is the verb's adjunct
+        if (
+            cue.type in ("noun", "according")
+            and quotes
+            and quotes[-1].cue_end <= tok.start < quotes[-1].content_start
+        ):
+            continue  # وقال أوباما، بحسب ما نقلت عنه رويترز، إن: the outlet of that quote
         if cue.type == "according":
             q = _according(doc, i, cue, quotes)
         elif cue.type == "chain":
