@@ -58,7 +58,8 @@ article is in exactly one story; most stories have one article)
     title (string)         the representative's title
     n_sources (int64)      distinct member sources
 
-quotes — one row per attributed statement: who said what (see analysis.quotes)
+quotes — one row per attributed statement: who said what (see analysis.quotes); a headline's quote
+    that only summarises a body quote of the same speaker is left out (counted once, in the body)
     doc_id, quote_id (int64, 0-based per doc, in text order), sent_id (int64, of the cue),
     kind ("direct": words in quotation marks; "indirect": a speech or stance verb or noun with its
     content; "according_to": بحسب / وفقا لـ / نقلا عن / ذكرت ... أن / a chain نقلت ... عن),

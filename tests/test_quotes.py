@@ -8,7 +8,7 @@ import json
 import pytest
 
 from analysis import schema
-from analysis.arabic import normalize, tokenize
+from analysis.arabic import WORD_RE, normalize, tokenize
 from analysis.pipeline import parse_document
 from analysis.quotes import extract_quotes, tables
 from analysis.quotes.evaluate import (
@@ -18,7 +18,7 @@ from analysis.quotes.evaluate import (
     gold_paths,
     score_document,
 )
-from analysis.quotes.extract import _tokens
+from analysis.quotes.extract import WORD_GOES_ON, WORD_OPEN, _tokens
 
 
 def quotes_of(text: str) -> list[dict]:
@@ -221,6 +221,33 @@ def test_participle_after_according_to_refers_to_the_clause_subject():
     assert "الجبير" in speaker(text, second) and second["speaker_resolved"] == "coreference"
 
 
+HEADLINE = "الفالح يؤكد أن الإصابات بكورونا انخفضت\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "contents"),
+    [
+        # the body makes the headline's statement in full: counted once, there
+        (
+            "الرياض - أكد وزير الصحة خالد الفالح أن الإصابات بكورونا انخفضت هذا الأسبوع.",
+            ["الإصابات بكورونا انخفضت هذا الأسبوع"],
+        ),
+        # the body says something else: the headline's quote stays
+        (
+            "الرياض - أكد وزير الخارجية عادل الجبير أن المملكة ترفض التدخل.",
+            ["الإصابات بكورونا انخفضت", "المملكة ترفض التدخل"],
+        ),
+    ],
+)
+def test_headline_summarising_a_body_statement_is_not_counted_twice(body, contents):
+    assert [q["content"] for q in quotes_of(HEADLINE + body)] == contents
+
+
+def test_a_first_line_ending_a_sentence_is_no_headline():
+    text = HEADLINE.replace("\n", ".\n") + "وأكد خالد الفالح أن الإصابات بكورونا انخفضت كثيرا."
+    assert len(quotes_of(text)) == 2
+
+
 @pytest.mark.parametrize(
     ("text", "who", "type_"),
     [
@@ -385,9 +412,18 @@ def test_speaker_mentions_who_talks_about_whom(frames):
     assert not (pairs["speaker_actor_id"] == pairs["actor_id"]).any()
 
 
-def test_tokens_index_the_original_text():
-    text = "وقـــال الوزيرُ ــ إنّ «الاتفاق» تم\u200f. Reuters قال"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقـــال الوزيرُ ــ إنّ «الاتفاق» تم\u200f. Reuters قال",
+        "_ab __ _ـَ كلمة_أخرى 12_3 ـقال َال 𝐀bc قال",  # underscores, lone marks, beyond the BMP
+        "",
+    ],
+)
+def test_tokens_index_the_original_text(text):
     got = _tokens(text)
     assert [t.norm for t in got] == [t.norm for t in tokenize(text) if t.norm]
+    assert [t.norm for t in got] == WORD_RE.findall(normalize(text))
     for t in got:
         assert text[t.start : t.end] == t.surface and normalize(t.surface) == t.norm
+    assert WORD_RE.pattern == WORD_OPEN + WORD_GOES_ON + "*"

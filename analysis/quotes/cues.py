@@ -55,6 +55,18 @@ def cue_of(word: str) -> Cue | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every normalised word :func:`cue_of` reads as a cue (a set test is cheaper than the call)."""
+    forms = cue_forms()
+    verbs = {f for f, c in forms.items() if c.type != "source"}
+    nouns = {f for f, c in forms.items() if c.type in ("noun", "according")}
+    return frozenset(
+        {p + f for p in _CONJ_PREFIXES for f in verbs}
+        | {p + f for p in _NOUN_PREFIXES for f in nouns}
+    )
+
+
 @lru_cache(maxsize=100_000)
 def source_noun(word: str) -> Cue | None:
     """The unnamed-source noun a normalised word is (مصدر، مسؤول، المتحدث), or None."""
