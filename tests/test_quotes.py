@@ -221,6 +221,52 @@ def test_participle_after_according_to_refers_to_the_clause_subject():
     assert "الجبير" in speaker(text, second) and second["speaker_resolved"] == "coreference"
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a spokesman's role at a ministry, then his own (unlisted) name: the man
+        (
+            "وقال المتحدث الرسمي باسم وزارة الداخلية اللواء منصور التركي إن الخلية ضبطت.",
+            "منصور التركي",
+        ),
+        # a quoted name inside the speaker phrase does not end it
+        ('وأكد مدير "فنون أبها" أحمد السروي، أن المسامرة تستضيف عددا من المثقفين.', "أحمد السروي"),
+        # a role, then the man in apposition between commas, then a that-clause 15 words on
+        (
+            "أكد أمير منطقة عسير رئيس مجلس التنمية السياحية بالمنطقة، الأمير فيصل بن خالد بن"
+            " عبدالعزيز، أن السياحة في المنطقة تشهد نموا كبيرا.",
+            "فيصل بن خالد بن عبدالعزيز",
+        ),
+        # a title opens the subject of an object-taking cue
+        ("أعلن الأمير خالد الفيصل افتتاح المعرض في جدة.", "خالد الفيصل"),
+    ],
+)
+def test_speaker_phrases_with_roles_and_names(text, who):
+    (q,) = quotes_of(text)
+    assert speaker(text, q) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an indefinite noun after the cue is its object, not its subject
+        (
+            "وكانت الحكومة قد أعلنت انخفاض مستحقات الشركاء الأجانب.",
+            "انخفاض مستحقات الشركاء الأجانب",
+        ),
+        # فيها (in his speech) is no speaker
+        (
+            "وألقى المدير كلمة، وأكد فيها أن أبواب المكتب مفتوحة للجميع.",
+            "أبواب المكتب مفتوحة للجميع",
+        ),
+    ],
+)
+def test_words_after_the_cue_that_are_no_speaker(text, content):
+    (q,) = quotes_of(text)
+    assert q["content"] == content
+    assert q["speaker_start"] is None or speaker(text, q) not in content + " فيها"
+
+
 HEADLINE = "الفالح يؤكد أن الإصابات بكورونا انخفضت\n"
 
 

@@ -27,6 +27,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from ..actors.gazetteer import titles
 from ..arabic import (
     COMPLEMENTIZERS,
     PRONOUN_SUFFIXES,
@@ -41,8 +42,12 @@ from ..resources import read_words
 from .cues import BLOCKERS_FILE, Cue, cue_of, cue_words, media_actor_ids, source_noun
 
 # How far after a cue its content may start, in words (speaker, title, time, "في بيان" between).
-MAX_INTRO_WORDS = 14
-MAX_SPEAKER_WORDS = 8
+MAX_INTRO_WORDS = 20
+# A preposition opening the content (دعا إلى، حذر من) is the cue's only this near, or right after
+# the speaker phrase: farther on it is a phrase of the content's own (مؤكدا استمرار العمل ... على).
+MAX_PREP_WORDS = 8
+MAX_SOURCE_WORDS = 6  # بحسب صحيفة “ديلي ميل” البريطانية
+MAX_SPEAKER_WORDS = 12  # مساعد أمين العاصمة المقدسة للعلاقات العامة والاتصال الدكتور فلان
 # How many sentences back a previous speaker is still "he" (وأضاف، مشيرا).
 COREF_SENTENCES = 2
 MAX_QUOTATION_CHARS = 2000
@@ -93,6 +98,8 @@ _STOP_WORDS = frozenset(
         "له",
         "لها",
         "لهم",
+        "لي",
+        "لنا",
         "فإن",  # بحسب رويترز فإن ...: the content opens
     ]
 )
@@ -101,6 +108,10 @@ _BLOCKERS = frozenset(normalize(w) for w in read_words(BLOCKERS_FILE))
 # A place is no speaker (مدير فرع الوزارة بمنطقة مكة المكرمة: the place is where he works).
 _TYPE_RANK = {"person": 0, "organization": 1, "country": 2}
 _SPEECH_TYPES = ("verb", "report", "participle", "noun")
+# Words right after a cue that say where, not who (وأكد فيها أن، طالبت فيه بـ): skipped.
+_IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
+# Words before بين that make it the preposition "between" (من بين، ما بين), not بيّن.
+_BETWEEN = frozenset(normalize(w) for w in ("من", "ما", "في", "فيما", "و"))
 # Source nouns that, after لـ, name whom a speaker talks to (قال لوكالة ...، لمراسلنا): an outlet.
 _OUTLET_LEMMAS = ("وكالة", "مراسل")
 # A definite noun naming a statement (وأضاف البيان): its author is the last speaker.
@@ -284,13 +295,16 @@ def _best_mention(mentions: list[dict]) -> dict | None:
     return min(names, key=lambda m: (m["actor_id"] in media, _TYPE_RANK[m["type"]], m["start"]))
 
 
+def _mentions_starting(doc: _Doc, k: int) -> list[dict]:
+    """The mentions that start on token ``k``."""
+    lo = bisect_left(doc.mention_starts, doc.tokens.starts[k])
+    return doc.mentions[lo : bisect_left(doc.mention_starts, doc.tokens.ends[k])]
+
+
 def _media_at(doc: _Doc, k: int) -> dict | None:
     """The mention of a medium starting on token ``k`` (لرويترز، لوكالة فرانس برس), if any."""
-    tok = doc.tokens[k]
-    lo = bisect_left(doc.mention_starts, tok.start)
-    hi = bisect_left(doc.mention_starts, tok.end)
     media = media_actor_ids()
-    return next((m for m in doc.mentions[lo:hi] if m["actor_id"] in media), None)
+    return next((m for m in _mentions_starting(doc, k) if m["actor_id"] in media), None)
 
 
 def _addressee(doc: _Doc, k: int) -> bool:
@@ -320,13 +334,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _opens_quotation(doc: _Doc, k: int) -> bool:
+    """A quotation (not a quoted name) opens in the gap before token ``k``."""
+    gap_start = doc.tokens.ends[k - 1]
+    return any(
+        ch in _OPENERS and doc.quotation_at(gap_start + j) for j, ch in enumerate(doc.gap(k))
+    )
+
+
 def _speaker_words(doc: _Doc, i: int, stop: int) -> int:
     """End token (exclusive) of the speaker phrase starting right after token ``i``."""
     k = i + 1
     while k < min(stop, i + 1 + MAX_SPEAKER_WORDS):
         w = doc.tokens.norms[k]
-        if k > i + 1 and any(ch in doc.gap(k) for ch in '،,:("“”«»'):
-            break
+        if k > i + 1 and (any(ch in doc.gap(k) for ch in "،,:(") or _opens_quotation(doc, k)):
+            break  # a quoted name goes on (مدير "فنون أبها" أحمد السروي), a quotation does not
         if _addressee(doc, k):
             break  # قال لرويترز، قال فلان لوكالة الأنباء: whom he spoke to, not who
         if w in _STOP_WORDS or w in COMPLEMENTIZERS:
@@ -350,7 +372,21 @@ def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Spea
     start, end = _trimmed(doc.text, start, end)
     if start >= end:
         return None
-    m = _best_mention(doc.mentions_in(start, end))
+    lead = doc.words_in(start, end)
+    if lead and lead[0].norm in _IN_IT:
+        if len(lead) == 1:
+            return None
+        start = lead[1].start
+    inside = doc.mentions_in(start, end)
+    m = _best_mention(inside)
+    if m is not None and m["type"] != "person" and int(m["start"]) > start:
+        # المتحدث باسم الوزارة اللواء فلان: a role at an organisation, then the man's own name
+        # (without the title or a place before it: بالمنطقة العقيد فلان).
+        name = doc.words_in(max(int(x["end"]) for x in inside), end)
+        while name and "ال" in name[0].norm[:4]:
+            name = name[1:]
+        if len(name) >= 2:
+            return Speaker(name[0].start, name[-1].end, "", doc.text[name[0].start : end], "")
     if m is not None:
         return _from_mention(m, "explicit")
     words = doc.words_in(start, end)
@@ -437,14 +473,23 @@ def _antecedent(
     return Speaker()
 
 
+def _can_be_subject(doc: _Doc, k: int) -> bool:
+    """Token ``k`` may open a cue's subject: a name, a source, a title or a definite noun (أعلنت
+    الوزارة، أكد أمير المنطقة), not an indefinite noun that is the object (أعلنت انخفاض الأسعار)."""
+    tok = doc.tokens[k]
+    w = tok.norm
+    if _mentions_starting(doc, k) or source_noun(w) is not None or w in titles():
+        return True
+    return w.startswith("ال") and _named_speaker(doc, tok.start, tok.end, []) is not None
+
+
 def _object_start(doc: _Doc, i: int) -> int:
     """Token where the object of cue ``i`` starts: after its subject (a name, or one word)."""
-    first = doc.tokens[i + 1]
-    if _named_speaker(doc, first.start, first.end, []) is None:
-        return i + 1  # أكد تصميمه: no subject, the object follows
+    if not _can_be_subject(doc, i + 1):
+        return i + 1  # أكد تصميمه، أعلنت انخفاض: no subject, the object follows
     cut = _speaker_words(doc, i, len(doc.tokens))
-    end = doc.tokens.ends[min(cut, i + 3) - 1]
-    m = _best_mention(doc.mentions_in(first.start, end))
+    starting = [m for k in range(i + 1, min(cut, i + 3)) for m in _mentions_starting(doc, k)]
+    m = _best_mention(starting)
     if m is None:
         return i + 2
     return bisect_right(doc.tok_starts, int(m["end"]) - 1)
@@ -453,6 +498,7 @@ def _object_start(doc: _Doc, i: int) -> int:
 def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
     """(kind of opening, token index or char position) of the content after cue token ``i``."""
     n = len(doc.tokens)
+    reach = _speaker_words(doc, i, n)  # a long speaker phrase may put the preposition far
     k = i + 1
     while k < n and doc.tokens.starts[k] < sent_end and k - i <= MAX_INTRO_WORDS:
         gap = doc.gap(k)
@@ -468,10 +514,12 @@ def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
         # A noun is the verb's adjunct (وقالت الوزارة في بيان إن), a new verb its own quote.
         if other is not None and other.type in ("verb", "report", "participle"):
             return None
-        if w in cue.takes:
+        near = k - i <= MAX_PREP_WORDS or k <= reach + 2  # + an addressee: لـ"الرياض" عن
+        if near and w in cue.takes:
             return "prep", k
         if (
-            "ب" in cue.takes
+            near
+            and "ب" in cue.takes
             and w.startswith("ب")
             and len(w) > 3
             and not doc.mentions_in(doc.tokens.starts[k], doc.tokens.ends[k])
@@ -541,8 +589,16 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     sp = None
     if cut > i + 1:
         sp = _named_speaker(doc, tok.end, doc.tokens.ends[cut - 1], quotes)
+        if sp is not None and sp.type != "person" and cut < intro_tok <= len(doc.tokens):
+            # أكد أمير المنطقة، الأمير فلان، أن: the man named in apposition to a role.
+            gap = doc.mentions_in(doc.tokens.starts[cut], doc.tokens.ends[intro_tok - 1])
+            person = next((m for m in gap if m["type"] == "person"), None)
+            sp = _from_mention(person, "explicit") if person is not None else sp
     if sp is None and not cue.prefix and cue.type in ("verb", "report"):
-        ending = [m for m in doc.mentions if 0 <= tok.start - int(m["end"]) <= 1]
+        # الوزير قال، وكانت الوزارة قد أعلنت: the name just before the verb (or its قد).
+        before = doc.text[max(0, tok.start - 4) : tok.start]
+        reach = tok.start - (4 if before.strip() == "قد" else 0)
+        ending = [m for m in doc.mentions if 0 <= reach - int(m["end"]) <= 1]
         m = _best_mention(ending)
         sp = _from_mention(m, "explicit") if m is not None else None
     if sp is None:
@@ -573,7 +629,7 @@ def _according(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     if cue.lemma == "وفق" and not doc.tokens.norms[i + 1].startswith("ل"):
         return None
     sent_start, sent_end, _ = doc.sentence(tok.start)
-    cut = _speaker_words(doc, j - 1, n)
+    cut = _speaker_words(doc, j - 1, min(n, j + MAX_SOURCE_WORDS))
     src_end = doc.tokens.ends[cut - 1] if cut > j else doc.tokens.ends[j]
     first = doc.tokens.starts[j]
     if doc.tokens.norms[j].startswith("ل") and j == i + 1:
@@ -636,6 +692,12 @@ def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[
             for k in range(max(0, i - 4), i)
         ):
             continue  # وقال في بيان: the noun is the verb's adjunct
+        if word == "بين" and (
+            i == 0
+            or doc.tokens.norms[i - 1] in _BETWEEN
+            or any(ch in _OPENERS for ch in doc.gap(i + 1))
+        ):
+            continue  # من بين المعتقلين، بين «الأقرباء»: the preposition
         if (
             cue.type in ("noun", "according")
             and quotes
