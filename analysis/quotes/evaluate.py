@@ -1,6 +1,6 @@
 """Score quote extraction on the hand-annotated gold set (``tests/data/quotes_gold_*.jsonl``).
 
-``python -m analysis evaluate quotes [--split dev|test|test2|all] [--corpus CORPUS.jsonl]`` prints content
+``python -m analysis evaluate quotes [--split dev|dev2|test|test2|all] [--corpus CORPUS.jsonl]`` prints content
 precision / recall / F1 (a predicted quote is found when its content overlaps at least half of a gold
 content, one-to-one) and speaker accuracy on the found quotes, for the extractor and for a baseline
 in the same run: the cue list alone, content from the cue to the sentence end, speaker the nearest
@@ -33,8 +33,8 @@ _BASELINE_TYPES = ("verb", "report", "participle")
 
 
 def gold_paths(split: str) -> list[Path]:
-    """The gold files of a split (``dev``, ``test``, ``test2`` or ``all``)."""
-    parts = ("dev", "test", "test2") if split == "all" else (split,)
+    """The gold files of a split (``dev``, ``dev2``, ``test``, ``test2`` or ``all``)."""
+    parts = ("dev", "dev2", "test", "test2") if split == "all" else (split,)
     return [GOLD_DIR / f"quotes_gold_{p}.jsonl" for p in parts]
 
 
@@ -182,7 +182,7 @@ def timing(corpus: Path, n_docs: int) -> dict:
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis evaluate quotes``."""
-    ap.add_argument("--split", choices=("dev", "test", "test2", "all"), default="test")
+    ap.add_argument("--split", choices=("dev", "dev2", "test", "test2", "all"), default="test")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--show", action="store_true", help="print gold and predicted quotes")
     ap.add_argument("--timing", type=int, default=0, metavar="N", help="time on N corpus articles")
