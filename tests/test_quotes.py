@@ -267,6 +267,25 @@ def test_words_after_the_cue_that_are_no_speaker(text, content):
     assert q["speaker_start"] is None or speaker(text, q) not in content + " فيها"
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        'واصفا تلك التصريحات بأنها "باطلة ولا تخدم العلاقات بين البلدين".',
+        'مضيفا القول: "هذه النتيجة تقربنا خطوة من الحل".',
+    ],
+)
+def test_participle_takes_no_subject_of_its_own(second):
+    text = "وأكد عادل الجبير أن المملكة ترفض التدخل، " + second
+    first, q = quotes_of(text)
+    assert q["speaker_resolved"] == "coreference" and speaker(text, q) == speaker(text, first)
+
+
+def test_pledge_is_a_cue():
+    text = "تعهد رئيس الوزراء اليوناني أليكسيس تسيبراس بأن حكومته لن تسمح بالحجز على المساكن."
+    (q,) = quotes_of(text)
+    assert q["content"] == "حكومته لن تسمح بالحجز على المساكن" and "تسيبراس" in speaker(text, q)
+
+
 HEADLINE = "الفالح يؤكد أن الإصابات بكورونا انخفضت\n"
 
 

@@ -585,7 +585,9 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
             else:
                 content = (doc.tokens.starts[first], sent_end)
     # Speaker: the words between the cue and the content, else before the cue, else agreement.
-    cut = _speaker_words(doc, i, intro_tok)
+    # A participle (مشيرا، واصفا ... بأنها، مضيفا القول) has no subject of its own: the words after it
+    # are its object, its speaker is the one already speaking.
+    cut = i + 1 if cue.type == "participle" else _speaker_words(doc, i, intro_tok)
     sp = None
     if cut > i + 1:
         sp = _named_speaker(doc, tok.end, doc.tokens.ends[cut - 1], quotes)
