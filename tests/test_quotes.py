@@ -239,6 +239,10 @@ def test_participle_after_according_to_refers_to_the_clause_subject():
         ),
         # a title opens the subject of an object-taking cue
         ("أعلن الأمير خالد الفيصل افتتاح المعرض في جدة.", "خالد الفيصل"),
+        # ... also with a long title before the name
+        ("أعلن وزير التجارة والصناعة توفيق الربيعة إيقاف بيع المنتج.", "توفيق الربيعة"),
+        # an organisation's head noun and the definite words of its name, no mention needed
+        ("أعلن معهد الإدارة العامة استمرار استقباله طلبات الترشيح.", "معهد الإدارة العامة"),
     ],
 )
 def test_speaker_phrases_with_roles_and_names(text, who):
@@ -278,6 +282,12 @@ def test_participle_takes_no_subject_of_its_own(second):
     text = "وأكد عادل الجبير أن المملكة ترفض التدخل، " + second
     first, q = quotes_of(text)
     assert q["speaker_resolved"] == "coreference" and speaker(text, q) == speaker(text, first)
+
+
+def test_source_named_by_according_to_is_no_later_verbs_subject():
+    text = "قتل 13 شخصا في الهجوم، بحسب وكالة الصحافة الفرنسية. وقال إن الانفجار وقع قرب المسجد."
+    first, second = quotes_of(text)
+    assert first["speaker_actor_id"] == "org:AFP" and second["speaker_actor_id"] != "org:AFP"
 
 
 def test_pledge_is_a_cue():

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from ..actors.gazetteer import titles
+from ..actors.gazetteer import org_heads, titles
 from ..arabic import (
     COMPLEMENTIZERS,
     PRONOUN_SUFFIXES,
@@ -452,6 +452,8 @@ def _antecedent(
     for q in reversed(quotes):
         if sid - doc.sentence(q.cue_start)[2] > COREF_SENTENCES:
             break
+        if q.cue.type == "according" and agree != "f" and not participle:
+            continue  # بحسب وكالة ...، وقالا: a source named by بحسب is no verb's subject
         if participle and q.cue.type == "according":
             # وبحسب مراسلنا فإن فلانا ينتظر، موضحا: the participle's subject is the clause's.
             m = _best_mention(doc.mentions_in(q.content_start, q.content_end))
@@ -480,6 +482,8 @@ def _can_be_subject(doc: _Doc, k: int) -> bool:
     w = tok.norm
     if _mentions_starting(doc, k) or source_noun(w) is not None or w in titles():
         return True
+    if w in org_heads() or w in ("وزاره", "مركز"):
+        return True  # أعلن معهد الإدارة العامة: an organisation's name opens
     return w.startswith("ال") and _named_speaker(doc, tok.start, tok.end, []) is not None
 
 
@@ -488,10 +492,16 @@ def _object_start(doc: _Doc, i: int) -> int:
     if not _can_be_subject(doc, i + 1):
         return i + 1  # أكد تصميمه، أعلنت انخفاض: no subject, the object follows
     cut = _speaker_words(doc, i, len(doc.tokens))
-    starting = [m for k in range(i + 1, min(cut, i + 3)) for m in _mentions_starting(doc, k)]
+    starting = [m for k in range(i + 1, cut) for m in _mentions_starting(doc, k)]
     m = _best_mention(starting)
     if m is None:
-        return i + 2
+        # أعلن معهد الإدارة العامة استمرار ...: an indefinite head and the definite words of its
+        # name; a definite head is the subject alone (نفت الشركة الاتهامات).
+        k = i + 2
+        definite = doc.tokens.norms[i + 1].startswith("ال")
+        while not definite and k < cut - 1 and doc.tokens.norms[k].startswith("ال"):
+            k += 1
+        return k
     return bisect_right(doc.tok_starts, int(m["end"]) - 1)
 
 
