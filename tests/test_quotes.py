@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from analysis import schema
+from analysis import articles_from_texts, parse, schema
 from analysis.arabic import WORD_RE, normalize, tokenize
 from analysis.pipeline import parse_document
 from analysis.quotes import extract_quotes, tables
@@ -288,6 +288,34 @@ def test_source_named_by_according_to_is_no_later_verbs_subject():
     text = "قتل 13 شخصا في الهجوم، بحسب وكالة الصحافة الفرنسية. وقال إن الانفجار وقع قرب المسجد."
     first, second = quotes_of(text)
     assert first["speaker_actor_id"] == "org:AFP" and second["speaker_actor_id"] != "org:AFP"
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a report inside a that-clause is part of its content, not a quote of its own
+        ("وذكرت وزارة الداخلية أن التحريات كشفت أن الخلية تضم ثمانية عناصر.", ["وذكرت"]),
+        # after a clause opener it is a statement of its own
+        (
+            "وذكرت وزارة الداخلية أن الخلية ضبطت فيما أشارت الشرطة إلى أن التحقيق مستمر.",
+            ["وذكرت", "أشارت"],
+        ),
+    ],
+)
+def test_report_inside_a_content_is_not_a_new_quote(text, cues):
+    assert [q["cue"] for q in quotes_of(text)] == cues
+
+
+def test_a_speaker_keeps_the_gender_it_was_given():
+    text = "وأفادت وكالة الأنباء الفرنسية أن الشرطة اعتقلت ثلاثة أشخاص. وقال إن التحقيق مستمر."
+    first, second = quotes_of(text)
+    assert first["speaker_actor_id"] == "org:AFP" and second["speaker_actor_id"] != "org:AFP"
+
+
+def test_quotes_follow_no_adjective_after_the_corpus_steps():
+    text = "وقال مسؤول يمني إن الهدنة صامدة. وقال عادل الجبير إن المملكة تدعم اليمن."
+    quotes = parse(articles_from_texts([text]), cache=False).quotes
+    assert quotes["speaker_actor_id"].tolist() == ["", "person:adel-al-jubeir"]
 
 
 def test_pledge_is_a_cue():

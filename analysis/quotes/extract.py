@@ -110,6 +110,10 @@ _TYPE_RANK = {"person": 0, "organization": 1, "country": 2}
 _SPEECH_TYPES = ("verb", "report", "participle", "noun")
 # Words right after a cue that say where, not who (وأكد فيها أن، طالبت فيه بـ): skipped.
 _IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
+# Words that open a new clause: a cue after them is a statement of its own (فيما أشارت الشبكة).
+_CLAUSE_OPENERS = frozenset(
+    normalize(w) for w in ("فيما", "بينما", "كما", "قد", "وقد", "فقد", "ثم", "بل")
+)
 # Words before بين that make it the preposition "between" (من بين، ما بين), not بيّن.
 _BETWEEN = frozenset(normalize(w) for w in ("من", "ما", "في", "فيما", "و"))
 # Source nouns that, after لـ, name whom a speaker talks to (قال لوكالة ...، لمراسلنا): an outlet.
@@ -452,6 +456,8 @@ def _antecedent(
     for q in reversed(quotes):
         if sid - doc.sentence(q.cue_start)[2] > COREF_SENTENCES:
             break
+        if agree in ("m", "f") and q.cue.agree in ("m", "f") and q.cue.agree != agree:
+            continue  # أفادت الوكالة ... وقال: a speaker keeps the gender it was given
         if q.cue.type == "according" and agree != "f" and not participle:
             continue  # بحسب وكالة ...، وقالا: a source named by بحسب is no verb's subject
         if participle and q.cue.type == "according":
@@ -710,6 +716,15 @@ def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[
             or any(ch in _OPENERS for ch in doc.gap(i + 1))
         ):
             continue  # من بين المعتقلين، بين «الأقرباء»: the preposition
+        if (
+            cue.type in ("verb", "report")
+            and not cue.prefix
+            and quotes
+            and quotes[-1].content_start < tok.start < quotes[-1].content_end
+            and not any(ch in doc.gap(i) for ch in "،,.:؛;")
+            and doc.tokens.norms[i - 1] not in _CLAUSE_OPENERS
+        ):
+            continue  # أن التحريات كشفت أن، أن والد الرجل اعترف بـ: a report inside the content
         if (
             cue.type in ("noun", "according")
             and quotes
