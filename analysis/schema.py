@@ -58,7 +58,8 @@ article is in exactly one story; most stories have one article)
     title (string)         the representative's title
     n_sources (int64)      distinct member sources
 
-quotes — one row per attributed statement: who said what (see analysis.quotes)
+quotes — one row per attributed statement: who said what (see analysis.quotes); a headline's quote
+    that only summarises a body quote of the same speaker is left out (counted once, in the body)
     doc_id, quote_id (int64, 0-based per doc, in text order), sent_id (int64, of the cue),
     kind ("direct": words in quotation marks; "indirect": a speech or stance verb or noun with its
     content; "according_to": بحسب / وفقا لـ / نقلا عن / ذكرت ... أن / a chain نقلت ... عن),
@@ -70,8 +71,10 @@ quotes — one row per attributed statement: who said what (see analysis.quotes)
     — وأضاف، مؤكدا — the mention or speaker it refers to), speaker_actor_id ("" when unresolved),
     speaker_name (the actor's Arabic name, else the words), speaker_type (the actor's type, ""),
     speaker_resolved ("explicit" / "coreference" / "unresolved"),
-    outlet_start, outlet_end (Int64), outlet_actor_id, outlet_name: the outlet of a chain
-    (نقلت الصحيفة عن مصدر قوله), <NA> / "" otherwise; boilerplate (bool: the cue's sentence is a
+    outlet_start, outlet_end (Int64), outlet_actor_id, outlet_name: the medium a statement was
+    reported through, never its speaker: the outlet of a chain (نقلت الصحيفة عن مصدر قوله), the
+    agency spoken to (قال لرويترز) or named before the content (بحسب ما نقلت عنه واس، إن ...);
+    <NA> / "" otherwise (an agency reporting in its own name, ذكرت رويترز أن, is the speaker); boilerplate (bool: the cue's sentence is a
     boilerplate line, e.g. a statement a paper repeats in every article; left out of counts by default)
 
 errors — one row per problem met while loading or parsing; nothing is dropped silently

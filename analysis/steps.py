@@ -71,9 +71,11 @@ def _follow_mentions(
 
 
 def _mention_at(quotes: pd.DataFrame, mentions: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
-    """Per quote (same index), the mention overlapping ``[start, end)`` most (NaN when none)."""
+    """Per quote (same index), the mention overlapping ``[start, end)`` most (NaN when none); not an
+    adjective (مسؤول يمني is no speech of Yemen's), as the quote extractor reads speakers."""
     q = quotes[["doc_id", start, end]].dropna().reset_index(names="_q")
-    m = mentions[["doc_id", "start", "end", "actor_id", "name_ar", "type"]]
+    named = mentions[mentions["form"] != "adjective"]
+    m = named[["doc_id", "start", "end", "actor_id", "name_ar", "type"]]
     pairs = q.merge(m, on="doc_id")
     lo = pairs[[start, "start"]].max(axis=1)
     hi = pairs[[end, "end"]].min(axis=1)

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from analysis import schema
-from analysis.arabic import normalize, tokenize
+from analysis import articles_from_texts, parse, schema
+from analysis.arabic import WORD_RE, normalize, tokenize
 from analysis.pipeline import parse_document
 from analysis.quotes import extract_quotes, tables
 from analysis.quotes.evaluate import (
@@ -18,7 +18,7 @@ from analysis.quotes.evaluate import (
     gold_paths,
     score_document,
 )
-from analysis.quotes.extract import _tokens
+from analysis.quotes.extract import WORD_GOES_ON, WORD_OPEN, _tokens
 
 
 def quotes_of(text: str) -> list[dict]:
@@ -141,6 +141,214 @@ def test_chain_keeps_the_outlet():
     assert q["speaker_resolved"] == "unresolved" and q["speaker_actor_id"] == ""
     assert "الحياة" in text[q["outlet_start"] : q["outlet_end"]]
     assert q["content"] == "المفاوضات ستستأنف الأسبوع المقبل"
+
+
+def outlet(text: str, row: dict) -> str:
+    return "" if row["outlet_start"] is None else text[row["outlet_start"] : row["outlet_end"]]
+
+
+def test_agency_spoken_to_is_the_outlet_not_the_speaker():
+    text = "وقال وزير الصحة خالد الفالح لوكالة رويترز إن عدد الإصابات انخفض هذا الأسبوع."
+    (q,) = quotes_of(text)
+    assert "الفالح" in speaker(text, q) and q["speaker_type"] == "person"
+    assert "رويترز" in outlet(text, q) and q["outlet_actor_id"] == "org:REUTERS"
+
+
+def test_agency_spoken_to_with_no_subject_is_the_last_speaker():
+    text = (
+        'وقال باراك أوباما إن الاتفاق تاريخي. وقال لرويترز "نحن ملتزمون بأمن حلفائنا في المنطقة".'
+    )
+    first, second = quotes_of(text)
+    assert second["kind"] == "direct" and second["speaker_resolved"] == "coreference"
+    assert speaker(text, second) == speaker(text, first) == "باراك أوباما"
+    assert outlet(text, second) == "لرويترز"
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "outlet_id"),
+    [
+        # an unknown man beside an agency keeps his words; the agency is whom he spoke to
+        ('وقال سميث لوكالة فرانس برس "هذه الشائعات غير صحيحة على الإطلاق".', "سميث", "org:AFP"),
+        # an agency reporting in its own name is the speaker, with no outlet
+        (
+            "وذكرت وكالة الأنباء الفرنسية أن الشرطة اعتقلت ثلاثة أشخاص.",
+            "وكالة الأنباء الفرنسية",
+            "",
+        ),
+        # an agency between the speaker and the content is the outlet
+        (
+            "وقال باراك أوباما، بحسب ما نقلت عنه وكالة رويترز، إن الاتفاق تاريخي.",
+            "باراك أوباما",
+            "org:REUTERS",
+        ),
+    ],
+)
+def test_agency_is_the_outlet_unless_it_reports_itself(text, who, outlet_id):
+    (q,) = quotes_of(text)
+    assert speaker(text, q) == who and q["outlet_actor_id"] == outlet_id
+
+
+def test_dateline_agency_is_no_speaker():
+    text = "باريس (رويترز) - أغلقت الشرطة الطريق المؤدي إلى المطار. وأضافت أن التحقيق جار."
+    (q,) = quotes_of(text)
+    assert q["speaker_actor_id"] != "org:REUTERS"
+
+
+def test_statement_noun_in_the_verbs_intro_keeps_the_verbs_speaker():
+    text = (
+        "وقالت وزارة الداخلية الكويتية في بيان نشرته وكالة الأنباء الكويتية: إنه تم القبض على شبكة."
+        " وأضاف البيان أن التحقيق مستمر."
+    )
+    first, second = quotes_of(text)
+    assert speaker(text, first) == "وزارة الداخلية الكويتية" and first["cue"] == "وقالت"
+    assert first["content"] == "تم القبض على شبكة" and first["outlet_actor_id"] == "org:KUNA"
+    assert second["speaker_resolved"] == "coreference"
+    assert second["speaker_actor_id"] == first["speaker_actor_id"] != ""
+
+
+def test_definite_noun_repeats_an_organisation_named_before():
+    text = (
+        "أصدرت وزارة الطاقة الأمريكية بيانات جديدة عن المخزونات. وقالت الوزارة إن المخزونات ارتفعت."
+    )
+    (q,) = quotes_of(text)
+    assert speaker(text, q) == "وزارة الطاقة الأمريكية" and q["speaker_resolved"] == "coreference"
+
+
+def test_participle_after_according_to_refers_to_the_clause_subject():
+    text = "وبحسب مراسلنا فإن وزير الخارجية عادل الجبير وصل إلى باريس، موضحا أنه سيلتقي نظيره."
+    first, second = quotes_of(text)
+    assert first["content"].startswith("وزير الخارجية") and "مراسلنا" in speaker(text, first)
+    assert "الجبير" in speaker(text, second) and second["speaker_resolved"] == "coreference"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a spokesman's role at a ministry, then his own (unlisted) name: the man
+        (
+            "وقال المتحدث الرسمي باسم وزارة الداخلية اللواء منصور التركي إن الخلية ضبطت.",
+            "منصور التركي",
+        ),
+        # a quoted name inside the speaker phrase does not end it
+        ('وأكد مدير "فنون أبها" أحمد السروي، أن المسامرة تستضيف عددا من المثقفين.', "أحمد السروي"),
+        # a role, then the man in apposition between commas, then a that-clause 15 words on
+        (
+            "أكد أمير منطقة عسير رئيس مجلس التنمية السياحية بالمنطقة، الأمير فيصل بن خالد بن"
+            " عبدالعزيز، أن السياحة في المنطقة تشهد نموا كبيرا.",
+            "فيصل بن خالد بن عبدالعزيز",
+        ),
+        # a title opens the subject of an object-taking cue
+        ("أعلن الأمير خالد الفيصل افتتاح المعرض في جدة.", "خالد الفيصل"),
+        # ... also with a long title before the name
+        ("أعلن وزير التجارة والصناعة توفيق الربيعة إيقاف بيع المنتج.", "توفيق الربيعة"),
+        # an organisation's head noun and the definite words of its name, no mention needed
+        ("أعلن معهد الإدارة العامة استمرار استقباله طلبات الترشيح.", "معهد الإدارة العامة"),
+    ],
+)
+def test_speaker_phrases_with_roles_and_names(text, who):
+    (q,) = quotes_of(text)
+    assert speaker(text, q) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an indefinite noun after the cue is its object, not its subject
+        (
+            "وكانت الحكومة قد أعلنت انخفاض مستحقات الشركاء الأجانب.",
+            "انخفاض مستحقات الشركاء الأجانب",
+        ),
+        # فيها (in his speech) is no speaker
+        (
+            "وألقى المدير كلمة، وأكد فيها أن أبواب المكتب مفتوحة للجميع.",
+            "أبواب المكتب مفتوحة للجميع",
+        ),
+    ],
+)
+def test_words_after_the_cue_that_are_no_speaker(text, content):
+    (q,) = quotes_of(text)
+    assert q["content"] == content
+    assert q["speaker_start"] is None or speaker(text, q) not in content + " فيها"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        'واصفا تلك التصريحات بأنها "باطلة ولا تخدم العلاقات بين البلدين".',
+        'مضيفا القول: "هذه النتيجة تقربنا خطوة من الحل".',
+    ],
+)
+def test_participle_takes_no_subject_of_its_own(second):
+    text = "وأكد عادل الجبير أن المملكة ترفض التدخل، " + second
+    first, q = quotes_of(text)
+    assert q["speaker_resolved"] == "coreference" and speaker(text, q) == speaker(text, first)
+
+
+def test_source_named_by_according_to_is_no_later_verbs_subject():
+    text = "قتل 13 شخصا في الهجوم، بحسب وكالة الصحافة الفرنسية. وقال إن الانفجار وقع قرب المسجد."
+    first, second = quotes_of(text)
+    assert first["speaker_actor_id"] == "org:AFP" and second["speaker_actor_id"] != "org:AFP"
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a report inside a that-clause is part of its content, not a quote of its own
+        ("وذكرت وزارة الداخلية أن التحريات كشفت أن الخلية تضم ثمانية عناصر.", ["وذكرت"]),
+        # after a clause opener it is a statement of its own
+        (
+            "وذكرت وزارة الداخلية أن الخلية ضبطت فيما أشارت الشرطة إلى أن التحقيق مستمر.",
+            ["وذكرت", "أشارت"],
+        ),
+    ],
+)
+def test_report_inside_a_content_is_not_a_new_quote(text, cues):
+    assert [q["cue"] for q in quotes_of(text)] == cues
+
+
+def test_a_speaker_keeps_the_gender_it_was_given():
+    text = "وأفادت وكالة الأنباء الفرنسية أن الشرطة اعتقلت ثلاثة أشخاص. وقال إن التحقيق مستمر."
+    first, second = quotes_of(text)
+    assert first["speaker_actor_id"] == "org:AFP" and second["speaker_actor_id"] != "org:AFP"
+
+
+def test_quotes_follow_no_adjective_after_the_corpus_steps():
+    text = "وقال مسؤول يمني إن الهدنة صامدة. وقال عادل الجبير إن المملكة تدعم اليمن."
+    quotes = parse(articles_from_texts([text]), cache=False).quotes
+    assert quotes["speaker_actor_id"].tolist() == ["", "person:adel-al-jubeir"]
+
+
+def test_pledge_is_a_cue():
+    text = "تعهد رئيس الوزراء اليوناني أليكسيس تسيبراس بأن حكومته لن تسمح بالحجز على المساكن."
+    (q,) = quotes_of(text)
+    assert q["content"] == "حكومته لن تسمح بالحجز على المساكن" and "تسيبراس" in speaker(text, q)
+
+
+HEADLINE = "الفالح يؤكد أن الإصابات بكورونا انخفضت\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "contents"),
+    [
+        # the body makes the headline's statement in full: counted once, there
+        (
+            "الرياض - أكد وزير الصحة خالد الفالح أن الإصابات بكورونا انخفضت هذا الأسبوع.",
+            ["الإصابات بكورونا انخفضت هذا الأسبوع"],
+        ),
+        # the body says something else: the headline's quote stays
+        (
+            "الرياض - أكد وزير الخارجية عادل الجبير أن المملكة ترفض التدخل.",
+            ["الإصابات بكورونا انخفضت", "المملكة ترفض التدخل"],
+        ),
+    ],
+)
+def test_headline_summarising_a_body_statement_is_not_counted_twice(body, contents):
+    assert [q["content"] for q in quotes_of(HEADLINE + body)] == contents
+
+
+def test_a_first_line_ending_a_sentence_is_no_headline():
+    text = HEADLINE.replace("\n", ".\n") + "وأكد خالد الفالح أن الإصابات بكورونا انخفضت كثيرا."
+    assert len(quotes_of(text)) == 2
 
 
 @pytest.mark.parametrize(
@@ -307,9 +515,18 @@ def test_speaker_mentions_who_talks_about_whom(frames):
     assert not (pairs["speaker_actor_id"] == pairs["actor_id"]).any()
 
 
-def test_tokens_index_the_original_text():
-    text = "وقـــال الوزيرُ ــ إنّ «الاتفاق» تم\u200f. Reuters قال"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقـــال الوزيرُ ــ إنّ «الاتفاق» تم\u200f. Reuters قال",
+        "_ab __ _ـَ كلمة_أخرى 12_3 ـقال َال 𝐀bc قال",  # underscores, lone marks, beyond the BMP
+        "",
+    ],
+)
+def test_tokens_index_the_original_text(text):
     got = _tokens(text)
     assert [t.norm for t in got] == [t.norm for t in tokenize(text) if t.norm]
+    assert [t.norm for t in got] == WORD_RE.findall(normalize(text))
     for t in got:
         assert text[t.start : t.end] == t.surface and normalize(t.surface) == t.norm
+    assert WORD_RE.pattern == WORD_OPEN + WORD_GOES_ON + "*"

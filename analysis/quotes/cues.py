@@ -11,6 +11,7 @@ from ..resources import read_rows
 
 CUES_FILE = config.DATA_DIR / "lexicon" / "quote_cues.csv"
 BLOCKERS_FILE = config.DATA_DIR / "lexicon" / "quote_blockers.txt"
+MEDIA_FILE = config.GAZETTEER_DIR / "media.csv"
 # Proclitics a cue may carry: a conjunction (وأضاف، فيما أكدت), and ب before a noun (بقوله، بحسب).
 _CONJ_PREFIXES = ("", *CONJ_LETTERS)
 _NOUN_PREFIXES = ("ب", *(c + "ب" for c in CONJ_LETTERS))
@@ -54,6 +55,18 @@ def cue_of(word: str) -> Cue | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every normalised word :func:`cue_of` reads as a cue (a set test is cheaper than the call)."""
+    forms = cue_forms()
+    verbs = {f for f, c in forms.items() if c.type != "source"}
+    nouns = {f for f, c in forms.items() if c.type in ("noun", "according")}
+    return frozenset(
+        {p + f for p in _CONJ_PREFIXES for f in verbs}
+        | {p + f for p in _NOUN_PREFIXES for f in nouns}
+    )
+
+
 @lru_cache(maxsize=100_000)
 def source_noun(word: str) -> Cue | None:
     """The unnamed-source noun a normalised word is (مصدر، مسؤول، المتحدث), or None."""
@@ -63,3 +76,10 @@ def source_noun(word: str) -> Cue | None:
         if cue is not None and cue.type == "source":
             return cue
     return None
+
+
+@lru_cache(maxsize=1)
+def media_actor_ids() -> frozenset[str]:
+    """Actor ids of the media (agencies, papers, channels) of ``data/gazetteer/media.csv``: an
+    outlet a statement is reported through, not its speaker (قال لرويترز، بحسب ما نقلت واس)."""
+    return frozenset(f"org:{row['org']}" for row in read_rows(MEDIA_FILE))

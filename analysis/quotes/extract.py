@@ -11,19 +11,23 @@ normalised forms for matching), the document's sentences and its actor mentions.
    closing mark, across sentences; other content to the sentence end or the next cue;
 2. speaker: the words between the cue and its content (قال الوزير), else a name right before an
    unprefixed verb (الوزير قال), else coreference: the last compatible speaker of the two sentences
-   before, or the last compatible mention (a person for a masculine verb).
+   before, or the last compatible mention (a person for a masculine verb). A medium the speaker
+   talks to or is reported through (قال لرويترز، بحسب ما نقلت واس) is the quote's outlet;
+3. a headline quote that only summarises a body quote of the same speaker is dropped.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 
+from ..actors.gazetteer import org_heads, titles
 from ..arabic import (
     COMPLEMENTIZERS,
     PRONOUN_SUFFIXES,
@@ -35,21 +39,32 @@ from ..arabic import (
     normalize_with_map,
 )
 from ..resources import read_words
-from .cues import BLOCKERS_FILE, Cue, cue_of, source_noun
+from .cues import BLOCKERS_FILE, Cue, cue_of, cue_words, media_actor_ids, source_noun
 
 # How far after a cue its content may start, in words (speaker, title, time, "في بيان" between).
-MAX_INTRO_WORDS = 14
-MAX_SPEAKER_WORDS = 8
+MAX_INTRO_WORDS = 20
+# A preposition opening the content (دعا إلى، حذر من) is the cue's only this near, or right after
+# the speaker phrase: farther on it is a phrase of the content's own (مؤكدا استمرار العمل ... على).
+MAX_PREP_WORDS = 8
+MAX_SOURCE_WORDS = 6  # بحسب صحيفة “ديلي ميل” البريطانية
+MAX_SPEAKER_WORDS = 12  # مساعد أمين العاصمة المقدسة للعلاقات العامة والاتصال الدكتور فلان
 # How many sentences back a previous speaker is still "he" (وأضاف، مشيرا).
 COREF_SENTENCES = 2
 MAX_QUOTATION_CHARS = 2000
 MIN_QUOTATION_WORDS = 3  # «الشرق الأوسط»: a quoted name, not a quotation
+# A headline (the first line, if short and unpunctuated) whose quote shares this share of its words
+# with a body quote of the same speaker only summarises it: not counted twice.
+HEADLINE_MAX_CHARS = 200
+HEADLINE_OVERLAP = 0.5
 
 _QUOTATION_RE = re.compile(
     rf"“[^”]{{1,{MAX_QUOTATION_CHARS}}}”|«[^»]{{1,{MAX_QUOTATION_CHARS}}}»"
     rf'|"[^"\n]{{1,{MAX_QUOTATION_CHARS}}}"|”[^”\n]{{1,{MAX_QUOTATION_CHARS}}}”'
 )
 _MARK_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]")
+# The two character classes of :data:`WORD_RE` (a test checks they are its pattern).
+WORD_OPEN = r"[^\W_]"
+WORD_GOES_ON = f"[\\w{TASHKEEL}{TATWEEL}]"
 _OPENERS = '“«"”'
 _CLOSERS = '”»"'
 _TRIM = ' \t\n،,.:;؛-–—_()“”«»"'
@@ -83,6 +98,9 @@ _STOP_WORDS = frozenset(
         "له",
         "لها",
         "لهم",
+        "لي",
+        "لنا",
+        "فإن",  # بحسب رويترز فإن ...: the content opens
     ]
 )
 # A content opening with these is a prayer or a formula, not a statement (داعيا الله أن ...).
@@ -90,6 +108,18 @@ _BLOCKERS = frozenset(normalize(w) for w in read_words(BLOCKERS_FILE))
 # A place is no speaker (مدير فرع الوزارة بمنطقة مكة المكرمة: the place is where he works).
 _TYPE_RANK = {"person": 0, "organization": 1, "country": 2}
 _SPEECH_TYPES = ("verb", "report", "participle", "noun")
+# Words right after a cue that say where, not who (وأكد فيها أن، طالبت فيه بـ): skipped.
+_IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
+# Words that open a new clause: a cue after them is a statement of its own (فيما أشارت الشبكة).
+_CLAUSE_OPENERS = frozenset(
+    normalize(w) for w in ("فيما", "بينما", "كما", "قد", "وقد", "فقد", "ثم", "بل")
+)
+# Words before بين that make it the preposition "between" (من بين، ما بين), not بيّن.
+_BETWEEN = frozenset(normalize(w) for w in ("من", "ما", "في", "فيما", "و"))
+# Source nouns that, after لـ, name whom a speaker talks to (قال لوكالة ...، لمراسلنا): an outlet.
+_OUTLET_LEMMAS = ("وكالة", "مراسل")
+# A definite noun naming a statement (وأضاف البيان): its author is the last speaker.
+_STATEMENT_WORDS = frozenset(normalize(w) for w in ("البيان", "التصريح", "التقرير"))
 
 
 @dataclass(slots=True)
@@ -120,37 +150,84 @@ class Quote:
 
 
 @lru_cache(maxsize=1)
-def _mark_table() -> np.ndarray:
-    """Per BMP code point: is it a mark that belongs to the word before it (harakat, tatweel)?"""
-    table = np.zeros(0x10000, dtype=bool)
-    for m in _MARK_RE.finditer("".join(map(chr, range(0x10000)))):
-        table[m.start()] = True
-    return table
+def _char_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per BMP code point: may it open a word (``[^\\W_]``), may it go on one (``[\\w marks]``),
+    is it a mark that belongs to the word before it (harakat, tatweel)? As :data:`WORD_RE` reads."""
+    chars = "".join(map(chr, range(0x10000)))
+    tables = []
+    for pattern in (WORD_OPEN, WORD_GOES_ON, _MARK_RE):
+        table = np.zeros(0x10000, dtype=bool)
+        for m in re.finditer(pattern, chars):
+            table[m.start()] = True
+        tables.append(table)
+    return tables[0], tables[1], tables[2]
 
 
-def _tokens(text: str) -> list[Token]:
+class _Tokens(Sequence[Token]):
+    """The words of a text as parallel lists (starts, ends, normalised forms); a :class:`Token` is
+    made only when one is read, as the extractor reads few words besides its cues."""
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], norms: list[str]) -> None:
+        self.text, self.starts, self.ends, self.norms = text, starts, ends, norms
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def _one(self, k: int) -> Token:
+        a, b = self.starts[k], self.ends[k]
+        return Token(a, b, self.text[a:b], self.norms[k])
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self._one(j) for j in range(*k.indices(len(self.norms)))]
+        return self._one(k)
+
+
+def _word_spans(text: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """(starts, ends) of the :data:`WORD_RE` matches of ``text``, found with arrays: in each run of
+    word characters the match opens at the first character that may open a word and ends with the
+    run. None when the text has a character beyond the BMP (the regex reads those)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.size == 0 or codes.max() > 0xFFFF:
+        return None
+    opens, goes_on, _ = _char_tables()
+    cont = goes_on[codes]
+    can_open = opens[codes]
+    edges = np.diff(np.concatenate(([False], cont, [False])).astype(np.int8))
+    run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    # The first character of each run that may open a word (the run's length when none does).
+    ranks = np.cumsum(can_open)
+    before = np.concatenate(([0], ranks))[run_starts]
+    has_open = ranks[run_ends - 1] > before
+    first = np.flatnonzero(can_open)
+    starts = first[before[has_open]]
+    return starts, run_ends[has_open]
+
+
+def _tokens(text: str) -> _Tokens:
     """The words of ``text`` with their normalised forms and original spans, normalising the text
-    once and mapping every span back in one vectorised step (what :func:`analysis.arabic.tokenize`
-    gives, without its empty tokens for a lone tatweel, several times faster on long articles)."""
+    once and finding and mapping every span back with arrays (what :func:`analysis.arabic.tokenize`
+    gives, without its empty tokens for a lone tatweel, many times faster on long articles)."""
     nt = normalize_with_map(text)
-    found = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(nt.text)]
-    if not found:
-        return []
+    spans = _word_spans(nt.text)
+    if spans is None:
+        found = [m.span() for m in WORD_RE.finditer(nt.text)]
+        spans = (np.array([a for a, _ in found], dtype=np.int64), np.array([b for _, b in found]))
+    norms = WORD_RE.findall(nt.text)
+    n_starts, n_ends = spans
+    if not norms:
+        return _Tokens(text, [], [], [])
     if nt.index is None:
-        return [Token(a, b, text[a:b], w) for a, b, w in found]
-    bounds = np.array([(a, b) for a, b, _ in found], dtype=np.int64)
-    starts = nt.index[bounds[:, 0]]
-    ends = nt.index[bounds[:, 1] - 1] + 1
+        return _Tokens(text, n_starts.tolist(), n_ends.tolist(), norms)
+    starts = nt.index[n_starts]
+    ends = nt.index[n_ends - 1] + 1
     # Harakat or tatweel after the last letter belong to the word (NormText.orig_end).
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    is_mark = np.append(_mark_table()[np.minimum(codes, 0xFFFF)] & (codes <= 0xFFFF), False)
+    is_mark = np.append(_char_tables()[2][np.minimum(codes, 0xFFFF)] & (codes <= 0xFFFF), False)
     position = np.where(is_mark, len(is_mark) - 1, np.arange(len(is_mark)))
     next_letter = np.minimum.accumulate(position[::-1])[::-1]
     ends = next_letter[ends]
-    return [
-        Token(a, b, text[a:b], w)
-        for a, b, (_, _, w) in zip(starts.tolist(), ends.tolist(), found, strict=True)
-    ]
+    return _Tokens(text, starts.tolist(), ends.tolist(), norms)
 
 
 class _Doc:
@@ -159,7 +236,7 @@ class _Doc:
     def __init__(self, text: str, sentences: list[dict], mentions: list[dict]) -> None:
         self.text = text
         self.tokens = _tokens(text)
-        self.tok_starts = [t.start for t in self.tokens]
+        self.tok_starts = self.tokens.starts
         sents = sorted((int(s["start"]), int(s["end"]), int(s["sent_id"])) for s in sentences)
         self.sents = sents or [(0, len(text), 0)]
         self.sent_starts = [s for s, _, _ in self.sents]
@@ -178,7 +255,7 @@ class _Doc:
 
     def gap(self, k: int) -> str:
         """The text between token ``k - 1`` and token ``k``."""
-        return self.text[self.tokens[k - 1].end : self.tokens[k].start]
+        return self.text[self.tokens.ends[k - 1] : self.tokens.starts[k]]
 
     def quotation_at(self, pos: int) -> tuple[int, int] | None:
         """The quotation whose opening mark is at ``pos``."""
@@ -217,7 +294,40 @@ def _best_mention(mentions: list[dict]) -> dict | None:
     names = [m for m in mentions if m["type"] in _TYPE_RANK and m["form"] != "adjective"]
     if not names:
         return None
-    return min(names, key=lambda m: (_TYPE_RANK[m["type"]], m["start"]))
+    media = media_actor_ids()
+    # An agency beside another name is whom it was said to (قال مسؤول الشرطة لوكالة ...).
+    return min(names, key=lambda m: (m["actor_id"] in media, _TYPE_RANK[m["type"]], m["start"]))
+
+
+def _mentions_starting(doc: _Doc, k: int) -> list[dict]:
+    """The mentions that start on token ``k``."""
+    lo = bisect_left(doc.mention_starts, doc.tokens.starts[k])
+    return doc.mentions[lo : bisect_left(doc.mention_starts, doc.tokens.ends[k])]
+
+
+def _media_at(doc: _Doc, k: int) -> dict | None:
+    """The mention of a medium starting on token ``k`` (لرويترز، لوكالة فرانس برس), if any."""
+    media = media_actor_ids()
+    return next((m for m in _mentions_starting(doc, k) if m["actor_id"] in media), None)
+
+
+def _addressee(doc: _Doc, k: int) -> bool:
+    """Token ``k`` opens whom the speaker talks to: لـ + a medium or an outlet noun (لصحيفة)."""
+    w = doc.tokens.norms[k]
+    if not w.startswith("ل") or len(w) < 3:
+        return False
+    src = source_noun(w)
+    return (src is not None and src.lemma in _OUTLET_LEMMAS) or _media_at(doc, k) is not None
+
+
+def _outlet(doc: _Doc, start: int, end: int, speaker: Speaker) -> Speaker | None:
+    """The medium named in ``text[start:end]`` that is not the speaker (قال لرويترز، بحسب ما نقلته
+    واس): the outlet the statement was reported through."""
+    media = media_actor_ids()
+    for m in doc.mentions_in(start, end):
+        if m["actor_id"] in media and int(m["start"]) != speaker.start:
+            return _from_mention(m, "explicit")
+    return None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -228,19 +338,29 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _opens_quotation(doc: _Doc, k: int) -> bool:
+    """A quotation (not a quoted name) opens in the gap before token ``k``."""
+    gap_start = doc.tokens.ends[k - 1]
+    return any(
+        ch in _OPENERS and doc.quotation_at(gap_start + j) for j, ch in enumerate(doc.gap(k))
+    )
+
+
 def _speaker_words(doc: _Doc, i: int, stop: int) -> int:
     """End token (exclusive) of the speaker phrase starting right after token ``i``."""
     k = i + 1
     while k < min(stop, i + 1 + MAX_SPEAKER_WORDS):
-        w = doc.tokens[k].norm
-        if k > i + 1 and any(ch in doc.gap(k) for ch in '،,:("“”«»'):
-            break
+        w = doc.tokens.norms[k]
+        if k > i + 1 and (any(ch in doc.gap(k) for ch in "،,:(") or _opens_quotation(doc, k)):
+            break  # a quoted name goes on (مدير "فنون أبها" أحمد السروي), a quotation does not
+        if _addressee(doc, k):
+            break  # قال لرويترز، قال فلان لوكالة الأنباء: whom he spoke to, not who
         if w in _STOP_WORDS or w in COMPLEMENTIZERS:
             break
         if (
             w.startswith("ل")
             and k > i + 1
-            and "ـ" in doc.text[doc.tokens[k].start : doc.tokens[k].end + 1]
+            and "ـ" in doc.text[doc.tokens.starts[k] : doc.tokens.ends[k] + 1]
         ):
             break  # لـ«الشرق الأوسط»: the outlet spoken to
 
@@ -256,7 +376,21 @@ def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Spea
     start, end = _trimmed(doc.text, start, end)
     if start >= end:
         return None
-    m = _best_mention(doc.mentions_in(start, end))
+    lead = doc.words_in(start, end)
+    if lead and lead[0].norm in _IN_IT:
+        if len(lead) == 1:
+            return None
+        start = lead[1].start
+    inside = doc.mentions_in(start, end)
+    m = _best_mention(inside)
+    if m is not None and m["type"] != "person" and int(m["start"]) > start:
+        # المتحدث باسم الوزارة اللواء فلان: a role at an organisation, then the man's own name
+        # (without the title or a place before it: بالمنطقة العقيد فلان).
+        name = doc.words_in(max(int(x["end"]) for x in inside), end)
+        while name and "ال" in name[0].norm[:4]:
+            name = name[1:]
+        if len(name) >= 2:
+            return Speaker(name[0].start, name[-1].end, "", doc.text[name[0].start : end], "")
     if m is not None:
         return _from_mention(m, "explicit")
     words = doc.words_in(start, end)
@@ -266,15 +400,44 @@ def _named_speaker(doc: _Doc, start: int, end: int, quotes: list[Quote]) -> Spea
     # On the surface: a normalised ه may be a teh marbuta (الشركة).
     if words[0].surface.endswith(PRONOUN_SUFFIXES) and source_noun(head) is None and len(head) > 4:
         return None  # حديثه، تصميمه: the speaker's own words, not a speaker
-    # المصدر، المكتب: a definite noun repeating the head of an earlier speaker is that speaker.
+    if head in _STATEMENT_WORDS:  # وأضاف البيان: the statement's author
+        sp = next((q.speaker for q in reversed(quotes) if q.speaker.start is not None), None)
+        if sp is not None:
+            return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+    # المصدر، الوزارة، الإدارة: a definite noun repeating the head of an earlier speaker, else of
+    # an earlier organisation's name, is that speaker or organisation.
     if head.startswith("ال") or head[1:3] == "ال":
         bare = head[head.index("ال") + 2 :]
         for q in reversed(quotes):
             sp = q.speaker
-            if sp.start is not None and bare and bare in doc.text[sp.start : sp.end]:
+            if sp.start is not None and bare and bare in normalize(doc.text[sp.start : sp.end]):
                 return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+        m = _named_earlier(doc, bare, start)
+        if m is not None:
+            return _from_mention(m, "coreference")
     surface = doc.text[start:end]
     return Speaker(start, end, "", surface, "", "unresolved")
+
+
+def _named_earlier(doc: _Doc, bare: str, pos: int) -> dict | None:
+    """The last organisation mention before ``pos`` with ``bare`` as a word (الإدارة: إدارة معلومات
+    الطاقة), or None."""
+    if len(bare) < 3:
+        return None
+    for m in reversed(doc.mentions[: bisect_left(doc.mention_starts, pos)]):
+        if m["type"] == "organization" and bare in _name_words(m["surface"]):
+            return m
+    return None
+
+
+def _name_words(surface: str) -> set[str]:
+    """The normalised words of a name, also without ال or لـ / بـ before them (لوزارة -> وزاره)."""
+    out = set()
+    for w in normalize(surface).split():
+        i = w.find("ال")
+        out.add(w[i + 2 :] if 0 <= i <= 2 else w)
+        out.add(w[1:] if w[:1] in "لب" and len(w) > 4 else w)
+    return out
 
 
 def _compatible(sp: Speaker, agree: str) -> bool:
@@ -284,59 +447,98 @@ def _compatible(sp: Speaker, agree: str) -> bool:
     )
 
 
-def _antecedent(doc: _Doc, pos: int, agree: str, quotes: list[Quote]) -> Speaker:
+def _antecedent(
+    doc: _Doc, pos: int, agree: str, quotes: list[Quote], *, participle: bool = False
+) -> Speaker:
     """The speaker a verb's agreement or a participle refers to (وأضاف، مشيرا)."""
     _, _, sid = doc.sentence(pos)
+    media = media_actor_ids()
     for q in reversed(quotes):
         if sid - doc.sentence(q.cue_start)[2] > COREF_SENTENCES:
             break
+        if agree in ("m", "f") and q.cue.agree in ("m", "f") and q.cue.agree != agree:
+            continue  # أفادت الوكالة ... وقال: a speaker keeps the gender it was given
+        if q.cue.type == "according" and agree != "f" and not participle:
+            continue  # بحسب وكالة ...، وقالا: a source named by بحسب is no verb's subject
+        if participle and q.cue.type == "according":
+            # وبحسب مراسلنا فإن فلانا ينتظر، موضحا: the participle's subject is the clause's.
+            m = _best_mention(doc.mentions_in(q.content_start, q.content_end))
+            if (
+                m is not None
+                and _compatible(_from_mention(m, ""), agree)
+                and m["actor_id"] not in media
+            ):
+                return _from_mention(m, "coreference")
         if q.speaker.start is not None and _compatible(q.speaker, agree):
             sp = q.speaker
             return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
     wanted = ("organization", "country") if agree == "f" else ("person",)
     for m in reversed(doc.mentions):
-        if int(m["end"]) <= pos and m["type"] in wanted and m["form"] != "adjective":
+        # (رويترز) in a dateline reports the article, it does not speak in it.
+        named = m["type"] in wanted and m["form"] != "adjective" and m["actor_id"] not in media
+        if named and int(m["end"]) <= pos:
             return _from_mention(m, "coreference")
     return Speaker()
 
 
+def _can_be_subject(doc: _Doc, k: int) -> bool:
+    """Token ``k`` may open a cue's subject: a name, a source, a title or a definite noun (أعلنت
+    الوزارة، أكد أمير المنطقة), not an indefinite noun that is the object (أعلنت انخفاض الأسعار)."""
+    tok = doc.tokens[k]
+    w = tok.norm
+    if _mentions_starting(doc, k) or source_noun(w) is not None or w in titles():
+        return True
+    if w in org_heads() or w in ("وزاره", "مركز"):
+        return True  # أعلن معهد الإدارة العامة: an organisation's name opens
+    return w.startswith("ال") and _named_speaker(doc, tok.start, tok.end, []) is not None
+
+
 def _object_start(doc: _Doc, i: int) -> int:
     """Token where the object of cue ``i`` starts: after its subject (a name, or one word)."""
-    first = doc.tokens[i + 1]
-    if _named_speaker(doc, first.start, first.end, []) is None:
-        return i + 1  # أكد تصميمه: no subject, the object follows
+    if not _can_be_subject(doc, i + 1):
+        return i + 1  # أكد تصميمه، أعلنت انخفاض: no subject, the object follows
     cut = _speaker_words(doc, i, len(doc.tokens))
-    end = doc.tokens[min(cut, i + 3) - 1].end
-    m = _best_mention(doc.mentions_in(first.start, end))
+    starting = [m for k in range(i + 1, cut) for m in _mentions_starting(doc, k)]
+    m = _best_mention(starting)
     if m is None:
-        return i + 2
+        # أعلن معهد الإدارة العامة استمرار ...: an indefinite head and the definite words of its
+        # name; a definite head is the subject alone (نفت الشركة الاتهامات).
+        k = i + 2
+        definite = doc.tokens.norms[i + 1].startswith("ال")
+        while not definite and k < cut - 1 and doc.tokens.norms[k].startswith("ال"):
+            k += 1
+        return k
     return bisect_right(doc.tok_starts, int(m["end"]) - 1)
 
 
 def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
     """(kind of opening, token index or char position) of the content after cue token ``i``."""
     n = len(doc.tokens)
+    reach = _speaker_words(doc, i, n)  # a long speaker phrase may put the preposition far
     k = i + 1
-    while k < n and doc.tokens[k].start < sent_end and k - i <= MAX_INTRO_WORDS:
+    while k < n and doc.tokens.starts[k] < sent_end and k - i <= MAX_INTRO_WORDS:
         gap = doc.gap(k)
         mark = next((j for j, ch in enumerate(gap) if ch in _OPENERS), None)
-        if mark is not None and doc.quotation_at(doc.tokens[k - 1].end + mark):
-            return "quote", doc.tokens[k - 1].end + mark
+        if mark is not None and doc.quotation_at(doc.tokens.ends[k - 1] + mark):
+            return "quote", doc.tokens.ends[k - 1] + mark
         if ":" in gap:
             return "colon", k
-        w = doc.tokens[k].norm
+        w = doc.tokens.norms[k]
         if w in COMPLEMENTIZERS:
             return "that", k
         other = cue_of(w)
-        if other is not None and other.type in _SPEECH_TYPES and other.lemma not in ("قول",):
+        # A noun is the verb's adjunct (وقالت الوزارة في بيان إن), a new verb its own quote.
+        if other is not None and other.type in ("verb", "report", "participle"):
             return None
-        if w in cue.takes:
+        near = k - i <= MAX_PREP_WORDS or k <= reach + 2  # + an addressee: لـ"الرياض" عن
+        if near and w in cue.takes:
             return "prep", k
         if (
-            "ب" in cue.takes
+            near
+            and "ب" in cue.takes
             and w.startswith("ب")
             and len(w) > 3
-            and not doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end)
+            and not doc.mentions_in(doc.tokens.starts[k], doc.tokens.ends[k])
         ):
             return "prep_clitic", k
         if w in ("قوله", "قولها", "قولهم"):
@@ -347,7 +549,7 @@ def _content_after(doc: _Doc, i: int, cue: Cue, sent_end: int):
 
 def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
     tok = doc.tokens[i]
-    if i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in _BLOCKERS:
+    if i + 1 < len(doc.tokens) and doc.tokens.norms[i + 1] in _BLOCKERS:
         return None
     _, sent_end, _ = doc.sentence(tok.start)
     opening = _content_after(doc, i, cue, sent_end)
@@ -358,8 +560,8 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
         content = None
         if "object" in cue.takes and i + 2 < n:
             k = _object_start(doc, i)
-            if k + 1 < n and doc.tokens[k + 1].start < sent_end:
-                content = (doc.tokens[k].start, sent_end)
+            if k + 1 < n and doc.tokens.starts[k + 1] < sent_end:
+                content = (doc.tokens.starts[k], sent_end)
                 intro_tok = k
         if content is None:
             # «...» قال فلان / «...»، قال الوزير: the quotation just before the cue.
@@ -369,10 +571,12 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
                 return None
             content, kind, quotation = (hit[0] + 1, hit[1] - 1), "direct", True
             intro_tok = n if i + 1 >= n else i + 1 + (_speaker_words(doc, i, n) - i - 1)
-            speaker_end = doc.tokens[intro_tok - 1].end if intro_tok > i + 1 else tok.end
+            speaker_end = doc.tokens.ends[intro_tok - 1] if intro_tok > i + 1 else tok.end
             sp = _named_speaker(doc, tok.end, speaker_end, quotes)
             sp = sp or _antecedent(doc, tok.start, cue.agree, quotes)
-            return Quote(kind, cue, tok.start, tok.end, *content, sp, quotation)
+            said_to = _media_at(doc, intro_tok) if intro_tok < n else None
+            outlet = _from_mention(said_to, "explicit") if said_to is not None else None
+            return Quote(kind, cue, tok.start, tok.end, *content, sp, quotation, outlet)
     else:
         how, where = opening
         if how == "quote":
@@ -382,35 +586,53 @@ def _quote_for(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
         else:
             intro_tok = where
             first = where if how in ("colon", "prep_clitic") else where + 1
-            if how != "colon" and first < n and doc.tokens[first].norm in COMPLEMENTIZERS:
-                first += 1  # أشار إلى أن، نقل عنه قوله إن
+            if first < n and doc.tokens.norms[first] in COMPLEMENTIZERS:
+                first += 1  # أشار إلى أن، نقل عنه قوله إن، قالت في بيان: إنه
             if first >= n:
                 return None
-            gap_end = doc.tokens[first].start
+            gap_end = doc.tokens.starts[first]
             mark = next(
-                (p for p in range(doc.tokens[first - 1].end, gap_end) if doc.text[p] in _OPENERS),
+                (p for p in range(doc.tokens.ends[first - 1], gap_end) if doc.text[p] in _OPENERS),
                 None,
             )
             q = doc.quotation_at(mark) if mark is not None and first > 0 else None
             if q is not None and how != "prep_clitic":
                 content, kind, quotation = (q[0] + 1, q[1] - 1), "direct", True
             else:
-                content = (doc.tokens[first].start, sent_end)
+                content = (doc.tokens.starts[first], sent_end)
     # Speaker: the words between the cue and the content, else before the cue, else agreement.
-    cut = _speaker_words(doc, i, intro_tok)
+    # A participle (مشيرا، واصفا ... بأنها، مضيفا القول) has no subject of its own: the words after it
+    # are its object, its speaker is the one already speaking.
+    cut = i + 1 if cue.type == "participle" else _speaker_words(doc, i, intro_tok)
     sp = None
     if cut > i + 1:
-        sp = _named_speaker(doc, tok.end, doc.tokens[cut - 1].end, quotes)
+        sp = _named_speaker(doc, tok.end, doc.tokens.ends[cut - 1], quotes)
+        if sp is not None and sp.type != "person" and cut < intro_tok <= len(doc.tokens):
+            # أكد أمير المنطقة، الأمير فلان، أن: the man named in apposition to a role.
+            gap = doc.mentions_in(doc.tokens.starts[cut], doc.tokens.ends[intro_tok - 1])
+            person = next((m for m in gap if m["type"] == "person"), None)
+            sp = _from_mention(person, "explicit") if person is not None else sp
     if sp is None and not cue.prefix and cue.type in ("verb", "report"):
-        ending = [m for m in doc.mentions if 0 <= tok.start - int(m["end"]) <= 1]
+        # الوزير قال، وكانت الوزارة قد أعلنت: the name just before the verb (or its قد).
+        before = doc.text[max(0, tok.start - 4) : tok.start]
+        reach = tok.start - (4 if before.strip() == "قد" else 0)
+        ending = [m for m in doc.mentions if 0 <= reach - int(m["end"]) <= 1]
         m = _best_mention(ending)
         sp = _from_mention(m, "explicit") if m is not None else None
     if sp is None:
-        sp = _antecedent(doc, tok.start, cue.agree, quotes)
+        sp = _antecedent(doc, tok.start, cue.agree, quotes, participle=cue.type == "participle")
     cs, ce = content if quotation else _trimmed(doc.text, *content)
     if ce <= cs or normalize(doc.text[cs:ce].split()[0]) in _BLOCKERS:
         return None
-    return Quote(kind, cue, tok.start, tok.end, cs, ce, sp, quotation)
+    outlet = _outlet(
+        doc, tok.end, min(cs, doc.tokens.starts[intro_tok] if intro_tok < n else cs), sp
+    )
+    return Quote(kind, cue, tok.start, tok.end, cs, ce, sp, quotation, outlet)
+
+
+def _is_that(word: str) -> bool:
+    """أن / إن / بأن, also فإن after a fronted source (بحسب رويترز فإن ...)."""
+    return word in COMPLEMENTIZERS or (word.startswith("ف") and word[1:] in COMPLEMENTIZERS)
 
 
 def _according(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
@@ -418,31 +640,31 @@ def _according(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None
     tok = doc.tokens[i]
     n = len(doc.tokens)
     j = i + 1
-    if j < n and doc.tokens[j].norm in ("ل", "عن", "لما"):
+    if j < n and doc.tokens.norms[j] in ("ل", "عن", "لما"):
         j += 1
     if j >= n:
         return None
-    if cue.lemma == "وفق" and not doc.tokens[i + 1].norm.startswith("ل"):
+    if cue.lemma == "وفق" and not doc.tokens.norms[i + 1].startswith("ل"):
         return None
     sent_start, sent_end, _ = doc.sentence(tok.start)
-    cut = _speaker_words(doc, j - 1, n)
-    src_end = doc.tokens[cut - 1].end if cut > j else doc.tokens[j].end
-    first = doc.tokens[j].start
-    if doc.tokens[j].norm.startswith("ل") and j == i + 1:
-        first = doc.tokens[j].start + 1  # لـ attached: وفقا لوزارة
+    cut = _speaker_words(doc, j - 1, min(n, j + MAX_SOURCE_WORDS))
+    src_end = doc.tokens.ends[cut - 1] if cut > j else doc.tokens.ends[j]
+    first = doc.tokens.starts[j]
+    if doc.tokens.norms[j].startswith("ل") and j == i + 1:
+        first = doc.tokens.starts[j] + 1  # لـ attached: وفقا لوزارة
     sp = _named_speaker(doc, first, src_end, quotes)
     # حسب الخطة: only a named actor or a source noun is a source.
-    if sp is None or (sp.resolved == "unresolved" and source_noun(doc.tokens[j].norm) is None):
+    if sp is None or (sp.resolved == "unresolved" and source_noun(doc.tokens.norms[j]) is None):
         return None
     cs, ce = _trimmed(doc.text, sent_start, tok.start)
-    that = cut < n and doc.tokens[cut].norm in COMPLEMENTIZERS
+    that = cut < n and _is_that(doc.tokens.norms[cut])
     if ce - cs < 10 or that:
         after = cut
-        if after < n and doc.tokens[after].norm in COMPLEMENTIZERS:
+        if after < n and _is_that(doc.tokens.norms[after]):
             after += 1
-        if after >= n or doc.tokens[after].start >= sent_end:
+        if after >= n or doc.tokens.starts[after] >= sent_end:
             return None
-        cs, ce = _trimmed(doc.text, doc.tokens[after].start, sent_end)
+        cs, ce = _trimmed(doc.text, doc.tokens.starts[after], sent_end)
     if ce <= cs:
         return None
     return Quote("according_to", cue, tok.start, tok.end, cs, ce, sp)
@@ -454,11 +676,12 @@ def _chain(doc: _Doc, i: int, cue: Cue, quotes: list[Quote]) -> Quote | None:
     _, sent_end, _ = doc.sentence(tok.start)
     n = len(doc.tokens)
     an = next(
-        (k for k in range(i + 1, min(n, i + MAX_SPEAKER_WORDS)) if doc.tokens[k].norm == "عن"), None
+        (k for k in range(i + 1, min(n, i + MAX_SPEAKER_WORDS)) if doc.tokens.norms[k] == "عن"),
+        None,
     )
-    if an is None or doc.tokens[an].start >= sent_end:
+    if an is None or doc.tokens.starts[an] >= sent_end:
         return None
-    outlet = _named_speaker(doc, tok.end, doc.tokens[an].start, quotes) if an > i + 1 else None
+    outlet = _named_speaker(doc, tok.end, doc.tokens.starts[an], quotes) if an > i + 1 else None
     if outlet is None:
         outlet = _antecedent(doc, tok.start, cue.agree, quotes)
     quote = _quote_for(doc, an, Cue(cue.lemma, "verb", frozenset(), "-", "x"), quotes)
@@ -474,21 +697,46 @@ def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[
     doc = _Doc(text, sentences, mentions)
     quotes: list[Quote] = []
     claimed: set[int] = set()  # positions of cues already read inside a chain
-    for i, tok in enumerate(doc.tokens):
-        cue = cue_of(tok.norm)
+    words = cue_words()
+    for i, word in enumerate(doc.tokens.norms):
+        if word not in words:
+            continue
+        tok = doc.tokens[i]
+        cue = cue_of(word)
         if cue is None or tok.start in claimed or doc.inside_quotation(tok.start):
             continue
         if cue.type == "noun" and any(
-            (c := cue_of(doc.tokens[k].norm)) is not None and c.type in ("verb", "report")
+            (c := cue_of(doc.tokens.norms[k])) is not None and c.type in ("verb", "report")
             for k in range(max(0, i - 4), i)
         ):
             continue  # وقال في بيان: the noun is the verb's adjunct
+        if word == "بين" and (
+            i == 0
+            or doc.tokens.norms[i - 1] in _BETWEEN
+            or any(ch in _OPENERS for ch in doc.gap(i + 1))
+        ):
+            continue  # من بين المعتقلين، بين «الأقرباء»: the preposition
+        if (
+            cue.type in ("verb", "report")
+            and not cue.prefix
+            and quotes
+            and quotes[-1].content_start < tok.start < quotes[-1].content_end
+            and not any(ch in doc.gap(i) for ch in "،,.:؛;")
+            and doc.tokens.norms[i - 1] not in _CLAUSE_OPENERS
+        ):
+            continue  # أن التحريات كشفت أن، أن والد الرجل اعترف بـ: a report inside the content
+        if (
+            cue.type in ("noun", "according")
+            and quotes
+            and quotes[-1].cue_end <= tok.start < quotes[-1].content_start
+        ):
+            continue  # وقال أوباما، بحسب ما نقلت عنه رويترز، إن: the outlet of that quote
         if cue.type == "according":
             q = _according(doc, i, cue, quotes)
         elif cue.type == "chain":
             q = _chain(doc, i, cue, quotes)
             if q is not None:
-                claimed.update(t.start for t in doc.tokens[i : i + MAX_INTRO_WORDS])
+                claimed.update(doc.tokens.starts[i : i + MAX_INTRO_WORDS])
         else:
             q = _quote_for(doc, i, cue, quotes)
         if q is None:
@@ -502,4 +750,53 @@ def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[
     for a, b in pairwise(quotes):
         if not a.quotation and a.content_start < b.cue_start < a.content_end:
             a.content_start, a.content_end = _trimmed(text, a.content_start, b.cue_start)
-    return [q for q in quotes if q.content_end > q.content_start]
+    quotes = [q for q in quotes if q.content_end > q.content_start]
+    return _without_headline_repeats(doc, quotes)
+
+
+def _headline_end(text: str) -> int:
+    """End of the text's headline: its first line when short, unpunctuated and followed by more
+    text (a folder corpus keeps the title there), else 0."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    line = text[lead:end].strip() if end > 0 else ""
+    if not line or len(line) > HEADLINE_MAX_CHARS or line[-1] in ".!؟?" or not text[end:].strip():
+        return 0
+    return end
+
+
+def _content_words(doc: _Doc, q: Quote) -> set[str]:
+    lo = bisect_left(doc.tok_starts, q.content_start)
+    hi = bisect_left(doc.tok_starts, q.content_end)
+    return {w for w in doc.tokens.norms[lo:hi] if len(w) > 2}
+
+
+def _same_speaker(doc: _Doc, a: Speaker, b: Speaker) -> bool:
+    if a.start is None or b.start is None:
+        return a.start is None  # a headline naming nobody: its words decide
+    if a.actor_id or b.actor_id:
+        return a.actor_id == b.actor_id
+    last = [normalize(doc.text[sp.start : sp.end]).split()[-1:] for sp in (a, b)]
+    return last[0] == last[1] != []
+
+
+def _without_headline_repeats(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """The quotes without those of the headline that only summarise a statement of the body: the
+    same speaker (or none named) and at least half the headline quote's words in the body quote.
+    Such a headline quote is dropped, so a statement is counted once, where it is made in full."""
+    end = _headline_end(doc.text)
+    if not end:
+        return quotes
+    body = [q for q in quotes if q.cue_start > end]
+    kept = []
+    for q in quotes:
+        if q.cue_start < end:
+            words = _content_words(doc, q)
+            if words and any(
+                _same_speaker(doc, q.speaker, b.speaker)
+                and len(words & _content_words(doc, b)) >= HEADLINE_OVERLAP * len(words)
+                for b in body
+            ):
+                continue
+        kept.append(q)
+    return kept
