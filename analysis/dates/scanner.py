@@ -13,7 +13,7 @@ from .families import FAMILIES
 from .families.ranges import side_patterns
 from .hits import Context, Hit, Interpreter
 from .lexicon import Lexicon, lexicon
-from .pieces import PRE, Pieces, alt, pieces, prefix_groups
+from .pieces import PRE, Pieces, alt, pieces, prefix_groups, words_re
 
 
 def _first_word(lx: Lexicon, p: Pieces) -> str:
@@ -117,10 +117,9 @@ def _future_re() -> re.Pattern[str]:
     """Future cues: listed words, or a سـ-prefixed imperfect verb (سيعقد، ستنطلق) not in the
     exception list of look-alike nouns and names (سيارة، سنوات، سياسة...)."""
     lx = lexicon()
-    words = "|".join(map(re.escape, sorted(lx.future_cues, key=lambda w: (-len(w), w))))
-    exceptions = "|".join(map(re.escape, sorted(lx.future_exceptions, key=len, reverse=True)))
     return re.compile(
-        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?:{words})(?!\w)|(?!{exceptions})س[يتن][^\W\d]{{3,}})"
+        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?:{words_re(lx.future_cues)})(?!\w)"
+        rf"|(?!{words_re(lx.future_exceptions)})س[يتن][^\W\d]{{3,}})"
     )
 
 
@@ -129,15 +128,11 @@ def _tense_re() -> re.Pattern[str]:
     """Tense markers: a future cue or imperfect verb (``f``), a past verb or past cue (``p``), a
     clause opener (``o``), each a whole word after an optional و/ف."""
     lx = lexicon()
-
-    def words(forms) -> str:
-        return "|".join(map(re.escape, sorted(forms, key=lambda w: (-len(w), w))))
-
     future = _future_re().pattern.removeprefix(rf"(?<!\w)[{CONJ_LETTERS}]?")
     return re.compile(
-        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?P<o>{words(lx.clause_openers)})(?!\w)"
-        rf"|(?P<p>{words(lx.past_verbs | lx.past_cues)})(?!\w)"
-        rf"|(?P<f>{words(lx.present_verbs)})(?!\w)|(?P<c>{future}))"
+        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?P<o>{words_re(lx.clause_openers)})(?!\w)"
+        rf"|(?P<p>{words_re(lx.past_verbs | lx.past_cues)})(?!\w)"
+        rf"|(?P<f>{words_re(lx.present_verbs)})(?!\w)|(?P<c>{future}))"
     )
 
 
