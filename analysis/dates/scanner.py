@@ -13,6 +13,7 @@ from .families import FAMILIES
 from .families.ranges import side_patterns
 from .hits import Context, Hit, Interpreter
 from .lexicon import Lexicon, lexicon
+from .periods import Interval
 from .pieces import PRE, Pieces, alt, pieces, prefix_groups, words_re
 
 
@@ -123,16 +124,24 @@ def _future_re() -> re.Pattern[str]:
     )
 
 
+# A past verb by its shape: a stem of 3-6 letters and the subject suffix ت (she) or وا (they)
+# ("أبحروا"، "قضوا"، "اختتمت"), not a definite noun (وال، بال...), not an imperfect (يـ، ليـ، لتـ),
+# not a feminine plural (-ات) or a noun in -وت (بيوت، ثبوت); look-alikes in date_past_exceptions.csv.
+_PAST_SHAPE = r"(?![وفبكل]?ال|لل|ي|ل[يتن])[^\W\d_]{3,6}(?:(?<!ا|و)ت|وا)(?!\w)"
+
+
 @lru_cache(maxsize=1)
 def _tense_re() -> re.Pattern[str]:
-    """Tense markers: a future cue or imperfect verb (``f``), a past verb or past cue (``p``), a
-    clause opener (``o``), each a whole word after an optional و/ف."""
+    """Tense markers: a future cue or imperfect verb (``f``), a past verb or past cue (``p``: the
+    closed list, or ``q``: a word shaped like a past verb), a clause opener (``o``), each a whole
+    word after an optional و/ف; the closed lists come first."""
     lx = lexicon()
     future = _future_re().pattern.removeprefix(rf"(?<!\w)[{CONJ_LETTERS}]?")
     return re.compile(
         rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?P<o>{words_re(lx.clause_openers)})(?!\w)"
         rf"|(?P<p>{words_re(lx.past_verbs | lx.past_cues)})(?!\w)"
-        rf"|(?P<f>{words_re(lx.present_verbs)})(?!\w)|(?P<c>{future}))"
+        rf"|(?P<f>{words_re(lx.present_verbs)})(?!\w)|(?P<c>{future})"
+        rf"|(?![{CONJ_LETTERS}]?(?:{words_re(lx.past_exceptions)})(?!\w))(?P<q>{_PAST_SHAPE}))"
     )
 
 
@@ -144,7 +153,7 @@ def tense(text: str, lo: int, hi: int) -> int:
         last = None if m.group("o") else m
     if last is None:
         return 0
-    if last.group("p"):
+    if last.group("p") or last.group("q"):
         return -1
     before = _WORD_RE.findall(text, max(lo, last.start() - 12), last.start())
     w = before[-1] if before else ""
@@ -202,6 +211,9 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
         if hit.type == "DATE" and long_ and 1 < long_ < 360:
             ctx.periods.append((hit.start, hit.end, hit.granularity))
         s, e = g.span("c")
+        if hit.type == "DATE" and hit.start is not None and hit.end is not None:
+            iv = Interval(hit.value, hit.granularity, hit.start, hit.end)
+            ctx.dates.append((e, iv, hit.calendar))
         pos = g.end()
         os_, oe = nt.span(s, e)
         # "للعام": the article's alef was merged into the preposition; keep the whole word.
