@@ -90,9 +90,9 @@ def test_dates_modules_are_small_and_import_at_the_top():
 
 def test_one_family_table_drives_the_scanner():
     names = [f.name for f in FAMILIES]
-    assert len(names) == len(set(names)) == 19
+    assert len(names) == len(set(names)) == 20
     assert list(scanner.patterns()) == names
-    assert sorted(scanner.master().groupindex.keys() & {f"f{i}" for i in range(20)}) == sorted(
+    assert sorted(scanner.master().groupindex.keys() & {f"f{i}" for i in range(21)}) == sorted(
         f"f{i}" for i in range(len(FAMILIES))
     )
 
@@ -101,3 +101,19 @@ def test_date_lexicon_files_say_where_they_come_from():
     for path in sorted(Path(config.LEXICON_DIR).glob("date_*.csv")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# "), path.name
+
+
+def test_scanner_without_inner_captures_finds_what_the_master_finds():
+    text = (
+        "عقد الاجتماع في 10 أغسطس 2015، وبعد ذلك بأسبوعين في أيام عيد الفطر الثلاثة، "
+        "ثم من 5 إلى 9 شوال 1436هـ، وأكثر من ثلاثة أعوام، الساعة التاسعة وخمس وعشرون دقيقة، "
+        "والعيد، ونحو عامين، وأواخر مارس، وكل خميس"
+    )
+    rx, master = scanner._scanner(), scanner.master()
+    assert rx.groups < master.groups / 4  # family groups and the ones conditionals name
+    found = [(m.start() + 1, m.end(), m.lastgroup) for m in rx.finditer(" " + text)]
+    pos, want = 0, []
+    while (m := master.search(text, pos)) is not None:
+        want.append((m.start() + 1, m.end() + 1, m.lastgroup))
+        pos = m.end()
+    assert found == want and len(want) >= 5

@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import time
 import warnings
 from collections.abc import Callable
@@ -88,6 +89,13 @@ class Tally:
     interval_mod_narrowed: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    # Per family of issue 17 (:func:`family_of`): [gold expressions, gold wrong, false positives].
+    families: dict[str, list[int]] = field(default_factory=dict)
+
+    def count(self, family: str, *, gold: int = 0, wrong: int = 0, fp: int = 0) -> None:
+        """Add to the counts of one family."""
+        c = self.families.setdefault(family, [0, 0, 0])
+        c[0], c[1], c[2] = c[0] + gold, c[1] + wrong, c[2] + fp
 
     @property
     def interval(self) -> float:
@@ -182,12 +190,75 @@ def _narrowed_by_modifier(p: Span | None, g: Span, text: str) -> bool:
     return any(mods.get(w[1:] if w[:1] == "و" else w) in ("START", "MID", "END") for w in words)
 
 
+# The families of errors of issue 17, in the order :func:`family_of` tries them.
+FAMILIES = (
+    "anaphoric",
+    "range/list",
+    "hijri",
+    "holiday",
+    "week",
+    "number/clock",
+    "bare month/weekday",
+    "other",
+)
+_ANAPHORIC = frozenset(
+    [
+        "نفسه",
+        "نفسها",
+        "ذاته",
+        "ذاتها",
+        "نفس",
+        "ذات",
+        "المماثل",
+        "المماثله",
+        "تلاه",
+        "تلته",
+        "تلاها",
+        "تلتها",
+        "ذلك",
+    ]
+)
+_RANGE_OPENERS = frozenset(["بين", "من", "يومي", "شهري", "عامي", "لشهري", "خلال"])
+_RANGE_WORDS = frozenset(["الي", "حتي", "-"])
+
+
+def family_of(surface: str, kind: str) -> str:
+    """The issue-17 family of an expression by its words: anaphoric («الشهر ذاته»، «بعد ذلك
+    بأسبوعين»), range or list, Hijri, holiday, week, number or clock time (durations, times, sets,
+    أكثر/أقل), a bare month or weekday (no year written), else other."""
+    lx = lexicon()
+    text = norm(surface)
+    words = [w[1:] if w[:1] in "وفبل" and w[1:] in lx.months else w for w in text.split()]
+    plain = {w[1:] if w[:1] == "و" else w for w in words}
+    if plain & _ANAPHORIC:
+        return "anaphoric"
+    if (words and words[0] in _RANGE_OPENERS and len(words) > 2) or plain & _RANGE_WORDS:
+        return "range/list"
+    if any(lx.months[w].calendar == "hijri" for w in plain if w in lx.months) or re.search(
+        r"\b1[34]\d\dه|هجري", text
+    ):
+        return "hijri"
+    if "العيد" in plain or "عشيه" in plain or any(h in text for h in lx.holidays):
+        return "holiday"
+    if kind == "DATE" and plain & {"الاسبوع", "اسبوع"}:
+        return "week"
+    if kind != "DATE" or plain & {"اكثر", "اقل", "الساعه"}:
+        return "number/clock"
+    if (plain & set(lx.months) or plain & set(lx.weekdays)) and not re.search(r"\d{4}", text):
+        return "bare month/weekday"
+    return "other"
+
+
 def score(tally: Tally, pred: list[Span], gold: list[Span], *, doc_id: str, text: str) -> None:
     """Add one document's counts to ``tally``."""
     pairs = tally.spans.add(pred, gold)
     tally.dates.add([p for p in pred if p.type == "DATE"], [g for g in gold if g.type == "DATE"])
     matched = {id(g): p for g, p in pairs}
     for g in gold:
+        p = matched.get(id(g))
+        exact = p is not None and (p.start, p.end) == (g.start, g.end)
+        wrong = not exact or (g.first is not None and (p.first, p.last) != (g.first, g.last))
+        tally.count(family_of(text[g.start : g.end], g.type), gold=1, wrong=int(wrong))
         if g.first is None:
             if id(g) not in matched:
                 tally.errors.append(f"{doc_id} missed «{text[g.start : g.end]}» ({g.type})")
@@ -207,6 +278,7 @@ def score(tally: Tally, pred: list[Span], gold: list[Span], *, doc_id: str, text
     for p in pred:
         if not any(min(g.end, p.end) > max(g.start, p.start) for g in gold):
             tally.errors.append(f"{doc_id} FP «{text[p.start : p.end]}» ({p.type})")
+            tally.count(family_of(text[p.start : p.end], p.type), fp=1)
         elif (p.start, p.end) not in gold_keys:
             tally.errors.append(f"{doc_id} span «{text[p.start : p.end]}» ≠ gold")
 
@@ -302,11 +374,26 @@ def report(tallies: dict[str, Tally], *, n_docs: int) -> None:
         )
 
 
+def report_families(tally: Tally) -> None:
+    """Print the expressions, errors and false positives per family of issue 17.
+
+    A gold expression is wrong when no predicted span has its exact offsets or, when it has an
+    interval, the overlapping prediction's interval differs; a false positive overlaps no gold."""
+    print(f"{'family':<19} {'gold':>5} {'wrong':>6} {'FP':>4}")
+    for name in FAMILIES:
+        if name in tally.families:
+            n, wrong, fp = tally.families[name]
+            print(f"{name:<19} {n:5d} {wrong:6d} {fp:4d}")
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis evaluate dates``."""
     p.add_argument("gold", nargs="?", help="gold JSONL (tests/data/dates_gold.jsonl)")
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the corpus JSONL with the texts")
     p.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N errors")
+    p.add_argument(
+        "--by-family", action="store_true", help="errors per family of issue 17 (family_of)"
+    )
     p.add_argument("--no-baseline", action="store_true", help="skip dateparser")
     p.add_argument("--repeat", type=int, default=3, help="timing passes (best one reported)")
     p.add_argument(
@@ -337,6 +424,8 @@ def run(args: argparse.Namespace) -> int:
     tallies = evaluate(gold_path, corpus, systems=systems, repeat=args.repeat)
     report(tallies, n_docs=len(load_gold(gold_path)))
     ours = tallies["analysis"]
+    if args.by_family:
+        report_families(ours)
     for line in ours.errors[: args.show_errors]:
         print("  " + line)
     summary = f"dates: span F1 {ours.spans.exact()[2]:.3f}, exact interval {ours.interval:.3f}"

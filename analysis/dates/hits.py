@@ -57,6 +57,8 @@ class Context:
     # The periods (longer than a day, shorter than a year) resolved so far: (start, end, granularity),
     # for "الفترة نفسها من العام الماضي" and a bare "النصف الأول".
     periods: list = field(default_factory=list)
+    # Every DATE resolved so far: (end offset, interval, calendar), for "الشهر الذي تلاه".
+    dates: list = field(default_factory=list)
 
 
 def sub_context(s: str, ctx: Context) -> Context:

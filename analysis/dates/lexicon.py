@@ -90,6 +90,8 @@ class Lexicon:
     present_verbs: frozenset[str]
     past_cues: frozenset[str]
     past_negations: frozenset[str]
+    # Past-verb look-alikes no past verb (date_past_exceptions.csv): ليست، توقيت...
+    past_exceptions: frozenset[str]
     clause_openers: frozenset[str]
 
 
@@ -210,5 +212,6 @@ def lexicon() -> Lexicon:
         present_verbs=present,
         past_cues=frozenset(_forms(past_cues, "kind", "cue")),
         past_negations=frozenset(_forms(past_cues, "kind", "negation")),
+        past_exceptions=frozenset(norm(r["form"]) for r in read_rows("date_past_exceptions.csv")),
         clause_openers=frozenset(norm(r["form"]) for r in read_rows("date_clause_openers.csv")),
     )

@@ -43,6 +43,12 @@ def _trie(words: list[str]) -> str:
     return emit(trie)
 
 
+def words_re(forms: Iterable[str]) -> str:
+    """A prefix-factored alternation of literal words (no boundary): the regex engine tries one
+    branch per letter instead of every word in turn."""
+    return _trie(sorted(set(forms)))
+
+
 def alt(forms: Iterable[str]) -> str:
     """A word alternation; ``ال`` may also be the ``ل`` of a preceding لـ (للعام)."""
     forms = sorted(set(forms))

@@ -13,7 +13,8 @@ from .families import FAMILIES
 from .families.ranges import side_patterns
 from .hits import Context, Hit, Interpreter
 from .lexicon import Lexicon, lexicon
-from .pieces import PRE, Pieces, alt, pieces, prefix_groups
+from .periods import Interval
+from .pieces import PRE, Pieces, alt, pieces, prefix_groups, words_re
 
 
 def _first_word(lx: Lexicon, p: Pieces) -> str:
@@ -93,20 +94,40 @@ def _families() -> tuple[tuple[re.Pattern[str], Interpreter], ...]:
 
 
 _NO_WORD_BEFORE = r"(?<!\w)"
+_NAMED_GROUP_RE = re.compile(r"(?<!\\)\(\?P<(\w+)>")
+_GROUP_REF_RE = re.compile(r"\(\?\((\w+)\)|\(\?P=(\w+)\)")
+_FAMILY_GROUP_RE = re.compile(r"f\d+")
+
+
+def _without_captures(pattern: str) -> str:
+    """``pattern`` with its named groups made non-capturing, except the family groups ``f<i>`` and
+    the groups a conditional or backreference names: the same matches, found faster (the regex
+    engine saves and restores fewer marks while it backtracks)."""
+    keep = {a or b for a, b in _GROUP_REF_RE.findall(pattern)}
+
+    def group(m: re.Match) -> str:
+        name = m.group(1)
+        return m.group(0) if name in keep or _FAMILY_GROUP_RE.fullmatch(name) else "(?:"
+
+    return _NAMED_GROUP_RE.sub(group, pattern)
 
 
 @lru_cache(maxsize=1)
 def _scanner() -> re.Pattern[str]:
-    r"""The master pattern with its opening ``(?<!\w)`` made a consumed ``\W``.
+    r"""The master pattern with its opening ``(?<!\w)`` made a consumed ``\W``, and no captures
+    but the family groups.
 
     A pattern opening with a character class lets the regex engine skip in C to the next
     non-word character instead of entering the pattern at every offset; its matches start one
     character before the expression (offset 0, with nothing before it, is tried separately).
+    The scanner only tells where an expression starts and which family matched (the family's own
+    pattern then reads its groups), so the inner groups need not capture.
     """
     rx = master()
     if not rx.pattern.startswith(_NO_WORD_BEFORE):
         raise ValueError(r"the date scanner must open with (?<!\w)")
-    return re.compile(r"\W" + rx.pattern[len(_NO_WORD_BEFORE) :], rx.flags)
+    body = _without_captures(rx.pattern[len(_NO_WORD_BEFORE) :])
+    return re.compile(r"\W" + body, rx.flags)
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -117,27 +138,30 @@ def _future_re() -> re.Pattern[str]:
     """Future cues: listed words, or a سـ-prefixed imperfect verb (سيعقد، ستنطلق) not in the
     exception list of look-alike nouns and names (سيارة، سنوات، سياسة...)."""
     lx = lexicon()
-    words = "|".join(map(re.escape, sorted(lx.future_cues, key=lambda w: (-len(w), w))))
-    exceptions = "|".join(map(re.escape, sorted(lx.future_exceptions, key=len, reverse=True)))
     return re.compile(
-        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?:{words})(?!\w)|(?!{exceptions})س[يتن][^\W\d]{{3,}})"
+        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?:{words_re(lx.future_cues)})(?!\w)"
+        rf"|(?!{words_re(lx.future_exceptions)})س[يتن][^\W\d]{{3,}})"
     )
+
+
+# A past verb by its shape: a stem of 3-6 letters and the subject suffix ت (she) or وا (they)
+# ("أبحروا"، "قضوا"، "اختتمت"), not a definite noun (وال، بال...), not an imperfect (يـ، ليـ، لتـ),
+# not a feminine plural (-ات) or a noun in -وت (بيوت، ثبوت); look-alikes in date_past_exceptions.csv.
+_PAST_SHAPE = r"(?![وفبكل]?ال|لل|ي|ل[يتن])[^\W\d_]{3,6}(?:(?<!ا|و)ت|وا)(?!\w)"
 
 
 @lru_cache(maxsize=1)
 def _tense_re() -> re.Pattern[str]:
-    """Tense markers: a future cue or imperfect verb (``f``), a past verb or past cue (``p``), a
-    clause opener (``o``), each a whole word after an optional و/ف."""
+    """Tense markers: a future cue or imperfect verb (``f``), a past verb or past cue (``p``: the
+    closed list, or ``q``: a word shaped like a past verb), a clause opener (``o``), each a whole
+    word after an optional و/ف; the closed lists come first."""
     lx = lexicon()
-
-    def words(forms) -> str:
-        return "|".join(map(re.escape, sorted(forms, key=lambda w: (-len(w), w))))
-
     future = _future_re().pattern.removeprefix(rf"(?<!\w)[{CONJ_LETTERS}]?")
     return re.compile(
-        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?P<o>{words(lx.clause_openers)})(?!\w)"
-        rf"|(?P<p>{words(lx.past_verbs | lx.past_cues)})(?!\w)"
-        rf"|(?P<f>{words(lx.present_verbs)})(?!\w)|(?P<c>{future}))"
+        rf"(?<!\w)[{CONJ_LETTERS}]?(?:(?P<o>{words_re(lx.clause_openers)})(?!\w)"
+        rf"|(?P<p>{words_re(lx.past_verbs | lx.past_cues)})(?!\w)"
+        rf"|(?P<f>{words_re(lx.present_verbs)})(?!\w)|(?P<c>{future})"
+        rf"|(?![{CONJ_LETTERS}]?(?:{words_re(lx.past_exceptions)})(?!\w))(?P<q>{_PAST_SHAPE}))"
     )
 
 
@@ -149,7 +173,7 @@ def tense(text: str, lo: int, hi: int) -> int:
         last = None if m.group("o") else m
     if last is None:
         return 0
-    if last.group("p"):
+    if last.group("p") or last.group("q"):
         return -1
     before = _WORD_RE.findall(text, max(lo, last.start() - 12), last.start())
     w = before[-1] if before else ""
@@ -207,6 +231,9 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[tuple[int, int,
         if hit.type == "DATE" and long_ and 1 < long_ < 360:
             ctx.periods.append((hit.start, hit.end, hit.granularity))
         s, e = g.span("c")
+        if hit.type == "DATE" and hit.start is not None and hit.end is not None:
+            iv = Interval(hit.value, hit.granularity, hit.start, hit.end)
+            ctx.dates.append((e, iv, hit.calendar))
         pos = g.end()
         os_, oe = nt.span(s, e)
         # "للعام": the article's alef was merged into the preposition; keep the whole word.

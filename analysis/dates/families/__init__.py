@@ -10,7 +10,8 @@ are joined in one scanner (:mod:`analysis.dates.scanner`) so the text is read on
 Documented choices:
 - a month or a bare weekday without a year is read by the tense of the nearest verb before it in its
   clause (after any إن/أن, ``date_clause_openers.csv``): a past verb (``date_tense_verbs.csv``: ارتفعت،
-  عقد...), منذ or لم + imperfect (``date_past_cues.csv``) make it the last one (the current month or
+  عقد...; or any word shaped as a past verb with its subject suffix, a stem of 3-6 letters + ت/وا,
+  أبحروا، اختتمت, less the look-alikes of ``date_past_exceptions.csv``), منذ or لم + imperfect (``date_past_cues.csv``) make it the last one (the current month or
   the publication day included); an imperfect verb (يعقد) or a future cue (``date_future_cues.csv``:
   المقرر، القادم...; or a سـ-prefixed verb), or with no verb in the clause a future cue earlier in the
   sentence, the next one (the current one included); with none, the one nearest the publication
@@ -30,6 +31,16 @@ Documented choices:
   document's last period longer than a day and shorter than a year, moved to the year named; with
   no such period there is no expression (nothing invented); a bare "النصف الأول"/"الربع الثاني" is
   of the year of the last half or quarter named, else the last one begun (``year_inferred``);
+- "الشهر/العام/الأسبوع/اليوم الذي تلاه/سبقه" is the period after/before the previous date of the
+  paragraph, "آخر/أول يوم من الشهر" the last/first day of its month (a Hijri date's Hijri month),
+  "بعد ذلك بأسبوعين"/"قبلها بيومين" that date moved by the amount, in its own granularity (see
+  :mod:`analysis.dates.families.anaphora`); with no date before it in the paragraph, or one coarser
+  than the step (a month moved by days), the row is unresolved;
+- a bare "العيد" is Eid al-Fitr or al-Adha (only al-Fitr after رمضان, only al-Adha after الحج in
+  the 100 characters before): the last one (publication day included) after a past verb or
+  الماضي, the next one after a future cue or المقبل (a plain imperfect decides nothing here),
+  else the nearest (ties to the past, ``year_inferred``); unresolved beyond 90 days of
+  publication; "العيد الوطني" (another adjective after it) is no Eid;
 - a Hijri month with a Gregorian year ("شعبان 2015") is the one that begins in that year; a bare
   year 1340-1480 that read as Hijri would lie over 10 years after the publication, with no future
   cue, is Gregorian ("عام 1453"); the n-th week of a month is its days 7n-6..7n;
@@ -60,7 +71,7 @@ from dataclasses import dataclass
 
 from ..hits import Interpreter
 from ..pieces import Builder
-from . import amounts, days, named, ranges, relative
+from . import amounts, anaphora, days, named, ranges, relative
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +89,23 @@ class Family:
 # matches at a position and whose interpreter accepts the match wins.
 FAMILIES: tuple[Family, ...] = (
     Family("range", ranges.range_pattern, ranges.interp_range),
+    Family(
+        "anaphor",
+        anaphora.anaphor_pattern,
+        anaphora.interp_anaphor,
+        (
+            "بعد ذلك",
+            "بعد هذا",
+            "قبل ذلك",
+            "قبل هذا",
+            "بعدها",
+            "بعده",
+            "قبلها",
+            "قبله",
+            "اخر يوم",
+            "اول يوم",
+        ),
+    ),
     Family("mweek", days.mweek_pattern, days.interp_mweek, ("الاسبوع",)),
     Family("dmy", days.dmy_pattern, days.interp_dmy, ("يوم", "شهر", "الموافق")),
     Family("num", days.num_pattern, days.interp_num),
@@ -86,7 +114,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("quarter", named.quarter_pattern, named.interp_quarter),
     Family("months", named.months_pattern, named.interp_months),
     Family("same", named.same_pattern, named.interp_same, ("الفتره", "المده", "نفس", "ذات")),
-    Family("holiday", named.holiday_pattern, named.interp_holiday, ("عشيه", "ايام")),
+    Family("holiday", named.holiday_pattern, named.interp_holiday, ("عشيه", "ايام", "العيد")),
     Family("century", named.century_pattern, named.interp_century, ("قرن", "القرن")),
     Family("decade", named.decade_pattern, named.interp_decade),
     Family("my", days.my_pattern, days.interp_my, ("شهر",)),

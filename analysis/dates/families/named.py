@@ -82,7 +82,9 @@ def holiday_pattern(p: Pieces) -> str:
     المقبل"، "رأس السنة الهجرية 1437هـ"."""
     return (
         rf"(?:(?P<hn>{p.holiday_days})\s+(?:ايام|يوم)\s+|(?P<eve>عشيه)\s+|(?P<hdays>ايام)\s+)?"
-        rf"(?P<hol>{p.hol})(?:\s+(?P<holy>{p.holiday_epithets})(?!\w))?"
+        # A bare "العيد" (not "العيد الوطني": an adjective other than an epithet or deictic).
+        rf"(?:(?P<hol>{p.hol})|(?P<eid>{ART}عيد)(?!\s+(?!(?:{p.holiday_epithets}|{p.dx})(?!\w))ال))"
+        rf"(?:\s+(?P<holy>{p.holiday_epithets})(?!\w))?"
         rf"(?(hdays)\s+(?P<hcount>{p.numw_def}))"
         rf"(?:\s+(?P<hdx>{p.dx})|\s*[،,]?\s*(?:ل?{ART}?(?:عام|سنه)\s+)?{year_group(p)})?"
     )
@@ -239,9 +241,52 @@ def _holiday_in_year(h: Holiday, y: int, cal: str) -> int | None:
 _LONG_AGO = dt.timedelta(days=180)
 
 
-def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
-    """Holidays: "عيد الفطر"، "يوم عرفة"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ"."""
+# A bare "العيد" is one of the two Eids (by the Hijri calendar) no further than this from publication.
+_EIDS = ("عيد الفطر", "عيد الاضحي")
+_EID_REACH = dt.timedelta(days=90)
+# Words just before it that name the Eid: Ramadan's end is al-Fitr, the Hajj's al-Adha.
+_EID_CUES = re.compile(r"(رمضان)|(الحج|الحجاج|الاضاحي|الاضحيه)(?!\w)")
+
+
+def _bare_eid(ctx: Context, start: int, dx: int | None) -> tuple[Holiday | None, int | None, bool]:
+    """(holiday, its Hijri year, guessed) of a bare "العيد": Eid al-Fitr or al-Adha (only al-Fitr
+    after رمضان, only al-Adha after الحج, in the 100 characters before), the last one (publication
+    day included) after a past verb or الماضي, the next one after a future cue or المقبل, else the
+    nearest (ties to the past; guessed); none beyond 90 days of publication."""
     lx = lexicon()
+    ry = _own_year(lx.holidays[_EIDS[0]], ctx.ref)
+    if ry is None:
+        return None, None, False
+    cue = None
+    for m in _EID_CUES.finditer(ctx.text, max(0, start - 100), start):
+        cue = 0 if m.group(1) else 1
+    days = sorted(
+        (d, k, y)
+        for k, name in enumerate(_EIDS)
+        for y in (ry - 1, ry, ry + 1)
+        if cue in (None, k) and (d := _holiday_date(lx.holidays[name], y)) is not None
+    )
+    if dx is not None:
+        t = dx
+    else:  # an imperfect verb is no cue here: "يطلق عليه ... رمضان والعيد"
+        t = -1 if ctx.tense_before(start) < 0 else 1 if ctx.future_before(start) else 0
+    ref = ctx.ref
+    if t < 0:
+        pick = next((c for c in reversed(days) if c[0] <= ref), None)
+    elif t > 0:
+        pick = next((c for c in days if c[0] >= ref), None)
+    else:
+        pick = min(days, key=lambda c: (abs((c[0] - ref).days), c[0]), default=None)
+    if pick is None or abs(pick[0] - ref) > _EID_REACH:
+        return None, None, False
+    return lx.holidays[_EIDS[pick[1]]], pick[2], t == 0
+
+
+def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
+    """Holidays: "عيد الفطر"، "يوم عرفة"، "عيد الأضحى المقبل"، "رأس السنة الهجرية 1437هـ"، "العيد"."""
+    lx = lexicon()
+    if g.group("eid"):
+        return _interp_eid(g, ctx)
     h = key(lx.holidays, g.group("hol"))
     if h is None:
         return None
@@ -268,6 +313,31 @@ def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
             own = _holiday_year(h, ref=past - dt.timedelta(days=1), direction=1)
         else:
             own = _holiday_year(h, ref=ctx.ref, direction=dx)
+    hit = _holiday_hit(h, own, n, relative=relative)
+    if hit.start is not None and g.group("hcount"):
+        # "أيام عيد الفطر الثلاثة": the feast's first days, one interval.
+        last = hit.start + dt.timedelta(days=lx.numbers[g.group("hcount")[2:]][0] - 1)
+        hit.value, hit.end = f"{hit.start.isoformat()}/{last.isoformat()}", last
+    return hit
+
+
+def _interp_eid(g: re.Match, ctx: Context) -> Hit | None:
+    """A bare "العيد", "ثالث أيام العيد"، "عشية العيد" (see :func:`_bare_eid`)."""
+    lx = lexicon()
+    if g.group("y") or g.group("hcount"):
+        return None
+    n = 0 if g.group("eve") else lx.holiday_days.get(g.group("hn") or "", 1)
+    dx = key(lx.deictics, g.group("hdx")) if g.group("hdx") else None
+    h, own, guessed = (None, None, False) if ctx.ref is None else _bare_eid(ctx, g.start("c"), dx)
+    if h is None:  # which Eid is not known
+        return Hit(granularity="day", calendar="hijri", relative=True, hijri="XXXX-XX-XX")
+    hit = _holiday_hit(h, own, n, relative=True)
+    hit.year_inferred = guessed
+    return hit
+
+
+def _holiday_hit(h: Holiday, own: int | None, n: int, *, relative: bool) -> Hit:
+    """Day ``n`` of holiday ``h`` in its year ``own`` (0: the eve), unresolved without a year."""
     y_s = "XXXX" if own is None else f"{own:04d}"
     spelled = f"{y_s}-{h.month:02d}-{h.day + n - 1:02d}"
     hit = Hit(granularity="day", calendar=h.calendar, relative=relative)
@@ -280,8 +350,4 @@ def interp_holiday(g: re.Match, ctx: Context) -> Hit | None:
     if h.calendar == "hijri" and (hd := P.gregorian_to_hijri(d)) is not None:
         hit.hijri = f"{hd[0]:04d}-{hd[1]:02d}-{hd[2]:02d}"  # the eve may fall in the month before
     hit.value, hit.start, hit.end = d.isoformat(), d, d
-    if g.group("hcount"):
-        # "أيام عيد الفطر الثلاثة": the feast's first days, one interval.
-        last = d + dt.timedelta(days=lx.numbers[g.group("hcount")[2:]][0] - 1)
-        hit.value, hit.end = f"{d.isoformat()}/{last.isoformat()}", last
     return hit
