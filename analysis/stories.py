@@ -337,6 +337,11 @@ def stories(
 # --- Evaluation: python -m analysis evaluate stories CORPUS PAIRS.jsonl --------------------------
 
 BASELINE_JACCARD = 0.5
+# The plain MinHash-LSH baseline: 128 permutations, bands chosen for a Jaccard threshold of 0.5
+# the way datasketch's MinHashLSH chooses them (equal weight on false positives and negatives).
+LSH_PERM = 128
+LSH_THRESHOLD = 0.5
+_PRIME = np.uint64((1 << 61) - 1)
 
 
 def read_pairs(path: str | Path) -> pd.DataFrame:
@@ -354,6 +359,50 @@ def _pair_lookup(sh: Shingles, pairs: pd.DataFrame, gold: pd.DataFrame) -> pd.Da
     keyed = pairs.set_index(pairs["i"] * len(index) + pairs["j"])
     got = keyed.reindex(lo * len(index) + hi)
     return got[["shared", "containment", "jaccard"]].fillna(0).reset_index(drop=True)
+
+
+def lsh_bands(*, threshold: float = LSH_THRESHOLD, num_perm: int = LSH_PERM) -> tuple[int, int]:
+    """(bands, rows) minimising false positives + false negatives around ``threshold``."""
+    s = np.linspace(0.0, 1.0, 2001)
+    best, out = np.inf, (1, num_perm)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            p = 1 - (1 - s**r) ** b
+            err = np.trapezoid(np.where(s < threshold, p, 1 - p), s)
+            if err < best:
+                best, out = err, (b, r)
+    return out
+
+
+def minhash_signatures(sh: Shingles, docs: np.ndarray, *, num_perm: int = LSH_PERM) -> np.ndarray:
+    """MinHash signatures (``len(docs)`` x ``num_perm``) of the articles numbered ``docs``:
+    universal hashes ``(a x + b) mod p`` of the shingle ids, minimum per article."""
+    rng = np.random.default_rng(1)
+    a = rng.integers(1, 1 << 30, size=num_perm, dtype=np.uint64)
+    b = rng.integers(0, 1 << 30, size=num_perm, dtype=np.uint64)
+    sig = np.full((len(docs), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
+    order = np.argsort(sh.doc, kind="stable")
+    doc, sid = sh.doc[order], sh.sid[order].astype(np.uint64)
+    lo, hi = np.searchsorted(doc, docs), np.searchsorted(doc, docs, side="right")
+    for k, (start, end) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+        if end > start:
+            sig[k] = ((np.outer(sid[start:end], a) + b) % _PRIME).min(axis=0)
+    return sig
+
+
+def lsh_candidates(
+    sh: Shingles, gold: pd.DataFrame, *, threshold: float = LSH_THRESHOLD
+) -> np.ndarray:
+    """Whether a plain MinHash-LSH index (word 3-grams, no boilerplate guard) returns each gold
+    pair as a candidate: some band of their signatures is equal."""
+    index = {d: n for n, d in enumerate(sh.doc_ids.tolist())}
+    bands, rows = lsh_bands(threshold=threshold)
+    docs = np.array(sorted({index[d] for d in (*gold["a"], *gold["b"])}), dtype=np.int64)
+    sig = minhash_signatures(sh, docs)
+    pos = {int(d): k for k, d in enumerate(docs)}
+    sa = sig[[pos[index[d]] for d in gold["a"]]][:, : bands * rows].reshape(len(gold), bands, rows)
+    sb = sig[[pos[index[d]] for d in gold["b"]]][:, : bands * rows].reshape(len(gold), bands, rows)
+    return (sa == sb).all(axis=2).any(axis=1)
 
 
 def pair_scores(gold: pd.DataFrame, predicted: np.ndarray) -> dict[str, float]:
@@ -398,6 +447,7 @@ def evaluate(
         "pairs": pair_scores(gold, ok.to_numpy()),
         "stories": pair_scores(gold, same_story),
         "baseline_jaccard_0.5": pair_scores(gold, (base["jaccard"] >= BASELINE_JACCARD).to_numpy()),
+        "baseline_minhash_lsh_0.5": pair_scores(gold, lsh_candidates(raw, gold)),
     }
 
 
