@@ -10,7 +10,9 @@ How two articles become one story:
 2. **Boilerplate guard.** A shingle is dropped from an article when it is boilerplate of that
    article's source (it occurs in at least ``max(boiler_min_docs, boiler_share x the source's
    articles)`` of them: footers, datelines, share buttons) or too common overall (in more than
-   ``max_df`` articles: set phrases such as honorifics, not evidence of copying). Sentences flagged
+   ``max_df`` articles: set phrases such as honorifics, not evidence of copying) or found on more
+   than ``max_days`` distinct publication days (a template: the daily weather report, the market
+   close, the aid-flight release; wire copies cluster within a few days). Sentences flagged
    ``sentences.boilerplate`` (when that column exists) are left out before shingling.
 3. **Candidates** come from an inverted index on the kept shingles: every pair of articles sharing a
    shingle, with the exact size of their intersection, counted by numpy over the (shingle, article)
@@ -22,9 +24,12 @@ How two articles become one story:
    (an abridged copy, or a short wire item inside a long article), whatever the longer one adds.
    Jaccard is not used: it punishes the abridged copies this step exists to find.
 5. **Stories, without chaining.** Copy pairs form components; each component is split into stars:
-   the article with the most copy links (then the longest, then the earliest) is a representative,
-   and an article joins its story only when it is a copy of the representative itself. What is left
-   forms further stars. So A ~ B ~ C never joins A and C unless both copy the same representative.
+   the article with the most *mutual* copy links (shared >= ``MIN_MUTUAL`` of the larger set: the
+   two texts are mostly one), then the most copy links, then the longest, then the earliest, is a
+   representative. An article joins its story only when it is a copy of the representative itself
+   and of at least half of the story's other members. What is left forms further stars. So
+   A ~ B ~ C never joins A and C unless both copy the same representative, and a round-up printing
+   two wire items side by side joins the story of one of them, never both.
 
 ``story_id`` is ``story:`` + 12 hex digits of the SHA-1 of the story's earliest member (published,
 then doc_id): a function of the members only, the same for any input order, engine or batch size,
@@ -56,9 +61,11 @@ from . import arabic, schema
 from .corpus import load_corpus
 
 SHINGLE = 3  # words per shingle
-MIN_CONTAINMENT = 0.3
+MIN_CONTAINMENT = 0.4
 MIN_SHARED = 5
+MIN_MUTUAL = 0.3  # shared / larger set: the two texts are mostly one (for choosing star centres)
 MAX_DF = 60
+MAX_DAYS = 4
 BOILER_SHARE = 0.01
 BOILER_MIN_DOCS = 5
 STORY_PREFIX = "story:"
@@ -148,12 +155,24 @@ def _shingle_codes(texts: pd.Series, k: int) -> tuple[np.ndarray, np.ndarray]:
     return doc_of_word[:n][valid], code[valid]
 
 
+def _days_per_shingle(sid: np.ndarray, published: pd.Series, doc: np.ndarray) -> np.ndarray:
+    """How many distinct publication days each shingle id occurs on (undated articles: none)."""
+    day = published.to_numpy(dtype="datetime64[D]")
+    dated = ~np.isnat(day)
+    day_no = np.where(dated, day.astype(np.int64), 0)
+    keep = dated[doc]
+    n_days = int(day_no.max()) + 1 if dated.any() else 1
+    pairs = _unique(sid[keep] * n_days + day_no[doc[keep]] - day_no[dated].min())[0]
+    return np.bincount(pairs // n_days, minlength=int(sid.max()) + 1 if len(sid) else 0)
+
+
 def shingle_table(
     articles: pd.DataFrame,
     sentences: pd.DataFrame | None = None,
     *,
     k: int = SHINGLE,
     max_df: int = MAX_DF,
+    max_days: int = MAX_DAYS,
     boiler_share: float = BOILER_SHARE,
     boiler_min_docs: int = BOILER_MIN_DOCS,
 ) -> Shingles:
@@ -179,6 +198,7 @@ def shingle_table(
         in_source = counts[np.searchsorted(keys, key)]
         cut = np.maximum(boiler_min_docs, np.ceil(boiler_share * src_docs))
         keep &= in_source < cut[src]
+        keep &= _days_per_shingle(sid, arts["published"], doc)[sid] <= max_days
     doc, sid = doc[keep], sid[keep]
     sizes = np.bincount(doc, minlength=n_docs).astype(np.int64)
     return Shingles(arts["doc_id"].to_numpy(dtype=object), doc, sid, sizes)
@@ -236,13 +256,24 @@ def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.array([find(x) for x in range(n)], dtype=np.int64)
 
 
-def _stars(nodes: list[int], adj: dict[int, set[int]], rank: dict[int, tuple]) -> list[list[int]]:
-    """Split one component into stars around representatives (first element of each star)."""
+def _stars(
+    nodes: list[int], adj: dict[int, set[int]], same: dict[int, set[int]], rank: dict[int, tuple]
+) -> list[list[int]]:
+    """Split one component into stars around representatives (first element of each star).
+
+    The centre is the article with the most *mutual* copies left (``same``: the two texts are
+    mostly the same, not one a small part of the other), then the most copies: so a round-up that
+    holds several short items never becomes a centre that joins unrelated items; it joins the star
+    of one of them."""
     left = set(nodes)
     out = []
     while left:
-        centre = min(left, key=lambda x: (-len(adj[x] & left), rank[x]))
-        star = [centre, *sorted(adj[centre] & left)]
+        centre = min(left, key=lambda x: (-len(same[x] & left), -len(adj[x] & left), rank[x]))
+        around = adj[centre] & left
+        # A member must be a copy of the centre and of at least half of the other members: a
+        # centre that prints two unrelated items side by side keeps the larger group only.
+        need = (len(around) - 1) // 2
+        star = [centre, *sorted(y for y in around if len(adj[y] & around) >= need)]
         left -= set(star)
         out.append(star)
     return out
@@ -258,16 +289,23 @@ def cluster(sh: Shingles, edges: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     i, j = edges["i"].to_numpy(), edges["j"].to_numpy()
     comp = _components(n, i, j)
     rep = np.arange(n)
+    mutual = edges["shared"].to_numpy() >= MIN_MUTUAL * np.maximum(sh.sizes[i], sh.sizes[j])
     adj: dict[int, set[int]] = {}
-    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+    same: dict[int, set[int]] = {}
+    for a, b, m in zip(i.tolist(), j.tolist(), mutual.tolist(), strict=True):
         adj.setdefault(a, set()).add(b)
         adj.setdefault(b, set()).add(a)
+        same.setdefault(a, set())
+        same.setdefault(b, set())
+        if m:
+            same[a].add(b)
+            same[b].add(a)
     members: dict[int, list[int]] = {}
     for x in adj:
         members.setdefault(int(comp[x]), []).append(x)
     rank = {x: (-int(n_chars[x]), int(pub_key[x]), x) for x in adj}
     for nodes in members.values():
-        for star in _stars(sorted(nodes), adj, rank):
+        for star in _stars(sorted(nodes), adj, same, rank):
             rep[star] = star[0]
     # The story's first member: earliest published, then smallest doc_id (= article number).
     first = (
@@ -313,6 +351,7 @@ def stories(
     min_containment: float = MIN_CONTAINMENT,
     min_shared: int = MIN_SHARED,
     max_df: int = MAX_DF,
+    max_days: int = MAX_DAYS,
     boiler_share: float = BOILER_SHARE,
     boiler_min_docs: int = BOILER_MIN_DOCS,
 ) -> dict[str, pd.DataFrame]:
@@ -322,6 +361,7 @@ def stories(
         articles,
         frames.get("sentences"),
         max_df=max_df,
+        max_days=max_days,
         boiler_share=boiler_share,
         boiler_min_docs=boiler_min_docs,
     )
@@ -430,7 +470,8 @@ def evaluate(
 ) -> dict[str, dict[str, float]]:
     """Pair and story decisions of :func:`stories` on ``gold``, beside a plain Jaccard >= 0.5
     baseline (the best a default MinHash-LSH at 0.5 can do: exact Jaccard, no boilerplate guard)."""
-    step = {k: v for k, v in options.items() if k in ("max_df", "boiler_share", "boiler_min_docs")}
+    shingling = ("max_df", "max_days", "boiler_share", "boiler_min_docs")
+    step = {k: v for k, v in options.items() if k in shingling}
     decide = {k: v for k, v in options.items() if k in ("min_containment", "min_shared")}
     sh = shingle_table(articles, **step)
     scored = score_pairs(sh, pair_overlaps(sh))
@@ -441,7 +482,10 @@ def evaluate(
     story = stories({"articles": articles.assign(story_id="")}, **options)["articles"]
     sid = story.set_index("doc_id")["story_id"]
     same_story = (gold["a"].map(sid) == gold["b"].map(sid)).to_numpy()
-    raw = shingle_table(articles, max_df=len(articles) + 1, boiler_min_docs=len(articles) + 1)
+    everything = len(articles) + 1
+    raw = shingle_table(
+        articles, max_df=everything, max_days=everything, boiler_min_docs=everything
+    )
     base = _pair_lookup(raw, score_pairs(raw, pair_overlaps(raw)), gold)
     return {
         "pairs": pair_scores(gold, ok.to_numpy()),
@@ -473,6 +517,7 @@ def _add_options(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--min-containment", type=float, default=MIN_CONTAINMENT)
     ap.add_argument("--min-shared", type=int, default=MIN_SHARED)
     ap.add_argument("--max-df", type=int, default=MAX_DF)
+    ap.add_argument("--max-days", type=int, default=MAX_DAYS)
 
 
 def add_evaluate_arguments(ap: argparse.ArgumentParser) -> None:
@@ -495,6 +540,7 @@ def _options_and_articles(args: argparse.Namespace) -> tuple[dict[str, Any], pd.
         "min_containment": args.min_containment,
         "min_shared": args.min_shared,
         "max_df": args.max_df,
+        "max_days": args.max_days,
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # loading problems are the corpus's, reported elsewhere
