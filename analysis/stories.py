@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import time
 import warnings
@@ -70,6 +71,8 @@ BOILER_SHARE = 0.01
 BOILER_MIN_DOCS = 5
 STORY_PREFIX = "story:"
 _SOURCE_SEP = ", "
+_CHUNK = 2000  # articles tokenised at a time
+_PAIR_CHUNK = 1 << 23  # pair occurrences expanded at a time
 # Word ids combine exactly into one int64 while the vocabulary is under 2**21 words.
 _EXACT_VOCAB = 1 << 21
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
@@ -120,19 +123,34 @@ def _word_ids(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
     """(article number, word id) of every word in reading order, and the vocabulary size.
 
     Texts are split on spaces, then each distinct token is normalised once (marks, letter and digit
-    folding, punctuation dropped): normalising the vocabulary, not the corpus, keeps this fast."""
-    tokens = [t.split() for t in texts]
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    flat = np.array([w for ws in tokens for w in ws], dtype=object)
-    doc = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
-    if not len(flat):
-        return doc, np.empty(0, np.int64), 0
-    tok_ids, uniq = pd.factorize(flat)
-    words = [" ".join(arabic.WORD_RE.findall(arabic.normalize(t))) for t in uniq]
-    word_ids, vocab = pd.factorize(np.array(words, dtype=object))
-    ids = word_ids.astype(np.int64)[tok_ids]
-    real = np.array(words, dtype=object)[tok_ids] != ""  # tokens that are only punctuation
-    return doc[real], ids[real], len(vocab)
+    folding, punctuation dropped): normalising the vocabulary, not the corpus, keeps this fast.
+    Texts are read ``_CHUNK`` at a time so that only one chunk's token strings are held at once."""
+    vocab: dict[str, int] = {}  # normalised word -> id
+    seen: dict[str, int] = {}  # raw token -> word id, -1 for a token that is only punctuation
+    docs, ids = [], []
+    values = texts.tolist()
+    for start in range(0, len(values), _CHUNK):
+        tokens = [t.split() for t in values[start : start + _CHUNK]]
+        lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+        flat = np.array(list(itertools.chain.from_iterable(tokens)), dtype=object)
+        if not len(flat):
+            continue
+        tok_ids, uniq = pd.factorize(flat)
+        word_of = np.empty(len(uniq), dtype=np.int64)
+        for n, tok in enumerate(uniq.tolist()):
+            w = seen.get(tok)
+            if w is None:
+                word = " ".join(arabic.WORD_RE.findall(arabic.normalize(tok)))
+                w = seen[tok] = vocab.setdefault(word, len(vocab)) if word else -1
+            word_of[n] = w
+        wid = word_of[tok_ids]
+        doc = np.repeat(np.arange(start, start + len(tokens), dtype=np.int64), lengths)
+        real = wid >= 0
+        docs.append(doc[real])
+        ids.append(wid[real])
+    if not docs:
+        return np.empty(0, np.int64), np.empty(0, np.int64), 0
+    return np.concatenate(docs), np.concatenate(ids), len(vocab)
 
 
 def _shingle_codes(texts: pd.Series, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -205,20 +223,47 @@ def shingle_table(
 
 
 def pair_overlaps(sh: Shingles) -> pd.DataFrame:
-    """Every pair of articles sharing a kept shingle: ``i < j`` (article numbers) and ``shared``."""
+    """Every pair of articles sharing a kept shingle: ``i < j`` (article numbers) and ``shared``.
+
+    The (shingle, article) table is sorted by shingle; each group of ``k`` articles makes
+    ``k(k-1)/2`` pairs, expanded ``_PAIR_CHUNK`` at a most at a time and counted per chunk, so the
+    memory is bounded by the chunk and the distinct pairs, not by every pair occurrence."""
     order = np.lexsort((sh.doc, sh.sid))
     sid, doc = sh.sid[order], sh.doc[order]
     starts = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]]) if len(sid) else np.empty(0, int)
     sizes = np.diff(np.r_[starts, len(sid)])
+    made = np.cumsum(sizes * (sizes - 1) // 2)  # pairs made by the groups up to each one
+    n = len(sh.doc_ids)
+    keys, counts = [], []
+    first = 0
+    while first < len(starts):
+        done = made[first - 1] if first else 0
+        last = max(int(np.searchsorted(made, done + _PAIR_CHUNK, side="right")), first + 1)
+        lo, hi = starts[first], starts[last] if last < len(starts) else len(sid)
+        k, c = _group_pairs(doc[lo:hi], sizes[first:last], n)
+        keys.append(k)
+        counts.append(c)
+        first = last
+    if len(keys) > 1:  # a pair counted in two chunks: add its counts
+        key, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+        shared = np.bincount(inverse, weights=np.concatenate(counts)).astype(np.int64)
+    else:
+        key = keys[0] if keys else np.empty(0, np.int64)
+        shared = counts[0] if counts else np.empty(0, np.int64)
+    return pd.DataFrame({"i": key // n, "j": key % n, "shared": shared.astype(np.int64)})
+
+
+def _group_pairs(doc: np.ndarray, sizes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pair keys ``i * n + j`` (``i < j``) of consecutive groups of ``doc`` (each sorted,
+    of the given sizes), and how many groups make each."""
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
     # Position p in a group of size k starting at s pairs with s+p+1 .. s+k-1: k-p-1 partners.
     group_end = np.repeat(starts + sizes, sizes)
-    partners = group_end - np.arange(len(sid)) - 1
-    left = np.repeat(np.arange(len(sid)), partners)
+    partners = group_end - np.arange(len(doc)) - 1
+    left = np.repeat(np.arange(len(doc)), partners)
     offs = np.arange(len(left)) - np.repeat(np.cumsum(partners) - partners, partners)
     right = left + 1 + offs
-    n = len(sh.doc_ids)
-    keys, shared = _unique(doc[left] * n + doc[right])
-    return pd.DataFrame({"i": keys // n, "j": keys % n, "shared": shared.astype(np.int64)})
+    return _unique(doc[left] * n + doc[right])
 
 
 def score_pairs(sh: Shingles, pairs: pd.DataFrame) -> pd.DataFrame:
