@@ -10,7 +10,9 @@ How two articles become one story:
 2. **Boilerplate guard.** A shingle is dropped from an article when it is boilerplate of that
    article's source (it occurs in at least ``max(boiler_min_docs, boiler_share x the source's
    articles)`` of them: footers, datelines, share buttons) or too common overall (in more than
-   ``max_df`` articles: set phrases such as honorifics, not evidence of copying). Sentences flagged
+   ``max_df`` articles: set phrases such as honorifics, not evidence of copying) or found on more
+   than ``max_days`` distinct publication days (a template: the daily weather report, the market
+   close, the aid-flight release; wire copies cluster within a few days). Sentences flagged
    ``sentences.boilerplate`` (when that column exists) are left out before shingling.
 3. **Candidates** come from an inverted index on the kept shingles: every pair of articles sharing a
    shingle, with the exact size of their intersection, counted by numpy over the (shingle, article)
@@ -22,9 +24,12 @@ How two articles become one story:
    (an abridged copy, or a short wire item inside a long article), whatever the longer one adds.
    Jaccard is not used: it punishes the abridged copies this step exists to find.
 5. **Stories, without chaining.** Copy pairs form components; each component is split into stars:
-   the article with the most copy links (then the longest, then the earliest) is a representative,
-   and an article joins its story only when it is a copy of the representative itself. What is left
-   forms further stars. So A ~ B ~ C never joins A and C unless both copy the same representative.
+   the article with the most *mutual* copy links (shared >= ``MIN_MUTUAL`` of the larger set: the
+   two texts are mostly one), then the most copy links, then the longest, then the earliest, is a
+   representative. An article joins its story only when it is a copy of the representative itself
+   and of at least half of the story's other members. What is left forms further stars. So
+   A ~ B ~ C never joins A and C unless both copy the same representative, and a round-up printing
+   two wire items side by side joins the story of one of them, never both.
 
 ``story_id`` is ``story:`` + 12 hex digits of the SHA-1 of the story's earliest member (published,
 then doc_id): a function of the members only, the same for any input order, engine or batch size,
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import time
 import warnings
@@ -56,13 +62,17 @@ from . import arabic, schema
 from .corpus import load_corpus
 
 SHINGLE = 3  # words per shingle
-MIN_CONTAINMENT = 0.3
+MIN_CONTAINMENT = 0.4
 MIN_SHARED = 5
+MIN_MUTUAL = 0.3  # shared / larger set: the two texts are mostly one (for choosing star centres)
 MAX_DF = 60
+MAX_DAYS = 4
 BOILER_SHARE = 0.01
 BOILER_MIN_DOCS = 5
 STORY_PREFIX = "story:"
 _SOURCE_SEP = ", "
+_CHUNK = 2000  # articles tokenised at a time
+_PAIR_CHUNK = 1 << 23  # pair occurrences expanded at a time
 # Word ids combine exactly into one int64 while the vocabulary is under 2**21 words.
 _EXACT_VOCAB = 1 << 21
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
@@ -113,19 +123,34 @@ def _word_ids(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
     """(article number, word id) of every word in reading order, and the vocabulary size.
 
     Texts are split on spaces, then each distinct token is normalised once (marks, letter and digit
-    folding, punctuation dropped): normalising the vocabulary, not the corpus, keeps this fast."""
-    tokens = [t.split() for t in texts]
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    flat = np.array([w for ws in tokens for w in ws], dtype=object)
-    doc = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
-    if not len(flat):
-        return doc, np.empty(0, np.int64), 0
-    tok_ids, uniq = pd.factorize(flat)
-    words = [" ".join(arabic.WORD_RE.findall(arabic.normalize(t))) for t in uniq]
-    word_ids, vocab = pd.factorize(np.array(words, dtype=object))
-    ids = word_ids.astype(np.int64)[tok_ids]
-    real = np.array(words, dtype=object)[tok_ids] != ""  # tokens that are only punctuation
-    return doc[real], ids[real], len(vocab)
+    folding, punctuation dropped): normalising the vocabulary, not the corpus, keeps this fast.
+    Texts are read ``_CHUNK`` at a time so that only one chunk's token strings are held at once."""
+    vocab: dict[str, int] = {}  # normalised word -> id
+    seen: dict[str, int] = {}  # raw token -> word id, -1 for a token that is only punctuation
+    docs, ids = [], []
+    values = texts.tolist()
+    for start in range(0, len(values), _CHUNK):
+        tokens = [t.split() for t in values[start : start + _CHUNK]]
+        lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+        flat = np.array(list(itertools.chain.from_iterable(tokens)), dtype=object)
+        if not len(flat):
+            continue
+        tok_ids, uniq = pd.factorize(flat)
+        word_of = np.empty(len(uniq), dtype=np.int64)
+        for n, tok in enumerate(uniq.tolist()):
+            w = seen.get(tok)
+            if w is None:
+                word = " ".join(arabic.WORD_RE.findall(arabic.normalize(tok)))
+                w = seen[tok] = vocab.setdefault(word, len(vocab)) if word else -1
+            word_of[n] = w
+        wid = word_of[tok_ids]
+        doc = np.repeat(np.arange(start, start + len(tokens), dtype=np.int64), lengths)
+        real = wid >= 0
+        docs.append(doc[real])
+        ids.append(wid[real])
+    if not docs:
+        return np.empty(0, np.int64), np.empty(0, np.int64), 0
+    return np.concatenate(docs), np.concatenate(ids), len(vocab)
 
 
 def _shingle_codes(texts: pd.Series, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -148,12 +173,24 @@ def _shingle_codes(texts: pd.Series, k: int) -> tuple[np.ndarray, np.ndarray]:
     return doc_of_word[:n][valid], code[valid]
 
 
+def _days_per_shingle(sid: np.ndarray, published: pd.Series, doc: np.ndarray) -> np.ndarray:
+    """How many distinct publication days each shingle id occurs on (undated articles: none)."""
+    day = published.to_numpy(dtype="datetime64[D]")
+    dated = ~np.isnat(day)
+    day_no = np.where(dated, day.astype(np.int64), 0)
+    keep = dated[doc]
+    n_days = int(day_no.max()) + 1 if dated.any() else 1
+    pairs = _unique(sid[keep] * n_days + day_no[doc[keep]] - day_no[dated].min())[0]
+    return np.bincount(pairs // n_days, minlength=int(sid.max()) + 1 if len(sid) else 0)
+
+
 def shingle_table(
     articles: pd.DataFrame,
     sentences: pd.DataFrame | None = None,
     *,
     k: int = SHINGLE,
     max_df: int = MAX_DF,
+    max_days: int = MAX_DAYS,
     boiler_share: float = BOILER_SHARE,
     boiler_min_docs: int = BOILER_MIN_DOCS,
 ) -> Shingles:
@@ -179,26 +216,54 @@ def shingle_table(
         in_source = counts[np.searchsorted(keys, key)]
         cut = np.maximum(boiler_min_docs, np.ceil(boiler_share * src_docs))
         keep &= in_source < cut[src]
+        keep &= _days_per_shingle(sid, arts["published"], doc)[sid] <= max_days
     doc, sid = doc[keep], sid[keep]
     sizes = np.bincount(doc, minlength=n_docs).astype(np.int64)
     return Shingles(arts["doc_id"].to_numpy(dtype=object), doc, sid, sizes)
 
 
 def pair_overlaps(sh: Shingles) -> pd.DataFrame:
-    """Every pair of articles sharing a kept shingle: ``i < j`` (article numbers) and ``shared``."""
+    """Every pair of articles sharing a kept shingle: ``i < j`` (article numbers) and ``shared``.
+
+    The (shingle, article) table is sorted by shingle; each group of ``k`` articles makes
+    ``k(k-1)/2`` pairs, expanded ``_PAIR_CHUNK`` at a most at a time and counted per chunk, so the
+    memory is bounded by the chunk and the distinct pairs, not by every pair occurrence."""
     order = np.lexsort((sh.doc, sh.sid))
     sid, doc = sh.sid[order], sh.doc[order]
     starts = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]]) if len(sid) else np.empty(0, int)
     sizes = np.diff(np.r_[starts, len(sid)])
+    made = np.cumsum(sizes * (sizes - 1) // 2)  # pairs made by the groups up to each one
+    n = len(sh.doc_ids)
+    keys, counts = [], []
+    first = 0
+    while first < len(starts):
+        done = made[first - 1] if first else 0
+        last = max(int(np.searchsorted(made, done + _PAIR_CHUNK, side="right")), first + 1)
+        lo, hi = starts[first], starts[last] if last < len(starts) else len(sid)
+        k, c = _group_pairs(doc[lo:hi], sizes[first:last], n)
+        keys.append(k)
+        counts.append(c)
+        first = last
+    if len(keys) > 1:  # a pair counted in two chunks: add its counts
+        key, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+        shared = np.bincount(inverse, weights=np.concatenate(counts)).astype(np.int64)
+    else:
+        key = keys[0] if keys else np.empty(0, np.int64)
+        shared = counts[0] if counts else np.empty(0, np.int64)
+    return pd.DataFrame({"i": key // n, "j": key % n, "shared": shared.astype(np.int64)})
+
+
+def _group_pairs(doc: np.ndarray, sizes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pair keys ``i * n + j`` (``i < j``) of consecutive groups of ``doc`` (each sorted,
+    of the given sizes), and how many groups make each."""
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
     # Position p in a group of size k starting at s pairs with s+p+1 .. s+k-1: k-p-1 partners.
     group_end = np.repeat(starts + sizes, sizes)
-    partners = group_end - np.arange(len(sid)) - 1
-    left = np.repeat(np.arange(len(sid)), partners)
+    partners = group_end - np.arange(len(doc)) - 1
+    left = np.repeat(np.arange(len(doc)), partners)
     offs = np.arange(len(left)) - np.repeat(np.cumsum(partners) - partners, partners)
     right = left + 1 + offs
-    n = len(sh.doc_ids)
-    keys, shared = _unique(doc[left] * n + doc[right])
-    return pd.DataFrame({"i": keys // n, "j": keys % n, "shared": shared.astype(np.int64)})
+    return _unique(doc[left] * n + doc[right])
 
 
 def score_pairs(sh: Shingles, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -236,13 +301,24 @@ def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.array([find(x) for x in range(n)], dtype=np.int64)
 
 
-def _stars(nodes: list[int], adj: dict[int, set[int]], rank: dict[int, tuple]) -> list[list[int]]:
-    """Split one component into stars around representatives (first element of each star)."""
+def _stars(
+    nodes: list[int], adj: dict[int, set[int]], same: dict[int, set[int]], rank: dict[int, tuple]
+) -> list[list[int]]:
+    """Split one component into stars around representatives (first element of each star).
+
+    The centre is the article with the most *mutual* copies left (``same``: the two texts are
+    mostly the same, not one a small part of the other), then the most copies: so a round-up that
+    holds several short items never becomes a centre that joins unrelated items; it joins the star
+    of one of them."""
     left = set(nodes)
     out = []
     while left:
-        centre = min(left, key=lambda x: (-len(adj[x] & left), rank[x]))
-        star = [centre, *sorted(adj[centre] & left)]
+        centre = min(left, key=lambda x: (-len(same[x] & left), -len(adj[x] & left), rank[x]))
+        around = adj[centre] & left
+        # A member must be a copy of the centre and of at least half of the other members: a
+        # centre that prints two unrelated items side by side keeps the larger group only.
+        need = (len(around) - 1) // 2
+        star = [centre, *sorted(y for y in around if len(adj[y] & around) >= need)]
         left -= set(star)
         out.append(star)
     return out
@@ -258,16 +334,23 @@ def cluster(sh: Shingles, edges: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     i, j = edges["i"].to_numpy(), edges["j"].to_numpy()
     comp = _components(n, i, j)
     rep = np.arange(n)
+    mutual = edges["shared"].to_numpy() >= MIN_MUTUAL * np.maximum(sh.sizes[i], sh.sizes[j])
     adj: dict[int, set[int]] = {}
-    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+    same: dict[int, set[int]] = {}
+    for a, b, m in zip(i.tolist(), j.tolist(), mutual.tolist(), strict=True):
         adj.setdefault(a, set()).add(b)
         adj.setdefault(b, set()).add(a)
+        same.setdefault(a, set())
+        same.setdefault(b, set())
+        if m:
+            same[a].add(b)
+            same[b].add(a)
     members: dict[int, list[int]] = {}
     for x in adj:
         members.setdefault(int(comp[x]), []).append(x)
     rank = {x: (-int(n_chars[x]), int(pub_key[x]), x) for x in adj}
     for nodes in members.values():
-        for star in _stars(sorted(nodes), adj, rank):
+        for star in _stars(sorted(nodes), adj, same, rank):
             rep[star] = star[0]
     # The story's first member: earliest published, then smallest doc_id (= article number).
     first = (
@@ -313,6 +396,7 @@ def stories(
     min_containment: float = MIN_CONTAINMENT,
     min_shared: int = MIN_SHARED,
     max_df: int = MAX_DF,
+    max_days: int = MAX_DAYS,
     boiler_share: float = BOILER_SHARE,
     boiler_min_docs: int = BOILER_MIN_DOCS,
 ) -> dict[str, pd.DataFrame]:
@@ -322,6 +406,7 @@ def stories(
         articles,
         frames.get("sentences"),
         max_df=max_df,
+        max_days=max_days,
         boiler_share=boiler_share,
         boiler_min_docs=boiler_min_docs,
     )
@@ -337,6 +422,11 @@ def stories(
 # --- Evaluation: python -m analysis evaluate stories CORPUS PAIRS.jsonl --------------------------
 
 BASELINE_JACCARD = 0.5
+# The plain MinHash-LSH baseline: 128 permutations, bands chosen for a Jaccard threshold of 0.5
+# the way datasketch's MinHashLSH chooses them (equal weight on false positives and negatives).
+LSH_PERM = 128
+LSH_THRESHOLD = 0.5
+_PRIME = np.uint64((1 << 61) - 1)
 
 
 def read_pairs(path: str | Path) -> pd.DataFrame:
@@ -354,6 +444,50 @@ def _pair_lookup(sh: Shingles, pairs: pd.DataFrame, gold: pd.DataFrame) -> pd.Da
     keyed = pairs.set_index(pairs["i"] * len(index) + pairs["j"])
     got = keyed.reindex(lo * len(index) + hi)
     return got[["shared", "containment", "jaccard"]].fillna(0).reset_index(drop=True)
+
+
+def lsh_bands(*, threshold: float = LSH_THRESHOLD, num_perm: int = LSH_PERM) -> tuple[int, int]:
+    """(bands, rows) minimising false positives + false negatives around ``threshold``."""
+    s = np.linspace(0.0, 1.0, 2001)
+    best, out = np.inf, (1, num_perm)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            p = 1 - (1 - s**r) ** b
+            err = np.trapezoid(np.where(s < threshold, p, 1 - p), s)
+            if err < best:
+                best, out = err, (b, r)
+    return out
+
+
+def minhash_signatures(sh: Shingles, docs: np.ndarray, *, num_perm: int = LSH_PERM) -> np.ndarray:
+    """MinHash signatures (``len(docs)`` x ``num_perm``) of the articles numbered ``docs``:
+    universal hashes ``(a x + b) mod p`` of the shingle ids, minimum per article."""
+    rng = np.random.default_rng(1)
+    a = rng.integers(1, 1 << 30, size=num_perm, dtype=np.uint64)
+    b = rng.integers(0, 1 << 30, size=num_perm, dtype=np.uint64)
+    sig = np.full((len(docs), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
+    order = np.argsort(sh.doc, kind="stable")
+    doc, sid = sh.doc[order], sh.sid[order].astype(np.uint64)
+    lo, hi = np.searchsorted(doc, docs), np.searchsorted(doc, docs, side="right")
+    for k, (start, end) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+        if end > start:
+            sig[k] = ((np.outer(sid[start:end], a) + b) % _PRIME).min(axis=0)
+    return sig
+
+
+def lsh_candidates(
+    sh: Shingles, gold: pd.DataFrame, *, threshold: float = LSH_THRESHOLD
+) -> np.ndarray:
+    """Whether a plain MinHash-LSH index (word 3-grams, no boilerplate guard) returns each gold
+    pair as a candidate: some band of their signatures is equal."""
+    index = {d: n for n, d in enumerate(sh.doc_ids.tolist())}
+    bands, rows = lsh_bands(threshold=threshold)
+    docs = np.array(sorted({index[d] for d in (*gold["a"], *gold["b"])}), dtype=np.int64)
+    sig = minhash_signatures(sh, docs)
+    pos = {int(d): k for k, d in enumerate(docs)}
+    sa = sig[[pos[index[d]] for d in gold["a"]]][:, : bands * rows].reshape(len(gold), bands, rows)
+    sb = sig[[pos[index[d]] for d in gold["b"]]][:, : bands * rows].reshape(len(gold), bands, rows)
+    return (sa == sb).all(axis=2).any(axis=1)
 
 
 def pair_scores(gold: pd.DataFrame, predicted: np.ndarray) -> dict[str, float]:
@@ -381,7 +515,8 @@ def evaluate(
 ) -> dict[str, dict[str, float]]:
     """Pair and story decisions of :func:`stories` on ``gold``, beside a plain Jaccard >= 0.5
     baseline (the best a default MinHash-LSH at 0.5 can do: exact Jaccard, no boilerplate guard)."""
-    step = {k: v for k, v in options.items() if k in ("max_df", "boiler_share", "boiler_min_docs")}
+    shingling = ("max_df", "max_days", "boiler_share", "boiler_min_docs")
+    step = {k: v for k, v in options.items() if k in shingling}
     decide = {k: v for k, v in options.items() if k in ("min_containment", "min_shared")}
     sh = shingle_table(articles, **step)
     scored = score_pairs(sh, pair_overlaps(sh))
@@ -392,12 +527,16 @@ def evaluate(
     story = stories({"articles": articles.assign(story_id="")}, **options)["articles"]
     sid = story.set_index("doc_id")["story_id"]
     same_story = (gold["a"].map(sid) == gold["b"].map(sid)).to_numpy()
-    raw = shingle_table(articles, max_df=len(articles) + 1, boiler_min_docs=len(articles) + 1)
+    everything = len(articles) + 1
+    raw = shingle_table(
+        articles, max_df=everything, max_days=everything, boiler_min_docs=everything
+    )
     base = _pair_lookup(raw, score_pairs(raw, pair_overlaps(raw)), gold)
     return {
         "pairs": pair_scores(gold, ok.to_numpy()),
         "stories": pair_scores(gold, same_story),
         "baseline_jaccard_0.5": pair_scores(gold, (base["jaccard"] >= BASELINE_JACCARD).to_numpy()),
+        "baseline_minhash_lsh_0.5": pair_scores(gold, lsh_candidates(raw, gold)),
     }
 
 
@@ -423,6 +562,7 @@ def _add_options(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--min-containment", type=float, default=MIN_CONTAINMENT)
     ap.add_argument("--min-shared", type=int, default=MIN_SHARED)
     ap.add_argument("--max-df", type=int, default=MAX_DF)
+    ap.add_argument("--max-days", type=int, default=MAX_DAYS)
 
 
 def add_evaluate_arguments(ap: argparse.ArgumentParser) -> None:
@@ -445,6 +585,7 @@ def _options_and_articles(args: argparse.Namespace) -> tuple[dict[str, Any], pd.
         "min_containment": args.min_containment,
         "min_shared": args.min_shared,
         "max_df": args.max_df,
+        "max_days": args.max_days,
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # loading problems are the corpus's, reported elsewhere
