@@ -132,8 +132,11 @@ def test_a_body_takes_the_country_its_article_gives_it():
     assert body["doc0"].tolist() == ["org:IRN-MFA", "org:IRN-MFA"]
     # A Saudi paper's article that names no other country: the Saudi ministry.
     assert body["doc1"] == "org:SAU-MFA"
-    # Two foreign countries and no qualified ministry: the corpus cannot tell.
+    # Two foreign countries and no qualified ministry: the corpus cannot tell, and says so.
     assert body["doc2"] == "org:MFA"
+    assert m.loc[m["actor_id"] == "org:MFA", "name_ar"].tolist() == [
+        "وزارة الخارجية (بلد غير محدد)"
+    ]
 
 
 def test_the_red_crescent_of_a_saudi_paper_is_the_saudi_one():
@@ -150,6 +153,23 @@ def test_qualify_bodies_reads_no_source_as_no_home():
     home = qualify_bodies(frame, sources={"d1": "okaz"})
     assert home["actor_id"].tolist() == ["org:SAU-ARMY", "place:riyadh"]
     assert home.loc[0, "iso3"] == "SAU"
+
+
+def test_a_body_the_corpus_gives_one_country_nine_times_in_ten_is_that_countrys():
+    saudi = [_m(f"s{k}", "وزارة الداخلية", "org:MOI") for k in range(20)]
+    # Its article names Iran more than its own country, and the tagger's id for the same words.
+    left = [
+        _m("x", "وزارة الداخلية", "org:MOI"),
+        _m("x", "الداخلية", "org:aldakhlyh", name_ar="وزارة الداخلية", start=30),
+        _m("x", "إيران", "country:IRN", iso3="IRN", type="country", start=60),
+    ]
+    frame = schema.conform(pd.DataFrame(saudi + left), "mentions")
+    out = qualify_bodies(frame, sources=dict.fromkeys([f"s{k}" for k in range(20)] + ["x"], "okaz"))
+    assert set(out["actor_id"][:22]) == {"org:SAU-MOI"}
+    # Seventeen of twenty is not enough: the ones left open stay open.
+    frame.loc[[0, 1, 2], "actor_id"] = "org:IRN-MOI"
+    out = qualify_bodies(frame, sources=dict.fromkeys([f"s{k}" for k in range(20)] + ["x"], "okaz"))
+    assert out["actor_id"][20] == "org:MOI"
 
 
 # --- names many institutions share -------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import config
@@ -94,6 +94,11 @@ def named_after_heads() -> dict[str, str]:
     عبداللطيف جميل) -> the thing's type (place, organization, or none), facility heads included."""
     out = facility_heads() | {w: mark for w, mark in marked_words("named_after_heads.txt")}
     return out
+
+
+def honorific_only(kind: str) -> tuple[str, bool]:
+    """(type, whether an honorific must stand between) of a named-after head's mark (``none+``)."""
+    return kind.removesuffix("+"), kind.endswith("+")
 
 
 @lru_cache(maxsize=1)
@@ -442,6 +447,8 @@ class Body:
     head: str
     name_en: str
     own: dict[str, str]
+    abroad: bool = False  # named mostly abroad: never the paper's own country by default
+    names: tuple[str, ...] = ()  # every head it is named by (مجلس النواب، البرلمان)
 
 
 @lru_cache(maxsize=1)
@@ -453,13 +460,18 @@ def national_bodies() -> dict[str, Body]:
     for r in read_rows(config.GAZETTEER_DIR / "national_bodies.csv"):
         own.setdefault(r["slug"], {})[r["iso3"]] = f"org:{r['org']}"
     out: dict[str, Body] = {}
-    for r in read_rows(config.GAZETTEER_DIR / "ministries.csv"):
+    rows = read_rows(config.GAZETTEER_DIR / "ministries.csv")
+    heads: dict[str, list[str]] = {}
+    for r in rows:
+        heads.setdefault(r["slug"], []).append(r["head"])
+    for r in rows:
         if f"org:{r['slug']}" not in entries and r["slug"] not in out:
-            out[r["slug"]] = Body(r["head"], r["name_en"], own.get(r["slug"], {}))
+            b = Body(r["head"], r["name_en"], own.get(r["slug"], {}), r.get("abroad") == "y")
+            out[r["slug"]] = replace(b, names=tuple(heads[r["slug"]]))
     for s, by_iso3 in own.items():
         e = entries.get(f"org:{s}")
         if e is not None:
-            out[s] = Body(e.name_ar, e.name_en, by_iso3)
+            out[s] = Body(e.name_ar, e.name_en, by_iso3, names=(e.name_ar,))
     return out
 
 

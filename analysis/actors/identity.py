@@ -326,7 +326,9 @@ def _target(root: str, info: dict[str, _Person], by_last: dict, groups: _Groups)
         if c != root
         # A longer name read once (ويلاحق حسين حبري، عبدالله عطيفو نواف العابد) may be a misreading.
         and (info[c].listed or (info[c].level > p.level and info[c].n >= MIN_FULL_MENTIONS))
-        and any(is_short_form(k, f) for f in info[c].names)
+        and any(
+            is_short_form(k, f) and (info[c].listed or _opens_a_name(f, k)) for f in info[c].names
+        )
     }
     shared = {c: len(info[c].docs & p.docs) for c in cands}
     near = {c for c, n in shared.items() if n}
@@ -345,6 +347,12 @@ def _target(root: str, info: dict[str, _Person], by_last: dict, groups: _Groups)
         near = cands
     (target,) = near
     return None if p.iso3 and info[target].iso3 and not (p.iso3 & info[target].iso3) else target
+
+
+def _opens_a_name(full: Name, short: Name) -> bool:
+    """Whether an unlisted longer name opens like a name: not with a definite word the short form
+    lacks (الأيمن حسن معاذ is the right-back حسن معاذ)."""
+    return full[0] in short or not full[0].startswith("ال")
 
 
 def _short_form_links(facts: dict[str, _Facts], groups: _Groups) -> None:
@@ -408,20 +416,40 @@ def identity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 # --- bodies many countries have -------------------------------------------------------------------
 
+# A body left without a country takes the one the corpus gives it this often (out of this many).
+MIN_USUAL_SHARE = 0.9
+MIN_USUAL_MENTIONS = 20
+UNSTATED_AR, UNSTATED_EN = "بلد غير محدد", "country not stated"
+
 _QUALIFIED_RE = re.compile(r"^org:([A-Z]{3})-(.+)$")
+_QUALIFIER_RE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def qualify_bodies(mentions: pd.DataFrame, *, sources: dict[str, str]) -> pd.DataFrame:
     """Give a body named without its country (وزارة الخارجية، القوات المسلحة، الهلال الأحمر) the
     country its article gives it: the one country the article names that same body with
     (وزارة الخارجية الإيرانية ... الوزارة), else the paper's own country (``sources``: doc -> source)
-    when the article names no other country or foreign place. Otherwise it stays the body of no
-    stated country (``org:MFA``): the corpus cannot tell whose it is."""
+    when the article names it (or its places) at least as often as any other country and the body
+    is not one the press names mostly abroad (``abroad`` in ministries.csv: مجلس النواب), else the
+    country the corpus gives that body nine times in ten (:func:`_usual_country`). Otherwise it is
+    the body of no stated country (``org:MFA``, «وزارة الخارجية (بلد غير محدد)»)."""
     bodies = gz.national_bodies()
     if mentions.empty or not bodies:
         return mentions
     ids = mentions["actor_id"].astype(str)
     bare = ids.str.removeprefix("org:").where(ids.str.startswith("org:"), "")
+    # The tagger's own id for a body's bare name (org:mjls-alwzra for مجلس الوزراء) is that body.
+    heads = {name_key(h): s for s, b in bodies.items() for h in b.names}
+    listed = {e.actor_id for e in gz.gazetteer().entries.values()}
+    names = mentions["name_ar"].astype(str)
+    # A name this pass gave (وزارة الخارجية (بلد غير محدد)) reads as its head on a second run.
+    by_name = {n: heads.get(name_key(_QUALIFIER_RE.sub("", n)), "") for n in names.unique()}
+    tagger = (
+        (mentions["type"] == "organization")
+        & ~ids.isin(listed)
+        & ids.str.match(r"^org:[a-z]")  # the tagger's slugs; the patterns' ids are upper case
+    )
+    bare = bare.where(~tagger, names.map(by_name).where(tagger, ""))
     generic = bare.isin(set(bodies))
     if not generic.any():
         return mentions
@@ -432,32 +460,76 @@ def qualify_bodies(mentions: pd.DataFrame, *, sources: dict[str, str]) -> pd.Dat
         hit = (m.group(2), m.group(1)) if m else own.get(i)
         if hit is not None and hit[0] in bodies:
             qualified[(doc, hit[0])].add(hit[1])
-    counted = (
-        mentions["boilerplate"].fillna(False).astype(bool) if "boilerplate" in mentions else None
-    )
     place = mentions["type"].isin(("country", "place")) & (mentions["iso3"].fillna("") != "")
-    if counted is not None:
-        place &= ~counted
-    named = mentions.loc[place].groupby("doc_id")["iso3"].agg(frozenset).to_dict()
+    if "boilerplate" in mentions:
+        place &= ~mentions["boilerplate"].fillna(False).astype(bool)
+    named = mentions.loc[place].groupby(["doc_id", "iso3"]).size()
     entries = gz.gazetteer().entries
-    rows = {}
+    rows: dict[int, gz.Entry] = {}
+    left: list[int] = []
     for k in mentions.index[generic]:
         doc, slug_ = mentions.at[k, "doc_id"], bare[k]
         isos = qualified.get((doc, slug_), set())
         home = gz.source_countries().get(sources.get(doc, ""), "")
         if len(isos) == 1:
             (iso,) = isos
-        elif not isos and home and named.get(doc, frozenset()) <= {home}:
+        elif not isos and home and not bodies[slug_].abroad and _home_leads(named, doc, home):
             iso = home
         else:
+            left.append(k)
             continue
         rows[k] = _national_entry(bodies[slug_], slug_, iso, entries)
+    # What the articles leave open, the corpus may settle: a body it reads as one country's nine
+    # times in ten (وزارة الداخلية in a Saudi paper) is that country's.
+    usual = _usual_country(rows, bare)
+    for k in left:
+        slug_ = bare[k]
+        iso = usual.get(slug_, "")
+        rows[k] = (
+            _national_entry(bodies[slug_], slug_, iso, entries)
+            if iso
+            else _unstated(bodies[slug_], slug_)
+        )
     if not rows:
         return mentions
     out = mentions.copy()
     for col in ("actor_id", "name_ar", "name_en", "iso3"):
         out.loc[list(rows), col] = [getattr(e, col) for e in rows.values()]
     return out
+
+
+def _usual_country(rows: dict[int, gz.Entry], bare: pd.Series) -> dict[str, str]:
+    """Slug -> the country the corpus's resolved mentions of that body give it at least
+    :data:`MIN_USUAL_SHARE` of the time (out of :data:`MIN_USUAL_MENTIONS` or more)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for k, e in rows.items():
+        counts[bare[k]][e.iso3] += 1
+    out = {}
+    for slug_, by_iso in counts.items():
+        total = sum(by_iso.values())
+        iso, n = min(by_iso.items(), key=lambda t: (-t[1], t[0]))
+        if total >= MIN_USUAL_MENTIONS and n >= MIN_USUAL_SHARE * total:
+            out[slug_] = iso
+    return out
+
+
+def _unstated(body: gz.Body, slug_: str) -> gz.Entry:
+    """The body of no stated country, named so (القوات المسلحة (بلد غير محدد))."""
+    return gz.Entry(
+        f"org:{slug_}",
+        f"{body.head} ({UNSTATED_AR})",
+        f"{body.name_en} ({UNSTATED_EN})",
+        "organization",
+        "",
+    )
+
+
+def _home_leads(named: pd.Series, doc: str, home: str) -> bool:
+    """Whether the article names its paper's country (or its places) at least as often as any other."""
+    if doc not in named.index.get_level_values(0):
+        return True
+    counts = named.loc[doc]
+    return int(counts.get(home, 0)) >= int(counts.max())
 
 
 def _national_entry(body: gz.Body, slug_: str, iso3: str, entries: dict) -> gz.Entry:

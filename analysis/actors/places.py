@@ -115,7 +115,7 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
 def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:
     """A head right before a person, honorifics allowed between (مدرسة حسان بن ثابت، طريق الملك فهد،
     دوري «عبداللطيف جميل»), names a thing after them: one place or organisation, or no actor at all
-    for a competition, a prize or a project (``data/gazetteer/named_after_heads.txt``). The road is
+    for a competition, a prize or a royal project (``data/gazetteer/named_after_heads.txt``). The road is
     not the king."""
     heads = gz.named_after_heads()
     out = []
@@ -123,8 +123,10 @@ def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:
         at = _named_after_head(doc, f, found, heads) if f.entry.type == "person" else None
         if at is not None:
             h, head = at
-            kind = heads[head]
-            if kind == "none":
+            kind, honorific = gz.honorific_only(heads[head])
+            if honorific and doc.norms[h + 1] not in _HONORIFICS:
+                pass  # مشروع أوباما: his project, he is the actor
+            elif kind == "none":
                 f = Found(h, f.j, gz.NOT_AN_ACTOR, "pattern")
             else:
                 words = [head, *doc.norms[h + 1 : f.j]]
