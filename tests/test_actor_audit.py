@@ -90,6 +90,14 @@ def test_god_in_a_supplication_is_no_surname():
     assert [r["surface"] for r in rows if r["type"] == "person"] == ["متعب بن عبد الله"]
 
 
+def test_a_kings_given_name_is_no_surname_to_repeat():
+    rows = mentions(
+        "رحم الله الملك عبدالله، وعين المجلس محمد بن عبدالله بن علي الشبلان وزيرا مفوضا."
+    )
+    kings = [r["surface"] for r in rows if r["actor_id"] == "person:king-abdullah-bin-abdulaziz"]
+    assert kings == ["الملك عبدالله"]
+
+
 def test_a_title_spelt_without_its_article_stays_out_of_the_name():
     rows = mentions("وأوضح المتحدث الإعلامي العقيد دكتور عاطي بن عطية القرشي أن الحملات مستمرة.")
     person = next(r for r in rows if r["type"] == "person")
