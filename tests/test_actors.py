@@ -476,12 +476,19 @@ def test_evaluate_command_runs_on_a_tiny_gold(capsys):
 
 
 def test_a_lone_given_name_is_identified_with_its_title():
-    rows = mentions("وقال الملك عبدالله إن الأمير خالد سيزور جدة.")
+    rows = mentions("وقال الشيخ عبد الله إن الأمير خالد سيزور جدة.")
     people = [(r["actor_id"], r["name_ar"], r["role"]) for r in rows if r["type"] == "person"]
+    # عبد الله is one given name: the id joins its words as عبدالله is written.
     assert people == [
-        ("person:almlk-bdallh", "الملك عبدالله", "الملك"),
+        ("person:alshykh-bdallh", "الشيخ عبد الله", "الشيخ"),
         ("person:alamyr-khald", "الأمير خالد", "الأمير"),
     ]
+
+
+def test_a_king_by_his_given_name_is_the_listed_king():
+    rows = mentions("وفي عهد الملك عبد الله كانت المملكة تقف مع مصر، كما فعل الملك فهد من قبل.")
+    people = [r["actor_id"] for r in rows if r["type"] == "person"]
+    assert people == ["person:king-abdullah-bin-abdulaziz", "person:king-fahd"]
 
 
 def test_role_drops_the_glued_preposition():

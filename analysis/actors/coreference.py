@@ -9,6 +9,8 @@ from . import gazetteer as gz
 from . import lexicon as lx
 from .document import Doc, Found, title_rests_of
 
+# Words after which the last word of a name is a given name, never a surname to repeat alone.
+_BEFORE_GIVEN_NAMES = frozenset({"عبد", "الملك", "الامير", "الشيخ", "السلطان", "الامام"})
 # Proclitics allowed in front of a repeated surname (never the article: الروت is not روت).
 _SURNAME_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 
@@ -35,8 +37,16 @@ def coreference_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 and last not in gz.stoplist()  # يوحنا بولس الثاني: no surname
                 and not title_rests_of(last)
                 and doc.norms[f.j - 2] not in PATRONYMIC_PARTICLES
+                # عبد الله is a given name (الله no surname); so is the name after الملك or الأمير.
+                and doc.norms[f.j - 2] not in _BEFORE_GIVEN_NAMES
             ):
                 surnames.setdefault(last, f)
+    # A surname two people of the document share (باربرا بوش، جيب بوش) names neither of them alone.
+    owners: dict[str, set[str]] = {}
+    for f in found:
+        if f.entry.type == "person" and f.j - f.i >= 2:
+            owners.setdefault(doc.norms[f.j - 1], set()).add(f.entry.actor_id)
+    surnames = {last: f for last, f in surnames.items() if len(owners.get(last, ())) < 2}
     # Every spelling a surname may take with its proclitics, looked up in one dict.
     variants = {p + last: f for last, f in surnames.items() for p in _SURNAME_PREFIXES}
     anaphors = gz.anaphors()

@@ -55,6 +55,7 @@ def find(doc: Doc, *, gazetteer_only: bool = False) -> list[Found]:
         found = places.named_after_people(doc, found)
         found += places.enumeration_pass(doc, found)
         found += coreference_pass(doc, found)
+        found = places.generic_names_pass(doc, found)
     found = [f for f in found if f.entry is not gz.NOT_AN_ACTOR]
     found.sort(key=lambda f: f.i)
     return found

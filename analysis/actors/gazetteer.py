@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import config
@@ -86,6 +86,25 @@ def facility_heads() -> dict[str, str]:
     out = dict.fromkeys(word_set("institution_heads.txt"), "organization")
     out.update((w, "place") for w, _ in marked_words("facility_heads.txt"))
     return out
+
+
+@lru_cache(maxsize=1)
+def named_after_heads() -> dict[str, str]:
+    """Normalised words that name a thing after the honoured person after them (طريق الملك فهد، دوري
+    عبداللطيف جميل) -> the thing's type (place, organization, or none), facility heads included."""
+    out = facility_heads() | {w: mark for w, mark in marked_words("named_after_heads.txt")}
+    return out
+
+
+def honorific_only(kind: str) -> tuple[str, bool]:
+    """(type, whether an honorific must stand between) of a named-after head's mark (``none+``)."""
+    return kind.removesuffix("+"), kind.endswith("+")
+
+
+@lru_cache(maxsize=1)
+def generic_names() -> frozenset[tuple[str, ...]]:
+    """Keys of the names many institutions share (كلية الطب، مستشفى الملك فهد)."""
+    return frozenset(key_of(w) for w in read_words(config.GAZETTEER_DIR / "generic_names.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -418,3 +437,52 @@ def given_names() -> frozenset[str]:
 def speech_verbs() -> frozenset[str]:
     """Normalised speech verbs (قال, أكد ...)."""
     return word_set("speech_verbs.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A body many countries have (وزارة الخارجية): its head as written and English name, and the
+    ids of the countries' own bodies that have one of their own (SAU -> org:SRCA)."""
+
+    head: str
+    name_en: str
+    own: dict[str, str]
+    abroad: bool = False  # named mostly abroad: never the paper's own country by default
+    names: tuple[str, ...] = ()  # every head it is named by (مجلس النواب، البرلمان)
+
+
+@lru_cache(maxsize=1)
+def national_bodies() -> dict[str, Body]:
+    """Slug -> the body many countries have: every ministries.csv slug no organisation of
+    organizations.csv holds, and the rows of ``national_bodies.csv`` (RED-CRESCENT)."""
+    entries = gazetteer().entries
+    own: dict[str, dict[str, str]] = {}
+    for r in read_rows(config.GAZETTEER_DIR / "national_bodies.csv"):
+        own.setdefault(r["slug"], {})[r["iso3"]] = f"org:{r['org']}"
+    out: dict[str, Body] = {}
+    rows = read_rows(config.GAZETTEER_DIR / "ministries.csv")
+    heads: dict[str, list[str]] = {}
+    for r in rows:
+        heads.setdefault(r["slug"], []).append(r["head"])
+    for r in rows:
+        if f"org:{r['slug']}" not in entries and r["slug"] not in out:
+            b = Body(r["head"], r["name_en"], own.get(r["slug"], {}), r.get("abroad") == "y")
+            out[r["slug"]] = replace(b, names=tuple(heads[r["slug"]]))
+    for s, by_iso3 in own.items():
+        e = entries.get(f"org:{s}")
+        if e is not None:
+            out[s] = Body(e.name_ar, e.name_en, by_iso3, names=(e.name_ar,))
+    return out
+
+
+@lru_cache(maxsize=1)
+def source_countries() -> dict[str, str]:
+    """Corpus ``source`` value -> the country of the paper (``okaz`` -> ``SAU``), from media.csv."""
+    entries = gazetteer().entries
+    out = {}
+    for r in read_rows(config.GAZETTEER_DIR / "media.csv"):
+        e = entries.get(f"org:{r['org']}")
+        for s in r["sources"].split("|"):
+            if s.strip() and e is not None and e.iso3:
+                out[s.strip()] = e.iso3
+    return out

@@ -14,7 +14,8 @@ short form is never joined to the full name across documents (علي صالح، 
    is a short form of a longer name — the same last word, the other words in order among the full
    name's (علي صالح / علي عبدالله صالح; جواد ظريف / محمد جواد ظريف) — joins that person when, of all the
    people with such a longer name, exactly one ever appears in a document beside it (a lone surname:
-   in at least :data:`MIN_SHARED_DOCS` of its documents). In a chain of fathers (خالد بن فهد بن خالد)
+   in at least :data:`MIN_SHARED_DOCS` of its documents; two given names only when seen beside it;
+   the longer name read at least :data:`MIN_FULL_MENTIONS` times). In a chain of fathers (خالد بن فهد بن خالد)
    a short form keeps the first name. A surname after
    بن / آل is a father's or family name, not a surname (سلمان is not محمد بن سلمان). When two candidates
    co-occur with the short form anywhere in the corpus (two الأسد), nothing is merged. Longer short
@@ -35,6 +36,7 @@ parse (and boilerplate flags), before stories and user overrides (:mod:`analysis
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,6 +51,9 @@ ALIAS_SEP = "|"
 # A lone surname joins the one longer name it is seen beside only if they share at least this
 # share of the surname's documents.
 MIN_SHARED_DOCS = 0.3
+# A longer name absorbs short forms only once the corpus has read it this often (a name read once
+# may be a verb or a neighbour fused into it: ويلاحق حسين حبري).
+MIN_FULL_MENTIONS = 2
 _CLITIC_LETTERS = frozenset("وفبلك")
 _NAME_COLS = ("name_ar", "name_en", "type", "iso3", "sector")
 
@@ -282,6 +287,7 @@ class _Person:
     docs: frozenset[str]
     iso3: frozenset[str]
     level: int  # words in its longest name
+    n: int  # mentions
 
 
 def _people(facts: dict[str, _Facts], groups: _Groups) -> dict[str, _Person]:
@@ -296,6 +302,7 @@ def _people(facts: dict[str, _Facts], groups: _Groups) -> dict[str, _Person]:
                 docs=frozenset().union(*(f.docs for f in ms)),
                 iso3=frozenset(f.iso3 for f in ms) - {""},
                 level=0,
+                n=sum(f.n for f in ms),
             )
             out[root].level = max(map(len, out[root].names), default=0)
     return out
@@ -305,6 +312,7 @@ def _absorb(info: dict[str, _Person], target: str, root: str) -> None:
     """Fold group ``root`` into ``target`` (its level, which orders the loop, is kept)."""
     p, t = info.pop(root), info[target]
     t.names, t.docs, t.iso3 = t.names | p.names, t.docs | p.docs, t.iso3 | p.iso3
+    t.n += p.n
 
 
 def _target(root: str, info: dict[str, _Person], by_last: dict, groups: _Groups) -> str | None:
@@ -316,8 +324,11 @@ def _target(root: str, info: dict[str, _Person], by_last: dict, groups: _Groups)
         if k
         for c in {groups.find(c) for c in by_last.get(k[-1], ())}
         if c != root
-        and (info[c].listed or info[c].level > p.level)
-        and any(is_short_form(k, f) for f in info[c].names)
+        # A longer name read once (ويلاحق حسين حبري، عبدالله عطيفو نواف العابد) may be a misreading.
+        and (info[c].listed or (info[c].level > p.level and info[c].n >= MIN_FULL_MENTIONS))
+        and any(
+            is_short_form(k, f) and (info[c].listed or _opens_a_name(f, k)) for f in info[c].names
+        )
     }
     shared = {c: len(info[c].docs & p.docs) for c in cands}
     near = {c for c, n in shared.items() if n}
@@ -329,12 +340,19 @@ def _target(root: str, info: dict[str, _Person], by_last: dict, groups: _Groups)
     if len(near) != 1:
         # Never seen beside any of them: a given name + surname (or title + surname) that only one
         # person of the corpus carries is still unambiguous; a lone surname is not.
-        two_words = any(len(k) >= 2 for k in p.names)
+        # Two given names (محمد يوسف) are too common a pair to stand for the one longer name unseen.
+        two_words = any(len(k) >= 2 and not set(k) <= gz.given_names() for k in p.names)
         if near or len(cands) != 1 or not two_words:
             return None
         near = cands
     (target,) = near
     return None if p.iso3 and info[target].iso3 and not (p.iso3 & info[target].iso3) else target
+
+
+def _opens_a_name(full: Name, short: Name) -> bool:
+    """Whether an unlisted longer name opens like a name: not with a definite word the short form
+    lacks (الأيمن حسن معاذ is the right-back حسن معاذ)."""
+    return full[0] in short or not full[0].startswith("ال")
 
 
 def _short_form_links(facts: dict[str, _Facts], groups: _Groups) -> None:
@@ -379,13 +397,155 @@ def identity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     mentions = frames["mentions"]
     if "local_actor_id" in mentions.columns and mentions["local_actor_id"].fillna("").ne("").any():
         mentions = mentions.assign(actor_id=mentions["local_actor_id"])  # idempotent on re-runs
-    mapping = resolve_ids(mentions)
     local = mentions["actor_id"].astype("string")
-    merged = local.map(mapping).fillna(local).astype("string")
+    articles = frames.get("articles")
+    sources = (
+        dict(zip(articles["doc_id"], articles["source"], strict=True))
+        if articles is not None and "source" in articles.columns
+        else {}
+    )
+    mentions = qualify_bodies(mentions, sources=sources)
+    qualified = mentions["actor_id"].astype("string")
+    mapping = resolve_ids(mentions)
+    merged = qualified.map(mapping).fillna(qualified).astype("string")
     out = mentions.assign(actor_id=merged, local_actor_id=local)
-    out = _canonical_names(out, merged != local)
+    out = _canonical_names(out, merged != qualified)
     actors = actors_table(out)
     return {"mentions": schema.conform(out, "mentions"), "actors": actors}
+
+
+# --- bodies many countries have -------------------------------------------------------------------
+
+# A body left without a country takes the one the corpus gives it this often (out of this many).
+MIN_USUAL_SHARE = 0.9
+MIN_USUAL_MENTIONS = 20
+UNSTATED_AR, UNSTATED_EN = "بلد غير محدد", "country not stated"
+
+_QUALIFIED_RE = re.compile(r"^org:([A-Z]{3})-(.+)$")
+_QUALIFIER_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def qualify_bodies(mentions: pd.DataFrame, *, sources: dict[str, str]) -> pd.DataFrame:
+    """Give a body named without its country (وزارة الخارجية، القوات المسلحة، الهلال الأحمر) the
+    country its article gives it: the one country the article names that same body with
+    (وزارة الخارجية الإيرانية ... الوزارة), else the paper's own country (``sources``: doc -> source)
+    when the article names it (or its places) at least as often as any other country and the body
+    is not one the press names mostly abroad (``abroad`` in ministries.csv: مجلس النواب), else the
+    country the corpus gives that body nine times in ten (:func:`_usual_country`). Otherwise it is
+    the body of no stated country (``org:MFA``, «وزارة الخارجية (بلد غير محدد)»)."""
+    bodies = gz.national_bodies()
+    if mentions.empty or not bodies:
+        return mentions
+    ids = mentions["actor_id"].astype(str)
+    bare = ids.str.removeprefix("org:").where(ids.str.startswith("org:"), "")
+    # The tagger's own id for a body's bare name (org:mjls-alwzra for مجلس الوزراء) is that body.
+    heads = {name_key(h): s for s, b in bodies.items() for h in b.names}
+    listed = {e.actor_id for e in gz.gazetteer().entries.values()}
+    names = mentions["name_ar"].astype(str)
+    # A name this pass gave (وزارة الخارجية (بلد غير محدد)) reads as its head on a second run.
+    by_name = {n: heads.get(name_key(_QUALIFIER_RE.sub("", n)), "") for n in names.unique()}
+    tagger = (
+        (mentions["type"] == "organization")
+        & ~ids.isin(listed)
+        & ids.str.match(r"^org:[a-z]")  # the tagger's slugs; the patterns' ids are upper case
+    )
+    bare = bare.where(~tagger, names.map(by_name).where(tagger, ""))
+    generic = bare.isin(set(bodies))
+    if not generic.any():
+        return mentions
+    own = {oid: (s, iso) for s, b in bodies.items() for iso, oid in b.own.items()}
+    qualified: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, slug) -> iso3s
+    for doc, i in zip(mentions["doc_id"].tolist(), ids.tolist(), strict=True):
+        m = _QUALIFIED_RE.match(i)
+        hit = (m.group(2), m.group(1)) if m else own.get(i)
+        if hit is not None and hit[0] in bodies:
+            qualified[(doc, hit[0])].add(hit[1])
+    place = mentions["type"].isin(("country", "place")) & (mentions["iso3"].fillna("") != "")
+    if "boilerplate" in mentions:
+        place &= ~mentions["boilerplate"].fillna(False).astype(bool)
+    named = mentions.loc[place].groupby(["doc_id", "iso3"]).size()
+    entries = gz.gazetteer().entries
+    rows: dict[int, gz.Entry] = {}
+    left: list[int] = []
+    for k in mentions.index[generic]:
+        doc, slug_ = mentions.at[k, "doc_id"], bare[k]
+        isos = qualified.get((doc, slug_), set())
+        home = gz.source_countries().get(sources.get(doc, ""), "")
+        if len(isos) == 1:
+            (iso,) = isos
+        elif not isos and home and not bodies[slug_].abroad and _home_leads(named, doc, home):
+            iso = home
+        else:
+            left.append(k)
+            continue
+        rows[k] = _national_entry(bodies[slug_], slug_, iso, entries)
+    # What the articles leave open, the corpus may settle: a body it reads as one country's nine
+    # times in ten (وزارة الداخلية in a Saudi paper) is that country's.
+    usual = _usual_country(rows, bare)
+    for k in left:
+        slug_ = bare[k]
+        iso = usual.get(slug_, "")
+        rows[k] = (
+            _national_entry(bodies[slug_], slug_, iso, entries)
+            if iso
+            else _unstated(bodies[slug_], slug_)
+        )
+    if not rows:
+        return mentions
+    out = mentions.copy()
+    for col in ("actor_id", "name_ar", "name_en", "iso3"):
+        out.loc[list(rows), col] = [getattr(e, col) for e in rows.values()]
+    return out
+
+
+def _usual_country(rows: dict[int, gz.Entry], bare: pd.Series) -> dict[str, str]:
+    """Slug -> the country the corpus's resolved mentions of that body give it at least
+    :data:`MIN_USUAL_SHARE` of the time (out of :data:`MIN_USUAL_MENTIONS` or more)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for k, e in rows.items():
+        counts[bare[k]][e.iso3] += 1
+    out = {}
+    for slug_, by_iso in counts.items():
+        total = sum(by_iso.values())
+        iso, n = min(by_iso.items(), key=lambda t: (-t[1], t[0]))
+        if total >= MIN_USUAL_MENTIONS and n >= MIN_USUAL_SHARE * total:
+            out[slug_] = iso
+    return out
+
+
+def _unstated(body: gz.Body, slug_: str) -> gz.Entry:
+    """The body of no stated country, named so (القوات المسلحة (بلد غير محدد))."""
+    return gz.Entry(
+        f"org:{slug_}",
+        f"{body.head} ({UNSTATED_AR})",
+        f"{body.name_en} ({UNSTATED_EN})",
+        "organization",
+        "",
+    )
+
+
+def _home_leads(named: pd.Series, doc: str, home: str) -> bool:
+    """Whether the article names its paper's country (or its places) at least as often as any other."""
+    if doc not in named.index.get_level_values(0):
+        return True
+    counts = named.loc[doc]
+    return int(counts.get(home, 0)) >= int(counts.max())
+
+
+def _national_entry(body: gz.Body, slug_: str, iso3: str, entries: dict) -> gz.Entry:
+    """The entry of ``body`` of country ``iso3``: its own listed one, else ``org:<ISO3>-<slug>``."""
+    own = entries.get(body.own.get(iso3, ""))
+    if own is not None:
+        return own
+    country = entries.get(f"country:{iso3}")
+    name_ar, name_en = (country.name_ar, country.name_en) if country is not None else (iso3, iso3)
+    return gz.Entry(
+        f"org:{iso3}-{slug_}",
+        f"{body.head} ({name_ar})",
+        f"{body.name_en} ({name_en})",
+        "organization",
+        iso3,
+    )
 
 
 def _canonical_names(mentions: pd.DataFrame, moved: pd.Series) -> pd.DataFrame:

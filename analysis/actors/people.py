@@ -136,16 +136,22 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 i = p.j
                 continue
             j = read_name(doc, k, taken) if k < doc.n and doc.glue[k - 1] else k
+            p = starts.get(j)
+            if j > k and p is not None and _rest_of_listed_name(doc, k, j, p):
+                # رجب طيب + إردوغان، عادل بن أحمد + الجبير: the list hit is the end of this name.
+                p.i, p.role = k, qualified
+                i = p.j
+                continue
             # all() of nothing is True: no name read means no person.
             if not all(w in gz.stoplist() for w in doc.norms[k:j]):
                 entry = person_entry(doc, k, j, affiliation)
-                if j - k == 1 and doc.norms[k] in gz.given_names():
+                if _given_name_only(doc.norms[k:j]):
                     # "الملك عبدالله", "الأمير خالد": a given name alone is one person only
                     # together with the title, so the title is part of the identity.
                     title = " ".join([doc.norms[i][len(prefix) :], *doc.norms[i + 1 : t]])
                     entry = replace(
                         entry,
-                        actor_id=f"person:{slug(title + ' ' + doc.norms[k])}",
+                        actor_id=f"person:{slug(title + ' ' + ''.join(doc.norms[k:j]))}",
                         name_ar=f"{role} {entry.name_ar}",
                     )
                 out.append(Found(k, j, entry, "pattern", qualified))
@@ -155,6 +161,22 @@ def people_pass(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         i += 1
     return out + _speech_pass(doc, found + out)
+
+
+def _rest_of_listed_name(doc: Doc, k: int, j: int, p: Found) -> bool:
+    """Whether list hit ``p`` right after the words ``[k, j)`` read after a title ends their name:
+    a listed person whose name opens with the first word read (رجب طيب | إردوغان)."""
+    if p.entry.type != "person" or p.method != gz.METHOD or not doc.glue[j - 1]:
+        return False
+    listed = gz.key_of(p.entry.name_ar)
+    return len(listed) >= 2 and listed[0] == doc.norms[k] and p.j - p.i < len(listed)
+
+
+def _given_name_only(words: list[str]) -> bool:
+    """A lone given name, عبد + its second word as one (فهد، عبد الله، عبدالعزيز)."""
+    if len(words) == 2 and words[0] == "عبد":
+        words = ["عبد" + words[1]]
+    return len(words) == 1 and words[0] in gz.given_names()
 
 
 def _literal_prefix(doc: Doc, i: int, firsts: Container[str]) -> str:

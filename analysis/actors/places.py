@@ -6,6 +6,7 @@ known places or people (see :func:`analysis.actors.extract.extract` for the orde
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..arabic import BASIC_LETTER_RE, NAME_PARTICLES, proclitic_splits
@@ -81,6 +82,8 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 break
             if w in _FACILITY_PARTICLES:
                 j += 1
+            elif w in gz.named_after_heads():
+                break  # ملعب مدينة الملك عبدالله: the city's name, not the stadium's
             elif _bare_name_word(w):
                 j, named = j + 1, True
             elif area and j == i + 1 and article_word(w) and w not in gz.function_words():
@@ -110,26 +113,113 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:
-    """An institution head right before a person (مدرسة حسان بن ثابت، ثانوية سلمان الفارسي) makes one
-    organisation named after them: the school is not the companion."""
-    heads = gz.facility_heads()
+    """A head right before a person, honorifics allowed between (مدرسة حسان بن ثابت، طريق الملك فهد،
+    دوري «عبداللطيف جميل»), names a thing after them: one place or organisation, or no actor at all
+    for a competition, a prize or a royal project (``data/gazetteer/named_after_heads.txt``). The road is
+    not the king."""
+    heads = gz.named_after_heads()
     out = []
     for f in found:
-        # The tagger may have read the head into the name (ثانوية سلمان الفارسي).
-        h = f.i if f.j - f.i > 1 and doc.info[f.i].facility else f.i - 1
-        if (
-            f.entry.type == "person"
-            and h >= 0
-            and doc.glue[h]
-            and doc.info[h].facility
-            and (h == f.i or not any(g.i <= h < g.j for g in found))
-        ):
-            head = next((st for p, st in doc.splits(h) if st in heads), "")
-            if heads.get(head) == "organization":
+        at = _named_after_head(doc, f, found, heads) if f.entry.type == "person" else None
+        if at is not None:
+            h, head = at
+            kind, honorific = gz.honorific_only(heads[head])
+            if honorific and doc.norms[h + 1] not in _HONORIFICS:
+                pass  # مشروع أوباما: his project, he is the actor
+            elif kind == "none":
+                f = Found(h, f.j, gz.NOT_AN_ACTOR, "pattern")
+            else:
                 words = [head, *doc.norms[h + 1 : f.j]]
-                f = Found(h, f.j, named_entry(doc, h, f.j, words, kind="organization"), "pattern")
+                f = Found(h, f.j, named_entry(doc, h, f.j, words, kind=kind), "pattern")
         out.append(f)
     return out
+
+
+_IN = "في"
+
+
+def generic_names_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """A name many institutions share (``data/gazetteer/generic_names.txt``: كلية الطب، مستشفى الملك
+    فهد) is one institution with the place or body right after it (بالهفوف، في جدة، بجامعة الملك سعود),
+    whose name it takes as a qualifier; alone it names no actor."""
+    generic = gz.generic_names()
+    starts = {f.i: f for f in found}
+    out = []
+    for f in found:
+        if f.entry.type == "organization" and gz.key_of(f.entry.name_ar) in generic:
+            where = _qualifier_after(doc, f.j, starts)
+            if where is None:
+                f = Found(f.i, f.j, gz.NOT_AN_ACTOR, f.method)
+            else:
+                e, w = f.entry, where.entry
+                base = w.actor_id.split(":", 1)[1].lower()
+                f = Found(
+                    f.i,
+                    f.j,
+                    replace(
+                        e,
+                        actor_id=f"{e.actor_id}-{base}",
+                        name_ar=f"{e.name_ar} ({w.name_ar})",
+                        name_en=f"{e.name_en} ({w.name_en})" if e.name_en else "",
+                        iso3=e.iso3 or w.iso3,
+                    ),
+                    f.method,
+                    f.role,
+                )
+        out.append(f)
+    return out
+
+
+def _qualifier_after(doc: Doc, j: int, starts: dict[int, Found]) -> Found | None:
+    """The place or body that says which institution a shared name is: glued right after it with ب
+    (بالهفوف) or after في."""
+    if j >= doc.n or not doc.glue[j - 1]:
+        return None
+    g = starts.get(j)
+    if g is None and doc.norms[j] == _IN and j + 1 < doc.n and doc.glue[j]:
+        g = starts.get(j + 1)
+    elif g is not None and not doc.norms[j].startswith("ب"):
+        return None
+    if g is None or g.entry.type not in ("place", "country", "organization"):
+        return None
+    return g if g.entry.form == "name" else None
+
+
+# Honorifics between a head and the person it honours (طريق الملك فهد، كأس الأمير فيصل بن خالد).
+_HONORIFICS = frozenset({"الملك", "الامير", "الشيخ", "الامام", "السلطان", "سمو"})
+_QUOTES_RE = re.compile(r"[\s«»\"“”']*")
+_BY_WAY_OF = "عن"  # عن طريق: "by way of", no road
+
+
+def _joined(doc: Doc, k: int) -> bool:
+    """Tokens ``k`` and ``k + 1`` belong to one phrase: only blanks or quotation marks between."""
+    return (
+        doc.glue[k]
+        or _QUOTES_RE.fullmatch(doc.nt.text[doc.ends[k] : doc.starts[k + 1]]) is not None
+    )
+
+
+def _named_after_head(
+    doc: Doc, f: Found, found: list[Found], heads: dict[str, str]
+) -> tuple[int, str] | None:
+    """(token, normalised head) of the indefinite head that names something after person ``f``."""
+    # The tagger may have read the head into the name (ثانوية سلمان الفارسي).
+    h = f.i if f.j - f.i > 1 and _head_of(doc, f.i, heads) else f.i - 1
+    while h >= 0 and h < f.i and doc.norms[h] in _HONORIFICS and h > 0 and _joined(doc, h - 1):
+        h -= 1
+    head = _head_of(doc, h, heads) if h >= 0 else ""
+    if not head or (h < f.i and not _joined(doc, h)):
+        return None
+    if h < f.i and any(g.i <= h < g.j for g in found):
+        return None
+    if head == "طريق" and h > 0 and doc.norms[h - 1] == _BY_WAY_OF:
+        return None
+    return h, head
+
+
+def _head_of(doc: Doc, k: int, heads: dict[str, str]) -> str:
+    """The indefinite head token ``k`` is, proclitics allowed (بطريق، لمكتبة; not الطريق), or ""."""
+    return next((st for p, st in doc.splits(k) if st in heads and not p.endswith(("ال", "لل"))), "")
 
 
 @lru_cache(maxsize=300_000)
