@@ -45,6 +45,7 @@ import hashlib
 import json
 import time
 import warnings
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,18 +114,24 @@ def _word_ids(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
     """(article number, word id) of every word in reading order, and the vocabulary size.
 
     Texts are split on spaces, then each distinct token is normalised once (marks, letter and digit
-    folding, punctuation dropped): normalising the vocabulary, not the corpus, keeps this fast."""
-    tokens = [t.split() for t in texts]
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    flat = np.array([w for ws in tokens for w in ws], dtype=object)
-    doc = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
-    if not len(flat):
+    folding, punctuation dropped): normalising the vocabulary, not the corpus, keeps this fast.
+    Tokens are numbered one text at a time (in order of first appearance, as ``pd.factorize``):
+    the corpus's words never exist as strings all at once (1 GB on the dev month)."""
+    index: dict[str, int] = {}
+    tokens = array("q")
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    for n, text in enumerate(texts):
+        ws = text.split()
+        lengths[n] = len(ws)
+        tokens.extend([index.setdefault(w, len(index)) for w in ws])
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    if not len(tokens):
         return doc, np.empty(0, np.int64), 0
-    tok_ids, uniq = pd.factorize(flat)
-    words = [" ".join(arabic.WORD_RE.findall(arabic.normalize(t))) for t in uniq]
+    tok_ids = np.frombuffer(tokens, dtype=np.int64)
+    words = [" ".join(arabic.WORD_RE.findall(arabic.normalize(t))) for t in index]
     word_ids, vocab = pd.factorize(np.array(words, dtype=object))
     ids = word_ids.astype(np.int64)[tok_ids]
-    real = np.array(words, dtype=object)[tok_ids] != ""  # tokens that are only punctuation
+    real = ~np.array([w == "" for w in words], dtype=bool)[tok_ids]  # not only punctuation
     return doc[real], ids[real], len(vocab)
 
 
