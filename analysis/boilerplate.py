@@ -167,9 +167,10 @@ def boilerplate(
     min_articles: int = MIN_ARTICLES,
     min_share: float = MIN_SHARE,
     footer_share: float = FOOTER_SHARE,
+    actors: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """The corpus step: ``sentences``, ``mentions``, ``dates`` and ``quotes`` flagged, ``actors``
-    recounted."""
+    recounted (unless ``actors`` is false: :func:`analysis.steps.corpus_steps` counts them once)."""
     flagged = flag_sentences(
         frames["sentences"],
         frames["articles"],
@@ -184,7 +185,8 @@ def boilerplate(
         df = frames[name].copy()
         df["boilerplate"] = _flag_rows(df, flagged)
         out[name] = schema.conform(df, name)
-    out["actors"] = recount_actors(out["mentions"])
+    if actors:
+        out["actors"] = recount_actors(out["mentions"])
     return out
 
 

@@ -138,8 +138,9 @@ def _overlapping(mentions: pd.DataFrame, new: pd.DataFrame) -> pd.Series:
     return mentions.index.isin(hit["index"])
 
 
-def media_step(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The corpus step: quoted media names, ``sector`` and ``self_reference`` set, actors recounted."""
+def media_step(frames: dict[str, pd.DataFrame], *, actors: bool = True) -> dict[str, pd.DataFrame]:
+    """The corpus step: quoted media names, ``sector`` and ``self_reference`` set, actors recounted
+    (unless ``actors`` is false)."""
     articles, sentences = frames["articles"], frames["sentences"]
     mentions = frames["mentions"].reset_index(drop=True)
     starts = {d: np.sort(g.to_numpy()) for d, g in sentences.groupby("doc_id", sort=False)["start"]}
@@ -163,4 +164,8 @@ def media_step(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     own = out["doc_id"].map(articles.drop_duplicates("doc_id").set_index("doc_id")["source"])
     out["self_reference"] = (own.map(source_media()) == out["actor_id"]).fillna(False)
     mentions = schema.conform(out, "mentions")
-    return {"mentions": mentions, "actors": recount_actors(mentions)}
+    return (
+        {"mentions": mentions, "actors": recount_actors(mentions)}
+        if actors
+        else {"mentions": mentions}
+    )

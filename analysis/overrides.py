@@ -121,9 +121,10 @@ class _Surfaces:
 
 
 def apply_overrides(
-    frames: dict[str, pd.DataFrame], *, path: str | Path | None = None
+    frames: dict[str, pd.DataFrame], *, path: str | Path | None = None, actors: bool = True
 ) -> dict[str, pd.DataFrame]:
-    """``mentions``, ``actors`` and ``errors`` after the rules of ``path`` (default file if None)."""
+    """``mentions``, ``actors`` (unless ``actors`` is false) and ``errors`` after the rules of
+    ``path`` (default file if None)."""
     rules, errors = read_rules(path)
     p = Path(path) if path is not None else DEFAULT_PATH
     m = frames["mentions"].copy()
@@ -198,6 +199,8 @@ def apply_overrides(
         pd.concat([frames.get("errors", schema.empty("errors")), pd.DataFrame(errors)]), "errors"
     )
     mentions = schema.conform(m, "mentions")
+    if not actors:
+        return {"mentions": mentions, "errors": errors_frame}
     return {"mentions": mentions, "actors": actors_table(mentions), "errors": errors_frame}
 
 

@@ -42,7 +42,11 @@ PROGRESS_MIN_DOCS = 10
 
 @dataclass
 class Parsed:
-    """The frames of a parsed corpus; see :mod:`analysis.schema` for every column."""
+    """The frames of a parsed corpus; see :mod:`analysis.schema` for every column.
+
+    Read from a store (:func:`read_store`), each frame is read on first use, all from the snapshot
+    published when the store was opened: a notebook showing actors never reads the sentences.
+    """
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
@@ -70,8 +74,32 @@ class Parsed:
         }
         return cls(**frames)
 
+    @classmethod
+    def from_store(cls, store: Store) -> Parsed:
+        """The frames of a store's current snapshot, each read when first used."""
+        parsed = cls.__new__(cls)
+        parsed.meta = {"store": str(store.folder)}
+        parsed._read = store.snapshot_reader()
+        parsed._store = store
+        return parsed
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # Only called for attributes not set yet: a frame of a store not read so far.
+        read = self.__dict__.get("_read")
+        if read is None or name not in schema.FRAME_NAMES:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        df = read(name)
+        setattr(self, name, df)
+        return df
+
     def __repr__(self) -> str:
-        sizes = ", ".join(f"{n}={len(df)}" for n, df in self.frames().items())
+        # Sizes of frames not read yet come from the Parquet footers (not read for a repr).
+        store = self.__dict__.get("_store")
+        counts = store.row_counts() if store is not None else {}
+        sizes = ", ".join(
+            f"{n}={len(self.__dict__[n]) if n in self.__dict__ else counts[n]}"
+            for n in schema.FRAME_NAMES
+        )
         return f"Parsed({sizes})"
 
 
@@ -318,7 +346,8 @@ def parse_to_store(
                 n: store.read_unpublished(CACHE_PREFIX + n, cur, frame=n) for n in schema.DOC_FRAMES
             }
             frames["errors"] = _all_errors(errs, frames["errors"], cur["doc_id"])
-            store.publish(cur, corpus_steps(frames, overrides=overrides), key=key)
+            # The steps' frames are canonical (ordered, conformed): readers read them as stored.
+            store.publish(cur, corpus_steps(frames, overrides=overrides), key=key, canonical=True)
     return RunInfo(store.folder, len(cur), n_parsed, len(cur) - n_parsed, time.perf_counter() - t0)
 
 
@@ -345,9 +374,8 @@ def _all_errors(load: pd.DataFrame, parse: pd.DataFrame, order: pd.Series) -> pd
 
 
 def read_store(folder: str | Path) -> Parsed:
-    """The frames of a store folder written by :func:`parse_to_store`."""
-    store = Store(folder)
-    return Parsed(**store.read_frames(schema.FRAME_NAMES), meta={"store": str(store.folder)})
+    """The frames of a store folder written by :func:`parse_to_store` (each read on first use)."""
+    return Parsed.from_store(Store(folder))
 
 
 def parse(

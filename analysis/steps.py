@@ -4,8 +4,9 @@ In order: :func:`~analysis.boilerplate.boilerplate` (lines a source repeats flag
 :func:`~analysis.media.media_step` (papers named as sources, an article's own paper),
 :func:`~analysis.actors.identity.identity` (one entity, one id), :func:`~analysis.stories.stories`
 (wire copies), :func:`~analysis.overrides.apply_overrides` (the user's corrections); then the actors
-table is counted from the mentions the charts count (no boilerplate, no self-references). Each step
-is a pure function of frames, so the same corpus gives the same frames whatever the engine, the
+table is counted once, at the end, from the mentions the charts count (no boilerplate, no
+self-references): the steps are asked not to count it on the way (``actors=False``), as no step reads
+it. Each step is a pure function of frames, so the same corpus gives the same frames whatever the engine, the
 batches or the cache.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -26,9 +28,9 @@ from .stories import stories
 
 Frames = dict[str, pd.DataFrame]
 STEPS: tuple[tuple[str, Callable[[Frames], Frames]], ...] = (
-    ("boilerplate", boilerplate),
-    ("media", media_step),
-    ("identity", identity),
+    ("boilerplate", partial(boilerplate, actors=False)),
+    ("media", partial(media_step, actors=False)),
+    ("identity", partial(identity, actors=False)),
     ("stories", stories),
 )
 
@@ -38,7 +40,7 @@ def corpus_steps(
 ) -> Frames:
     """Every frame after the corpus-level steps; ``timings`` (if given) gets seconds per step."""
     out = dict(frames)
-    steps = (*STEPS, ("overrides", lambda f: apply_overrides(f, path=overrides)))
+    steps = (*STEPS, ("overrides", partial(apply_overrides, path=overrides, actors=False)))
     for name, step in steps:
         t0 = time.perf_counter()
         out |= step(out)

@@ -31,6 +31,9 @@ process dying, not against the machine losing power.
 
 Reading takes no lock: read the manifest, then the files it names; a file removed by a writer's
 clean-up after it published a newer manifest makes the reader start again from that manifest.
+A snapshot published as ``canonical`` (its writer's promise: every frame in canonical order, no
+repeated rows, the schema's dtypes, as :mod:`analysis.pipeline` publishes) is read as stored, with
+only the columns asked for (Parquet column projection): no re-sorting or de-duplicating on read.
 """
 
 from __future__ import annotations
@@ -41,10 +44,11 @@ import os
 import sys
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -109,6 +113,18 @@ def _new_id() -> str:
 def _write_part(df: pd.DataFrame, path: Path) -> None:
     """Write one Parquet file (the single place that writes frame data, so tests can fail it)."""
     df.to_parquet(path, index=False)
+
+
+def _close_all(handles: list[BinaryIO]) -> None:
+    for h in handles:
+        h.close()
+
+
+def _retyped(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``df`` with the schema's dtypes where Parquet changed them (it keeps no datetime64[s])."""
+    types = schema.SCHEMAS.get(name, {})
+    changed = {c: t for c, t in types.items() if c in df.columns and str(df[c].dtype) != t}
+    return df.astype(changed) if changed else df
 
 
 def _temp_name(path: Path) -> Path:
@@ -305,11 +321,18 @@ class Store:
         return out
 
     def publish(
-        self, current: pd.DataFrame, corpus_frames: dict[str, pd.DataFrame], *, key: str = ""
+        self,
+        current: pd.DataFrame,
+        corpus_frames: dict[str, pd.DataFrame],
+        *,
+        key: str = "",
+        canonical: bool = False,
     ) -> None:
         """Publish a snapshot: the corpus ``current`` (doc_id, doc_hash, in input order) and its
         corpus-level frames; drop published batches it does not use. ``key`` is the caller's
-        summary of what the snapshot was made from (:meth:`snapshot_key`)."""
+        summary of what the snapshot was made from (:meth:`snapshot_key`); ``canonical``, its
+        promise that every frame is as :meth:`read_frames` would return it (canonical order, no
+        repeated rows, conformed), so that readers read the files as they are."""
         m = self._manifest()
         cid = _new_id()
         staged: list[tuple[Path, Path]] = []
@@ -343,7 +366,13 @@ class Store:
             new_m = {
                 "format": FORMAT,
                 "batches": batches,
-                "current": {"id": cid, "batches": list(batches), "frames": names, "key": key},
+                "current": {
+                    "id": cid,
+                    "batches": list(batches),
+                    "frames": names,
+                    "key": key,
+                    "canonical": canonical,
+                },
             }
             self._publish(new_m, staged)
         except BaseException:
@@ -385,28 +414,92 @@ class Store:
             files.append(self._frame_file(name, cur["id"]))
         return files
 
-    def _read(self, m: dict[str, Any], names: Iterable[str]) -> dict[str, pd.DataFrame]:
-        doc_order = self._current(m)["doc_id"]
+    def _read(
+        self,
+        m: dict[str, Any],
+        names: Iterable[str],
+        columns: Mapping[str, Sequence[str]] | None = None,
+        handles: Mapping[Path, BinaryIO] | None = None,
+    ) -> dict[str, pd.DataFrame]:
+        columns, handles = columns or {}, handles or {}
+
+        def parquet(path: Path, cols: list[str] | None = None) -> pd.DataFrame:
+            src = handles.get(path, path)
+            if src is not path:
+                src.seek(0)
+            return pd.read_parquet(src, columns=cols)
+
+        cur = self._snapshot(m)
+        doc_order = None
         out = {}
         for name in names:
-            dfs = [df for f in self._files(m, name) if len(df := pd.read_parquet(f))]
+            files = self._files(m, name)
+            cols = list(columns[name]) if name in columns else None
+            if cur.get("canonical") and files == [self._frame_file(name, cur["id"])]:
+                # Published as read_frames returns it: read only the columns asked for.
+                out[name] = _retyped(parquet(files[0], cols), name)
+                continue
+            dfs = [df for f in files if len(df := parquet(f))]
             df = pd.concat(dfs, ignore_index=True) if dfs else schema.empty(name)
             if name in schema.SORT_KEYS:
+                index = self._index_file(f"current-{cur['id']}")
+                doc_order = parquet(index)["doc_id"] if doc_order is None else doc_order
                 df = schema.canonical_order(
                     schema.conform(df.drop_duplicates(), name), name, doc_order
                 )
-            out[name] = df if name in schema.SORT_KEYS else schema.conform(df, name)
+            df = df if name in schema.SORT_KEYS else schema.conform(df, name)
+            out[name] = df if cols is None else df[cols]
         return out
 
-    def read_frames(self, names: Iterable[str] = schema.FRAME_NAMES) -> dict[str, pd.DataFrame]:
+    def read_frames(
+        self,
+        names: Iterable[str] = schema.FRAME_NAMES,
+        *,
+        columns: Mapping[str, Sequence[str]] | None = None,
+    ) -> dict[str, pd.DataFrame]:
         """Frames of the current corpus, all from one snapshot, per-document ones in canonical
-        order (:func:`analysis.schema.canonical_order`)."""
+        order (:func:`analysis.schema.canonical_order`); ``columns`` maps a frame to the only
+        columns to read of it."""
         names = list(names)
-        return self._retrying(lambda m: self._read(m, names))
+        return self._retrying(lambda m: self._read(m, names, columns))
 
-    def read_frame(self, name: str) -> pd.DataFrame:
-        """One frame of the current corpus."""
-        return self.read_frames([name])[name]
+    def read_frame(self, name: str, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """One frame of the current corpus (only ``columns`` of it, if given)."""
+        cols = None if columns is None else {name: columns}
+        return self.read_frames([name], columns=cols)[name]
+
+    def _open_snapshot(self, m: dict[str, Any]) -> dict[Path, BinaryIO]:
+        files = {self._index_file(f"current-{self._snapshot(m)['id']}")}
+        files.update(f for name in schema.FRAME_NAMES for f in self._files(m, name))
+        handles: dict[Path, BinaryIO] = {}
+        try:
+            for f in files:
+                handles[f] = f.open("rb")
+        except BaseException:
+            _close_all(list(handles.values()))
+            raise
+        return handles
+
+    def snapshot_reader(self) -> Callable[..., pd.DataFrame]:
+        """``read(name, columns=None)``: one frame of the snapshot published now, whenever it is
+        called. Its files are opened now and stay open with the reader, so frames read later come
+        from this snapshot even after a writer published another and removed them (POSIX keeps an
+        open file's data; on Windows a later frame may come from a newer snapshot)."""
+        # Not on Windows: a file open there cannot be removed, which would fail a writer's clean-up.
+        m, handles = self._retrying(
+            lambda m: (m, {} if os.name == "nt" else self._open_snapshot(m))
+        )
+
+        def read(name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+            cols = None if columns is None else {name: columns}
+            try:
+                return self._read(m, [name], cols, handles)[name]
+            except FileNotFoundError:  # Windows: the files were removed before being opened
+                return self.read_frames([name], columns=cols)[name]
+
+        # Closed with the reader (no "unclosed file" warnings when a Parsed is dropped).
+        weakref.finalize(read, _close_all, list(handles.values()))
+        return read
 
     def snapshot_key(self) -> str | None:
         """The ``key`` the current snapshot was published with (None: no snapshot)."""

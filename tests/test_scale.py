@@ -142,3 +142,21 @@ def test_replaced_batches_leave_no_parts_behind(tmp_path):
     for name in ("articles", "sentences", "mentions", "dates", "errors"):
         names = {p.name for p in (tmp_path / "s" / f"{name}.parquet").iterdir()}
         assert names <= {f"part-{batch}.parquet", f"part-{snapshot}.parquet"}, name
+
+
+def test_a_store_reads_only_the_columns_asked_for_and_a_parsed_keeps_its_snapshot(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    _write_jsonl(corpus)
+    parse_to_store(corpus, tmp_path / "store", workers=1, warn=False)
+    store = Store(tmp_path / "store")
+    full = store.read_frame("mentions")
+    cols = ["doc_id", "actor_id", "start"]
+    pd.testing.assert_frame_equal(store.read_frame("mentions", columns=cols), full[cols])
+    articles = store.read_frame("articles")
+    opened = read_store(tmp_path / "store")  # frames read on first use, from this snapshot
+    # A new snapshot (the first document gone) removes the files of the one opened.
+    corpus.write_bytes(corpus.read_bytes().split(b"\n", 1)[1])
+    parse_to_store(corpus, tmp_path / "store", workers=1, warn=False)
+    assert len(store.read_frame("articles")) == len(articles) - 1
+    pd.testing.assert_frame_equal(opened.mentions, full)
+    pd.testing.assert_frame_equal(opened.articles, articles)

@@ -392,8 +392,9 @@ def resolve_ids(mentions: pd.DataFrame) -> dict[str, str]:
     return {i: groups.find(i) for i in facts}
 
 
-def identity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Merge ids that denote one entity across the corpus: new ``mentions`` and ``actors``."""
+def identity(frames: dict[str, pd.DataFrame], *, actors: bool = True) -> dict[str, pd.DataFrame]:
+    """Merge ids that denote one entity across the corpus: new ``mentions`` and ``actors`` (unless
+    ``actors`` is false)."""
     mentions = frames["mentions"]
     if "local_actor_id" in mentions.columns and mentions["local_actor_id"].fillna("").ne("").any():
         mentions = mentions.assign(actor_id=mentions["local_actor_id"])  # idempotent on re-runs
@@ -410,8 +411,8 @@ def identity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     merged = qualified.map(mapping).fillna(qualified).astype("string")
     out = mentions.assign(actor_id=merged, local_actor_id=local)
     out = _canonical_names(out, merged != qualified)
-    actors = actors_table(out)
-    return {"mentions": schema.conform(out, "mentions"), "actors": actors}
+    mentions = schema.conform(out, "mentions")
+    return {"mentions": mentions, "actors": actors_table(out)} if actors else {"mentions": mentions}
 
 
 # --- bodies many countries have -------------------------------------------------------------------
