@@ -1,0 +1,59 @@
+"""Actor recall: word clusters learned from unlabelled news, document-level consistency, names that
+continue over a preposition, places by pattern (issue 19)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from analysis.actors import clusters
+from analysis.actors.features import word_features
+
+
+def test_bisecting_two_means_separates_two_groups_of_words():
+    rng = np.random.default_rng(1)
+    a = rng.normal([5.0, 0.0, 0.0], 0.3, size=(20, 3))
+    b = rng.normal([0.0, 5.0, 0.0], 0.3, size=(20, 3))
+    vec = np.vstack([a, b])
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+    bits = clusters.bisect(vec)
+    assert {x[0] for x in bits[:20]} != {x[0] for x in bits[20:]}
+    assert len({x[0] for x in bits[:20]}) == 1 and len({x[0] for x in bits[20:]}) == 1
+
+
+def test_clusters_group_words_that_keep_the_same_company(tmp_path):
+    # Cities follow في and precede the verb; people follow قال: two clusters, learned from text.
+    docs = []
+    for k in range(60):
+        city, person = ("الرياض", "جده", "تبوك")[k % 3], ("خالد", "فهد", "سعد")[k % 3]
+        docs.append(
+            {"id": str(k), "title": "", "text": f"وصل الوفد في {city} امس وقال {person} ان"}
+        )
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+    vocab, mat = clusters.cooccurrence(clusters.corpus_tokens([path]))
+    vec = clusters.truncated_svd(clusters.ppmi(mat), dims=4)
+    bits = dict(zip(vocab, clusters.bisect(vec), strict=True))
+    assert bits["الرياض"][:1] == bits["جده"][:1] == bits["تبوك"][:1]
+    assert bits["خالد"][:1] == bits["فهد"][:1] != bits["الرياض"][:1]
+
+
+def test_excluded_documents_are_left_out_of_the_cluster_corpus(tmp_path):
+    path = tmp_path / "c.jsonl"
+    recs = [{"id": "a", "text": "مرحبا"}, {"id": "b", "text": "وداعا"}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    assert "وداعا" not in clusters.corpus_tokens([path], exclude=frozenset({"b"}))
+
+
+def test_the_tagger_sees_the_cluster_of_a_word_and_of_its_clitic_free_reading():
+    table = clusters.clusters()
+    assert len(table) > 10_000
+    bits = clusters.bits_of("الرياض")
+    assert bits and bits == table["الرياض"]
+    # A clitic reading the corpus never saw falls back to the bare word's cluster.
+    assert "فكالرياض" not in table and "كالرياض" not in table
+    assert clusters.bits_of("فكالرياض") == bits
+    feats = word_features("الرياض")
+    assert f"c4={bits[:4]}" in feats and f"c12={bits[:12]}" in feats
+    assert "c=none" in word_features("زززققق")
