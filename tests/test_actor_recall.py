@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
+from analysis import actors
 from analysis.actors import clusters
 from analysis.actors.features import word_features
 
@@ -57,3 +59,34 @@ def test_the_tagger_sees_the_cluster_of_a_word_and_of_its_clitic_free_reading():
     feats = word_features("الرياض")
     assert f"c4={bits[:4]}" in feats and f"c12={bits[:12]}" in feats
     assert "c=none" in word_features("زززققق")
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    return [(r["surface"], r["type"]) for r in actors.extract(doc_id="d", text=text, sentences=[])]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("شملت الأمطار الجارة التابعة لمركز شثاث أمس", "لمركز شثاث"),
+        ("زار المحافظ قرية الشبحة صباح أمس", "قرية الشبحة"),
+        ("أقام الفريق معسكره بمدينة هورست الهولندية", "بمدينة هورست"),
+        ("جرف السيل سيارة في وادي عقان أمس", "وادي عقان"),
+    ],
+)
+def test_a_settlement_head_before_an_unknown_word_names_a_place(text, surface):
+    assert (surface, "place") in _mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصلت المساعدات عن طريق مركز الدورات التدريبية",
+        "نقل المصاب إلى مركز صحي قريب",
+        "دمرت الحرب مدينة حضارية بكاملها",
+        "أصيب بطلقة في منطقة الكتف",
+        "افتتح مركز مهارات الحياة",
+    ],
+)
+def test_a_settlement_head_before_a_common_word_or_an_adjective_names_nothing(text):
+    assert not [m for m in _mentions(text) if m[1] == "place"]

@@ -53,6 +53,7 @@ def find(doc: Doc, *, gazetteer_only: bool = False) -> list[Found]:
         found = [f for f in found if not people.surname_of_a_person(doc, f)]
         found += people.model_pass(doc, found)
         found = places.named_after_people(doc, found)
+        found += places.settlement_pass(doc, found)
         found += places.enumeration_pass(doc, found)
         found += coreference_pass(doc, found)
     found = [f for f in found if f.entry is not gz.NOT_AN_ACTOR]
