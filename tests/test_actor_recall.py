@@ -90,3 +90,26 @@ def test_a_settlement_head_before_an_unknown_word_names_a_place(text, surface):
 )
 def test_a_settlement_head_before_a_common_word_or_an_adjective_names_nothing(text):
     assert not [m for m in _mentions(text) if m[1] == "place"]
+
+
+def test_a_place_named_after_its_head_is_found_again_by_its_name_alone():
+    text = "أقام الفريق معسكره بمدينة هورست الهولندية. وغادر الفريق هورست أمس عائدا"
+    rows = actors.extract(doc_id="d", text=text, sentences=[])
+    again = [r for r in rows if r["surface"] == "هورست"]
+    assert again and again[0]["type"] == "place" and again[0]["method"] == "coreference"
+    assert (
+        again[0]["actor_id"] == next(r for r in rows if r["surface"] == "بمدينة هورست")["actor_id"]
+    )
+
+
+def test_an_organisation_is_found_again_without_its_country_adjective_and_with_a_proclitic():
+    text = "وقعت الاتفاقية شركة كوكورو اليابانية للروبوتات. وقال مدير لشركة كوكورو إن العقد كبير"
+    found = [(r["surface"], r["type"]) for r in actors.extract(doc_id="d", text=text, sentences=[])]
+    assert ("لشركة كوكورو", "organization") in found
+
+
+def test_a_common_word_is_not_repeated_as_a_name():
+    # مركز opens an institution's name; alone it is a head noun, not the place's name.
+    text = "زار المحافظ مركز شثاث أمس. وقال إن المركز يحتاج إلى مركز صحي وإلى مركز للشرطة"
+    found = [r["surface"] for r in actors.extract(doc_id="d", text=text, sentences=[])]
+    assert found == ["مركز شثاث"]

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import bodies, people, places, tagging
 from . import gazetteer as gz
-from .coreference import coreference_pass
+from .coreference import coreference_pass, repeat_pass
 from .document import Doc, Found
 
 
@@ -55,6 +55,7 @@ def find(doc: Doc, *, gazetteer_only: bool = False) -> list[Found]:
         found = places.named_after_people(doc, found)
         found += places.settlement_pass(doc, found)
         found += places.enumeration_pass(doc, found)
+        found += repeat_pass(doc, found)
         found += coreference_pass(doc, found)
     found = [f for f in found if f.entry is not gz.NOT_AN_ACTOR]
     found.sort(key=lambda f: f.i)
