@@ -113,3 +113,21 @@ def test_a_common_word_is_not_repeated_as_a_name():
     text = "زار المحافظ مركز شثاث أمس. وقال إن المركز يحتاج إلى مركز صحي وإلى مركز للشرطة"
     found = [r["surface"] for r in actors.extract(doc_id="d", text=text, sentences=[])]
     assert found == ["مركز شثاث"]
+
+
+def test_an_organisation_continues_over_its_sector_when_the_tagger_reads_it_so():
+    found = _mentions("وقعت شركة الطائف للاستثمار والسياحة عقدا جديدا")
+    assert ("شركة الطائف للاستثمار والسياحة", "organization") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("قدمت جمعية البر للأسر المحتاجة سلالا غذائية", "جمعية البر"),
+        ("دعمت شركة الاتصالات للطلاب المتفوقين", "شركة الاتصالات"),
+        ("حددت وزارة المالية للأطباء رواتب جديدة", "وزارة المالية"),
+    ],
+)
+def test_an_organisation_does_not_continue_over_a_beneficiary_or_a_ministrys_task(text, surface):
+    orgs = [s for s, t in _mentions(text) if t == "organization"]
+    assert orgs == [surface]

@@ -48,6 +48,7 @@ def find(doc: Doc, *, gazetteer_only: bool = False) -> list[Found]:
         found = places.facility_pass(doc, found)
         found = bodies.institution_pass(doc, bodies.adjective_readings(doc, found))
         found = bodies.modified_adjectives(doc, found)
+        found = bodies.continuation_pass(doc, found)
         found += people.people_pass(doc, found)
         found += coreference_pass(doc, found)
         found = [f for f in found if not people.surname_of_a_person(doc, f)]
