@@ -6,9 +6,11 @@ only those below it:
 
 * :mod:`.extract` (this module) orders the passes;
 * the passes: :mod:`.bodies` (organisations: lists, ministries, head nouns, teams, the tagger's
-  organisations), :mod:`.places` (buildings, sites, schools, enumerations), :mod:`.people` (titles,
-  speech verbs, the tagger's names), :mod:`.coreference`;
-* :mod:`.tagging`, the statistical tagger, with its :mod:`.features`;
+  organisations, names that continue over لل + a sector), :mod:`.places` (buildings, sites, schools,
+  settlements after قرية / محافظة / مركز ..., enumerations), :mod:`.people` (titles, speech verbs, the
+  tagger's names), :mod:`.coreference` (surnames, anaphors, a name found once repeated in the document);
+* :mod:`.tagging`, the statistical tagger, with its :mod:`.features` and the word :mod:`.clusters`
+  learned from unlabelled news;
 * the document and its word facts (:mod:`.document`), the training lexicon (:mod:`.lexicon`), the
   curated lists (:mod:`.gazetteer`) and the shipped model files (:mod:`.modelfiles`).
 """
