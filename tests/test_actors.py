@@ -715,7 +715,7 @@ def test_the_shipped_model_files_match_their_manifest():
 
     copy_ok = _load_tagger_in_a_subprocess(str(modelfiles.MODEL_PATH))
     assert copy_ok.stdout.strip() == "loaded", copy_ok.stderr
-    for path in (modelfiles.MODEL_PATH, modelfiles.LEXICON_PATH):
+    for path in (modelfiles.MODEL_PATH, modelfiles.LEXICON_PATH, modelfiles.CLUSTERS_PATH):
         modelfiles.verify(path)
 
 

@@ -26,7 +26,7 @@ from .document import (
     starts_head,
     team_entry,
 )
-from .tagging import MIN_MARGINAL_ORG_LOC
+from .tagging import MIN_MARGINAL_ORG_LOC, local_tags
 
 _MINISTRY = "وزاره"  # normalised وزارة: a ministry is an actor even when no country is named
 
@@ -437,4 +437,62 @@ def organisation_pass(doc: Doc, found: list[Found]) -> list[Found]:
         drop.update(inside)
         out = [g for g in out if id(g) not in drop]
         out.append(Found(a, b, e, "model"))
+    return out
+
+
+# The tagger must read a purpose into the name at least this surely (it runs on over beneficiaries:
+# شركة أرامكو للمواطنين).
+MIN_PURPOSE_MARGINAL = 0.7
+_NOT_CONTINUED = frozenset({_MINISTRY, "مجلس"})
+# Beneficiaries, not sectors: a body gives to them (جمعية البر للأسر المحتاجة), normalised.
+_BENEFICIARIES = frozenset(
+    {"الاسر", "الاسره", "الطلاب", "الطالبات", "الايتام", "المرضي", "الاطفال", "النساء", "الفقراء"}
+)
+
+
+def _purpose_word(word: str) -> bool:
+    """لل + a definite sector or purpose (للاستثمار، للروبوتات), not a group of people (للمواطنين،
+    للمحتاجين: a human plural) nor a common word the lists call no name's end."""
+    if not word.startswith("لل") or len(word) < 5:
+        return False
+    noun = "ال" + word[2:]
+    _, generic = gz.org_head_exceptions()
+    return not (
+        noun.endswith(("ين", "ون"))
+        or noun in _BENEFICIARIES
+        or (noun,) in gz.group_nouns()
+        or noun in generic
+        or noun in gz.function_words()
+    )
+
+
+def continuation_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """An organisation's name continues over لل + its sector when the tagger reads it into the name
+    (شركة الطائف للاستثمار والسياحة، شركة كوكورو للروبوتات), with the definite and coordinated words
+    that follow (والسياحة، الصناعية). Only names a pattern or the tagger made: a listed name is whole."""
+    owner = {k for f in found for k in range(f.i, f.j)}
+    out = []
+    for f in found:
+        j = f.j
+        if (
+            f.entry.type == "organization"
+            and f.method in ("pattern", "model")
+            and j < doc.n
+            and doc.glue[j - 1]
+            and j not in owner
+            and _purpose_word(doc.norms[j])
+            # A ministry's or a council's لل is what it does (وزارة المالية للأطباء، مجلس الشيوخ
+            # للتصويت), not its name.
+            and host(doc.norms[f.i]) not in _NOT_CONTINUED
+        ):
+            read = local_tags(doc, f.i, j + 1)
+            if read is not None and read[-1][0] == "I-ORG" and read[-1][1] >= MIN_PURPOSE_MARGINAL:
+                end = _purpose_end(doc, f.i, j + 1, owner)
+                words = [host(doc.norms[f.i]), *doc.norms[f.i + 1 : end]]
+                entry = replace(
+                    named_entry(doc, f.i, end, words, kind="organization"), iso3=f.entry.iso3
+                )
+                owner.update(range(j, end))
+                f = Found(f.i, end, entry, f.method, f.role)
+        out.append(f)
     return out

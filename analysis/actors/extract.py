@@ -6,9 +6,11 @@ only those below it:
 
 * :mod:`.extract` (this module) orders the passes;
 * the passes: :mod:`.bodies` (organisations: lists, ministries, head nouns, teams, the tagger's
-  organisations), :mod:`.places` (buildings, sites, schools, enumerations), :mod:`.people` (titles,
-  speech verbs, the tagger's names), :mod:`.coreference`;
-* :mod:`.tagging`, the statistical tagger, with its :mod:`.features`;
+  organisations, names that continue over لل + a sector), :mod:`.places` (buildings, sites, schools,
+  settlements after قرية / محافظة / مركز ..., enumerations), :mod:`.people` (titles, speech verbs, the
+  tagger's names), :mod:`.coreference` (surnames, anaphors, a name found once repeated in the document);
+* :mod:`.tagging`, the statistical tagger, with its :mod:`.features` and the word :mod:`.clusters`
+  learned from unlabelled news;
 * the document and its word facts (:mod:`.document`), the training lexicon (:mod:`.lexicon`), the
   curated lists (:mod:`.gazetteer`) and the shipped model files (:mod:`.modelfiles`).
 """
@@ -20,7 +22,7 @@ from typing import Any
 
 from . import bodies, people, places, tagging
 from . import gazetteer as gz
-from .coreference import coreference_pass
+from .coreference import coreference_pass, repeat_pass
 from .document import Doc, Found
 
 
@@ -48,12 +50,15 @@ def find(doc: Doc, *, gazetteer_only: bool = False) -> list[Found]:
         found = places.facility_pass(doc, found)
         found = bodies.institution_pass(doc, bodies.adjective_readings(doc, found))
         found = bodies.modified_adjectives(doc, found)
+        found = bodies.continuation_pass(doc, found)
         found += people.people_pass(doc, found)
         found += coreference_pass(doc, found)
         found = [f for f in found if not people.surname_of_a_person(doc, f)]
         found += people.model_pass(doc, found)
         found = places.named_after_people(doc, found)
+        found += places.settlement_pass(doc, found)
         found += places.enumeration_pass(doc, found)
+        found += repeat_pass(doc, found)
         found += coreference_pass(doc, found)
         found = places.generic_names_pass(doc, found)
     found = [f for f in found if f.entry is not gz.NOT_AN_ACTOR]

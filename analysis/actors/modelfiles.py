@@ -15,6 +15,7 @@ from .. import config
 
 MODEL_PATH = config.MODELS_DIR / "actors_crf.crfsuite"
 LEXICON_PATH = config.MODELS_DIR / "actors_lexicon.tsv"
+CLUSTERS_PATH = config.MODELS_DIR / "word_clusters.tsv"
 MANIFEST_NAME = "manifest.json"
 RETRAIN = "python -m analysis train"
 

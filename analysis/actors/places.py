@@ -6,12 +6,14 @@ known places or people (see :func:`analysis.actors.extract.extract` for the orde
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
 from ..arabic import BASIC_LETTER_RE, NAME_PARTICLES, proclitic_splits
 from . import gazetteer as gz
 from . import lexicon as lx
+from .clusters import clusters
 from .document import (
     DIGIT_RE,
     Doc,
@@ -110,6 +112,106 @@ def facility_pass(doc: Doc, found: list[Found]) -> list[Found]:
         drop.update(inside)
         owner.update({k: out[-1] for k in range(i, j)})
     return [f for f in found if id(f) not in drop] + out
+
+
+# Heads of settlements and streets whose name follows (issue 19), normalised: قرية، محافظة، مركز (an
+# administrative centre), حي، وادي، شارع، مدينة، بلدة، هجرة. Not منطقة (منطقة الكتف is anatomy).
+SETTLEMENT_HEADS = frozenset(
+    {"قريه", "محافظه", "مركز", "حي", "وادي", "شارع", "مدينه", "بلده", "هجره"}
+)
+# مركز is mostly an institution or a generic noun (مركز الدراسات، مركز تأجير): its name must be one bare
+# word that the corpus uses like known places, or too rarely to say (مركز شثاث، مركز أبوعشرة).
+_CENTRE = "مركز"
+PLACE_CLUSTER_BITS = 10
+MIN_PLACE_SHARE = 0.1  # share of a cluster's words that are listed places: a place-like cluster
+# First words of two-word place names (دار سعد، أبو عريش written apart).
+_COMPOUND_FIRST = frozenset({"ابو", "ام", "بني", "دار", "عين", "بئر", "راس", "ذات", "بيت"})
+# Proclitics a settlement head may carry (بمحافظة، لمركز): no article, since المدينة or المركز is
+# generic.
+_HEAD_PREFIXES = frozenset({"", "ب", "ل", "و", "ف", "وب", "ول", "فب", "فل"})
+
+
+def _settlement_head(doc: Doc, i: int) -> str:
+    """The settlement head token ``i`` reads as, indefinite, proclitics allowed (بمحافظة، لمركز), or ''."""
+    return next(
+        (st for p, st in doc.splits(i) if st in SETTLEMENT_HEADS and p in _HEAD_PREFIXES), ""
+    )
+
+
+@lru_cache(maxsize=300_000)
+def _settlement_name_word(word: str) -> bool:
+    """A word that may name a settlement: never seen outside a name in training (with or without the
+    article: شثاث، الفيحاء), no proclitic but the article, no verb (عن طريق، مركز الدورات: common)."""
+    bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    return (
+        BASIC_LETTER_RE.match(word) is not None
+        and not DIGIT_RE.search(word)
+        and len(bare) >= 3
+        and word not in gz.function_words()
+        and word not in gz.stoplist()
+        and not lx.future_verb(word)
+        and lx.is_candidate(word)
+        and not lx.clitic_reading(bare)
+        and word[:1] not in ("و", "ف", "ب", "ل", "ك")
+    )
+
+
+@lru_cache(maxsize=1)
+def _place_share() -> tuple[dict[str, float], dict[str, str]]:
+    """Per cluster (its first PLACE_CLUSTER_BITS bits): the share of its words that are listed
+    one-word places or countries; and the cluster table."""
+    table = clusters()
+    places = {
+        first
+        for first, cands in gz.gazetteer().index.items()
+        for rest, e in cands
+        if not rest and e.type in ("place", "country") and e.form == "name"
+    }
+    total, hits = Counter(), Counter()
+    for w, bits in table.items():
+        total[bits[:PLACE_CLUSTER_BITS]] += 1
+        hits[bits[:PLACE_CLUSTER_BITS]] += w in places
+    return {b: hits[b] / n for b, n in total.items()}, table
+
+
+def place_like(word: str) -> bool:
+    """Whether the corpus uses the word like the listed places (its cluster holds a share of them),
+    or too rarely to have a cluster."""
+    share, table = _place_share()
+    bits = table.get(word)
+    return bits is None or share.get(bits[:PLACE_CLUSTER_BITS], 0.0) >= MIN_PLACE_SHARE
+
+
+def settlement_pass(doc: Doc, found: list[Found]) -> list[Found]:
+    """A settlement, district, valley or street named by words no training sentence uses outside a
+    name, after its head (قرية الشبحة، لمركز شثاث، بحي الفيحاء، وادي حنيفة، بمدينة ناغازاكي) is a
+    place; the head is part of the span. A list hit right after the head is left as it is."""
+    owner = {k for f in found for k in range(f.i, f.j)}
+    out = []
+    for i in range(doc.n - 1):
+        if i in owner or i + 1 in owner or not doc.glue[i]:
+            continue
+        head = _settlement_head(doc, i)
+        w = doc.norms[i + 1]
+        if not head or not _settlement_name_word(w):
+            continue
+        if head == _CENTRE and (w.startswith("ال") or not place_like(w)):
+            continue
+        if not w.startswith("ال") and w.endswith("يه"):
+            continue  # an indefinite adjective (مدينة حضارية، محافظة نائية), not a name
+        j = i + 2
+        if (
+            w in _COMPOUND_FIRST
+            and j < doc.n
+            and doc.glue[j - 1]
+            and j not in owner
+            and _settlement_name_word(doc.norms[j])
+        ):
+            j += 1
+        entry = named_entry(doc, i, j, [head, *doc.norms[i + 1 : j]], kind="place")
+        out.append(Found(i, j, entry, "pattern"))
+        owner.update(range(i, j))
+    return out
 
 
 def named_after_people(doc: Doc, found: list[Found]) -> list[Found]:

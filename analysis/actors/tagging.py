@@ -134,3 +134,22 @@ def name_ok(doc: Doc, i: int, j: int, *, strict: bool, taken: set[int] = frozens
         return True
     tags = doc_tags(doc, taken).tags
     return tags[i] == "B-PER" and all(tags[k] == "I-PER" for k in range(i + 1, j))
+
+
+def local_tags(doc: Doc, lo: int, hi: int) -> list[tuple[str, float]] | None:
+    """The tagger's (tag, marginal) for tokens ``[lo, hi)`` read with up to two glued words either
+    side, tagged on demand (where :func:`doc_tags` did not run); None without a model or when
+    standalone clitics make the tagger's tokens differ from the document's."""
+    t = tagger()
+    if t is None or not CLITIC_TOKENS.isdisjoint(doc.norms[lo:hi]):
+        return None
+    s = lo
+    while s > lo - 2 and s > 0 and doc.glue[s - 1]:
+        s -= 1
+    e = hi
+    while e < hi + 2 and e < doc.n and doc.glue[e - 1]:
+        e += 1
+    if not CLITIC_TOKENS.isdisjoint(doc.norms[s:e]):
+        return None
+    pred = t.tag(sequence_features(doc.norms, s, e, start=s, end=e))
+    return [(pred[k - s], t.marginal(pred[k - s], k - s)) for k in range(lo, hi)]

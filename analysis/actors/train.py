@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -16,9 +17,9 @@ from pathlib import Path
 
 from .. import config
 from ..arabic import WORD_RE, normalize
-from . import features, lexicon
+from . import clusters, features, lexicon
 from .features import clitic_groups, sequence_features
-from .modelfiles import LEXICON_PATH, MODEL_PATH, write_manifest
+from .modelfiles import CLUSTERS_PATH, LEXICON_PATH, MODEL_PATH, write_manifest
 
 BLOCK = 100  # sentences per block; every DEV_EVERY-th block is dev
 DEV_EVERY = 5
@@ -28,6 +29,9 @@ TEST_EVERY, TEST_AT = 10, 1
 COARSE = ("PER", "ORG", "LOC")
 GOLD_TSV = config.SHARED_DIR / "eval" / "newsfane_gold.tsv"
 TYPE_MAP = config.SHARED_DIR / "eval" / "newsfane_type_map.csv"
+CORPORA = config.SHARED_DIR / "corpora"
+# Hand-annotated raw-news articles: left out of the cluster corpus, they score the extractor.
+RAW_GOLD = config.ROOT / "tests" / "data"
 
 
 def is_dev(sent_index: int) -> bool:
@@ -113,6 +117,24 @@ def word_counts(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str,
     return sorted((w, n, inside[w]) for w, n in total.items() if len(w) >= 2 and not w.isdigit())
 
 
+def evaluation_doc_ids() -> frozenset[str]:
+    """Ids of the hand-annotated raw-news articles (``tests/data/actors_raw_*.jsonl``)."""
+    ids = set()
+    for p in sorted(RAW_GOLD.glob("actors_raw_*.jsonl")):
+        with p.open(encoding="utf-8") as fh:
+            ids.update(json.loads(ln)["doc_id"] for ln in fh if ln.strip())
+    return frozenset(ids)
+
+
+def build_clusters() -> int:
+    """Learn the word clusters from the SaudiNewsNet files (the evaluation articles left out) and
+    record them in the manifest; returns the number of words."""
+    paths = sorted(CORPORA.glob("saudinewsnet_*.jsonl"))
+    n = clusters.build(paths, CLUSTERS_PATH, exclude=evaluation_doc_ids())
+    write_manifest([CLUSTERS_PATH])
+    return n
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis train``."""
     p.add_argument("--gold", default=str(GOLD_TSV))
@@ -121,6 +143,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--c1", type=float, default=0.1)
     p.add_argument("--c2", type=float, default=0.01)
     p.add_argument("--iterations", type=int, default=200)
+    p.add_argument(
+        "--build-clusters",
+        action="store_true",
+        help="first learn the word clusters from the SaudiNewsNet files in ../shared/corpora",
+    )
     p.set_defaults(func=run)
 
 
@@ -130,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
     import pycrfsuite
 
     t0 = time.perf_counter()
+    if args.build_clusters:
+        n = build_clusters()
+        print(f"{n} words clustered -> {CLUSTERS_PATH} ({time.perf_counter() - t0:.1f}s)")
     sents = read_tsv(Path(args.gold), read_type_map(Path(args.type_map)))
     train = [attach_clitics(*s) for i, s in enumerate(sents) if split_of(i) == "train"]
     # The lexicon first: features use it.
@@ -143,7 +173,10 @@ def run(args: argparse.Namespace) -> int:
             "# Rebuilt by: python -m analysis train\n"
         )
         fh.writelines(f"{w}\t{n}\t{k}\n" for w, n, k in words)
+    # Recorded before training: the features read the lexicon, which is checked against it.
+    write_manifest([LEXICON_PATH])
     lexicon.lexicon.cache_clear()
+    clusters.clusters.cache_clear()
     features.bundle.cache_clear()
     trainer = pycrfsuite.Trainer(verbose=False)
     for sent in train:
@@ -163,7 +196,6 @@ def run(args: argparse.Namespace) -> int:
     )
     trainer.train(args.out)
     # Size and hash beside the files: a damaged copy is refused before python-crfsuite reads it.
-    write_manifest([LEXICON_PATH])
     manifest = write_manifest([Path(args.out)])
     size = Path(args.out).stat().st_size
     print(
