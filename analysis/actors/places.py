@@ -146,7 +146,11 @@ def generic_names_pass(doc: Doc, found: list[Found]) -> list[Found]:
     starts = {f.i: f for f in found}
     out = []
     for f in found:
-        if f.entry.type == "organization" and gz.key_of(f.entry.name_ar) in generic:
+        if (
+            f.entry.type == "organization"
+            and gz.key_of(f.entry.name_ar) in generic
+            and not _name_goes_on(doc, f.j)
+        ):
             where = _qualifier_after(doc, f.j, starts)
             if where is None:
                 f = Found(f.i, f.j, gz.NOT_AN_ACTOR, f.method)
@@ -168,6 +172,12 @@ def generic_names_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 )
         out.append(f)
     return out
+
+
+def _name_goes_on(doc: Doc, j: int) -> bool:
+    """Whether a coordinated word continues the name after token ``j - 1`` (كلية الآداب والعلوم
+    الإنسانية is a longer name than the shared كلية الآداب)."""
+    return j < doc.n and doc.glue[j - 1] and doc.norms[j][:1] == "و" and not doc.info[j].speech
 
 
 def _qualifier_after(doc: Doc, j: int, starts: dict[int, Found]) -> Found | None:
