@@ -189,6 +189,8 @@ def test_a_shared_name_is_one_institution_with_its_place_and_none_alone():
     )
     assert ids_of("تقدمت إلى كلية الطب بجامعة الملك سعود.")["كلية الطب"] == "org:klyh-altb-ksu"
     assert "كلية الطب" not in ids_of("وقبلت الطالبة في كلية الطب رغم نسبتها.")
+    # A longer name that opens with a shared one is not shared: the tagger's reading stays.
+    assert "كلية الآداب" in ids_of("درس في كلية الآداب والعلوم الإنسانية بفاس.")
 
 
 # --- one entity, one listed id ------------------------------------------------------------------------

@@ -248,9 +248,15 @@ def generic_names_pass(doc: Doc, found: list[Found]) -> list[Found]:
     starts = {f.i: f for f in found}
     out = []
     for f in found:
-        if f.entry.type == "organization" and gz.key_of(f.entry.name_ar) in generic:
+        if (
+            f.entry.type == "organization"
+            and gz.key_of(f.entry.name_ar) in generic
+            and not _name_goes_on(doc, f.j)
+        ):
             where = _qualifier_after(doc, f.j, starts)
-            if where is None:
+            if where is None and _unknown_qualifier(doc, f.j):
+                pass  # كلية الطب بالجامعة: one faculty, of a body the lists cannot name
+            elif where is None:
                 f = Found(f.i, f.j, gz.NOT_AN_ACTOR, f.method)
             else:
                 e, w = f.entry, where.entry
@@ -270,6 +276,19 @@ def generic_names_pass(doc: Doc, found: list[Found]) -> list[Found]:
                 )
         out.append(f)
     return out
+
+
+def _name_goes_on(doc: Doc, j: int) -> bool:
+    """Whether a coordinated word continues the name after token ``j - 1`` (كلية الآداب والعلوم
+    الإنسانية is a longer name than the shared كلية الآداب)."""
+    return j < doc.n and doc.glue[j - 1] and doc.norms[j][:1] == "و" and not doc.info[j].speech
+
+
+def _unknown_qualifier(doc: Doc, j: int) -> bool:
+    """Whether a definite word with ب follows token ``j - 1`` (بالجامعة): a qualifier no list names."""
+    return (
+        j < doc.n and doc.glue[j - 1] and doc.norms[j].startswith("بال") and len(doc.norms[j]) > 4
+    )
 
 
 def _qualifier_after(doc: Doc, j: int, starts: dict[int, Found]) -> Found | None:
