@@ -318,6 +318,12 @@ def test_quotes_follow_no_adjective_after_the_corpus_steps():
     assert quotes["speaker_actor_id"].tolist() == ["", "person:adel-al-jubeir"]
 
 
+def test_plural_verb_with_no_speaker_before_names_no_single_mention():
+    text = "التقى وزير الخارجية عادل الجبير الوفد في الرياض. وقالوا إن المحادثات كانت مثمرة."
+    (q,) = quotes_of(text)
+    assert q["speaker_start"] is None and q["speaker_resolved"] == "unresolved"
+
+
 def test_pledge_is_a_cue():
     text = "تعهد رئيس الوزراء اليوناني أليكسيس تسيبراس بأن حكومته لن تسمح بالحجز على المساكن."
     (q,) = quotes_of(text)

@@ -472,6 +472,8 @@ def _antecedent(
         if q.speaker.start is not None and _compatible(q.speaker, agree):
             sp = q.speaker
             return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+    if agree in ("p", "d"):
+        return Speaker()  # a plural or dual verb names no one mention: left unresolved
     wanted = ("organization", "country") if agree == "f" else ("person",)
     for m in reversed(doc.mentions):
         # (رويترز) in a dateline reports the article, it does not speak in it.
