@@ -18,7 +18,8 @@ from analysis.quotes.evaluate import (
     gold_paths,
     score_document,
 )
-from analysis.quotes.extract import WORD_GOES_ON, WORD_OPEN, _tokens
+from analysis.quotes.tokens import WORD_GOES_ON, WORD_OPEN
+from analysis.quotes.tokens import tokens as _tokens
 
 
 def quotes_of(text: str) -> list[dict]:
