@@ -18,7 +18,8 @@ from analysis.quotes.evaluate import (
     gold_paths,
     score_document,
 )
-from analysis.quotes.extract import WORD_GOES_ON, WORD_OPEN, _tokens
+from analysis.quotes.tokens import WORD_GOES_ON, WORD_OPEN
+from analysis.quotes.tokens import tokens as _tokens
 
 
 def quotes_of(text: str) -> list[dict]:
@@ -316,6 +317,12 @@ def test_quotes_follow_no_adjective_after_the_corpus_steps():
     text = "وقال مسؤول يمني إن الهدنة صامدة. وقال عادل الجبير إن المملكة تدعم اليمن."
     quotes = parse(articles_from_texts([text]), cache=False).quotes
     assert quotes["speaker_actor_id"].tolist() == ["", "person:adel-al-jubeir"]
+
+
+def test_plural_verb_with_no_speaker_before_names_no_single_mention():
+    text = "التقى وزير الخارجية عادل الجبير الوفد في الرياض. وقالوا إن المحادثات كانت مثمرة."
+    (q,) = quotes_of(text)
+    assert q["speaker_start"] is None and q["speaker_resolved"] == "unresolved"
 
 
 def test_pledge_is_a_cue():

@@ -20,6 +20,7 @@ are in :mod:`.tables`; the scorer in :mod:`.evaluate`.
 from __future__ import annotations
 
 from .extract import Quote, Speaker, find_quotes
+from .headline import without_headline_repeats
 
 
 def _offset(value: int | None) -> int | None:
@@ -68,4 +69,5 @@ def extract_quotes(
     """Rows of the ``quotes`` frame for one document."""
     if not text:
         return []
-    return quote_rows(doc_id, text, sentences, find_quotes(text, sentences, mentions))
+    quotes = without_headline_repeats(text, find_quotes(text, sentences, mentions))
+    return quote_rows(doc_id, text, sentences, quotes)

@@ -13,33 +13,22 @@ normalised forms for matching), the document's sentences and its actor mentions.
    unprefixed verb (الوزير قال), else coreference: the last compatible speaker of the two sentences
    before, or the last compatible mention (a person for a masculine verb). A medium the speaker
    talks to or is reported through (قال لرويترز، بحسب ما نقلت واس) is the quote's outlet;
-3. a headline quote that only summarises a body quote of the same speaker is dropped.
+3. a headline quote that only summarises a body quote of the same speaker is dropped
+   (:mod:`.headline`); words are read with :mod:`.tokens`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-import numpy as np
-
 from ..actors.gazetteer import org_heads, titles
-from ..arabic import (
-    COMPLEMENTIZERS,
-    PRONOUN_SUFFIXES,
-    TASHKEEL,
-    TATWEEL,
-    WORD_RE,
-    Token,
-    normalize,
-    normalize_with_map,
-)
+from ..arabic import COMPLEMENTIZERS, PRONOUN_SUFFIXES, Token, normalize
 from ..resources import read_words
 from .cues import BLOCKERS_FILE, Cue, cue_of, cue_words, media_actor_ids, source_noun
+from .tokens import tokens
 
 # How far after a cue its content may start, in words (speaker, title, time, "في بيان" between).
 MAX_INTRO_WORDS = 20
@@ -52,19 +41,11 @@ MAX_SPEAKER_WORDS = 12  # مساعد أمين العاصمة المقدسة لل
 COREF_SENTENCES = 2
 MAX_QUOTATION_CHARS = 2000
 MIN_QUOTATION_WORDS = 3  # «الشرق الأوسط»: a quoted name, not a quotation
-# A headline (the first line, if short and unpunctuated) whose quote shares this share of its words
-# with a body quote of the same speaker only summarises it: not counted twice.
-HEADLINE_MAX_CHARS = 200
-HEADLINE_OVERLAP = 0.5
 
 _QUOTATION_RE = re.compile(
     rf"“[^”]{{1,{MAX_QUOTATION_CHARS}}}”|«[^»]{{1,{MAX_QUOTATION_CHARS}}}»"
     rf'|"[^"\n]{{1,{MAX_QUOTATION_CHARS}}}"|”[^”\n]{{1,{MAX_QUOTATION_CHARS}}}”'
 )
-_MARK_RE = re.compile(f"[{TASHKEEL}{TATWEEL}]")
-# The two character classes of :data:`WORD_RE` (a test checks they are its pattern).
-WORD_OPEN = r"[^\W_]"
-WORD_GOES_ON = f"[\\w{TASHKEEL}{TATWEEL}]"
 _OPENERS = '“«"”'
 _CLOSERS = '”»"'
 _TRIM = ' \t\n،,.:;؛-–—_()“”«»"'
@@ -149,93 +130,12 @@ class Quote:
     outlet: Speaker | None = None
 
 
-@lru_cache(maxsize=1)
-def _char_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per BMP code point: may it open a word (``[^\\W_]``), may it go on one (``[\\w marks]``),
-    is it a mark that belongs to the word before it (harakat, tatweel)? As :data:`WORD_RE` reads."""
-    chars = "".join(map(chr, range(0x10000)))
-    tables = []
-    for pattern in (WORD_OPEN, WORD_GOES_ON, _MARK_RE):
-        table = np.zeros(0x10000, dtype=bool)
-        for m in re.finditer(pattern, chars):
-            table[m.start()] = True
-        tables.append(table)
-    return tables[0], tables[1], tables[2]
-
-
-class _Tokens(Sequence[Token]):
-    """The words of a text as parallel lists (starts, ends, normalised forms); a :class:`Token` is
-    made only when one is read, as the extractor reads few words besides its cues."""
-
-    def __init__(self, text: str, starts: list[int], ends: list[int], norms: list[str]) -> None:
-        self.text, self.starts, self.ends, self.norms = text, starts, ends, norms
-
-    def __len__(self) -> int:
-        return len(self.norms)
-
-    def _one(self, k: int) -> Token:
-        a, b = self.starts[k], self.ends[k]
-        return Token(a, b, self.text[a:b], self.norms[k])
-
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self._one(j) for j in range(*k.indices(len(self.norms)))]
-        return self._one(k)
-
-
-def _word_spans(text: str) -> tuple[np.ndarray, np.ndarray] | None:
-    """(starts, ends) of the :data:`WORD_RE` matches of ``text``, found with arrays: in each run of
-    word characters the match opens at the first character that may open a word and ends with the
-    run. None when the text has a character beyond the BMP (the regex reads those)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if codes.size == 0 or codes.max() > 0xFFFF:
-        return None
-    opens, goes_on, _ = _char_tables()
-    cont = goes_on[codes]
-    can_open = opens[codes]
-    edges = np.diff(np.concatenate(([False], cont, [False])).astype(np.int8))
-    run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    # The first character of each run that may open a word (the run's length when none does).
-    ranks = np.cumsum(can_open)
-    before = np.concatenate(([0], ranks))[run_starts]
-    has_open = ranks[run_ends - 1] > before
-    first = np.flatnonzero(can_open)
-    starts = first[before[has_open]]
-    return starts, run_ends[has_open]
-
-
-def _tokens(text: str) -> _Tokens:
-    """The words of ``text`` with their normalised forms and original spans, normalising the text
-    once and finding and mapping every span back with arrays (what :func:`analysis.arabic.tokenize`
-    gives, without its empty tokens for a lone tatweel, many times faster on long articles)."""
-    nt = normalize_with_map(text)
-    spans = _word_spans(nt.text)
-    if spans is None:
-        found = [m.span() for m in WORD_RE.finditer(nt.text)]
-        spans = (np.array([a for a, _ in found], dtype=np.int64), np.array([b for _, b in found]))
-    norms = WORD_RE.findall(nt.text)
-    n_starts, n_ends = spans
-    if not norms:
-        return _Tokens(text, [], [], [])
-    if nt.index is None:
-        return _Tokens(text, n_starts.tolist(), n_ends.tolist(), norms)
-    starts = nt.index[n_starts]
-    ends = nt.index[n_ends - 1] + 1
-    # Harakat or tatweel after the last letter belong to the word (NormText.orig_end).
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    is_mark = np.append(_char_tables()[2][np.minimum(codes, 0xFFFF)] & (codes <= 0xFFFF), False)
-    position = np.where(is_mark, len(is_mark) - 1, np.arange(len(is_mark)))
-    next_letter = np.minimum.accumulate(position[::-1])[::-1]
-    ends = next_letter[ends]
-    return _Tokens(text, starts.tolist(), ends.tolist(), norms)
-
-
 class _Doc:
     """The document as the extractor reads it: tokens, sentences, mentions, quotations."""
 
     def __init__(self, text: str, sentences: list[dict], mentions: list[dict]) -> None:
         self.text = text
-        self.tokens = _tokens(text)
+        self.tokens = tokens(text)
         self.tok_starts = self.tokens.starts
         sents = sorted((int(s["start"]), int(s["end"]), int(s["sent_id"])) for s in sentences)
         self.sents = sents or [(0, len(text), 0)]
@@ -472,6 +372,8 @@ def _antecedent(
         if q.speaker.start is not None and _compatible(q.speaker, agree):
             sp = q.speaker
             return Speaker(sp.start, sp.end, sp.actor_id, sp.name, sp.type, "coreference")
+    if agree in ("p", "d"):
+        return Speaker()  # a plural or dual verb names no one mention: left unresolved
     wanted = ("organization", "country") if agree == "f" else ("person",)
     for m in reversed(doc.mentions):
         # (رويترز) in a dateline reports the article, it does not speak in it.
@@ -750,53 +652,4 @@ def find_quotes(text: str, sentences: list[dict], mentions: list[dict]) -> list[
     for a, b in pairwise(quotes):
         if not a.quotation and a.content_start < b.cue_start < a.content_end:
             a.content_start, a.content_end = _trimmed(text, a.content_start, b.cue_start)
-    quotes = [q for q in quotes if q.content_end > q.content_start]
-    return _without_headline_repeats(doc, quotes)
-
-
-def _headline_end(text: str) -> int:
-    """End of the text's headline: its first line when short, unpunctuated and followed by more
-    text (a folder corpus keeps the title there), else 0."""
-    lead = len(text) - len(text.lstrip())
-    end = text.find("\n", lead)
-    line = text[lead:end].strip() if end > 0 else ""
-    if not line or len(line) > HEADLINE_MAX_CHARS or line[-1] in ".!؟?" or not text[end:].strip():
-        return 0
-    return end
-
-
-def _content_words(doc: _Doc, q: Quote) -> set[str]:
-    lo = bisect_left(doc.tok_starts, q.content_start)
-    hi = bisect_left(doc.tok_starts, q.content_end)
-    return {w for w in doc.tokens.norms[lo:hi] if len(w) > 2}
-
-
-def _same_speaker(doc: _Doc, a: Speaker, b: Speaker) -> bool:
-    if a.start is None or b.start is None:
-        return a.start is None  # a headline naming nobody: its words decide
-    if a.actor_id or b.actor_id:
-        return a.actor_id == b.actor_id
-    last = [normalize(doc.text[sp.start : sp.end]).split()[-1:] for sp in (a, b)]
-    return last[0] == last[1] != []
-
-
-def _without_headline_repeats(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
-    """The quotes without those of the headline that only summarise a statement of the body: the
-    same speaker (or none named) and at least half the headline quote's words in the body quote.
-    Such a headline quote is dropped, so a statement is counted once, where it is made in full."""
-    end = _headline_end(doc.text)
-    if not end:
-        return quotes
-    body = [q for q in quotes if q.cue_start > end]
-    kept = []
-    for q in quotes:
-        if q.cue_start < end:
-            words = _content_words(doc, q)
-            if words and any(
-                _same_speaker(doc, q.speaker, b.speaker)
-                and len(words & _content_words(doc, b)) >= HEADLINE_OVERLAP * len(words)
-                for b in body
-            ):
-                continue
-        kept.append(q)
-    return kept
+    return [q for q in quotes if q.content_end > q.content_start]
