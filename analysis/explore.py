@@ -449,11 +449,23 @@ def range_view(
         else f"{day}: {len(dates):,} dates"
     )
 
+    shown = table.head(top).rename(columns=BY_DATE_COLUMNS_AR) if lang == "ar" else table.head(top)
     return View(
         title,
-        [_close(ax.figure), rtl(table.head(top), index=False)],
+        [_close(ax.figure), rtl(shown, index=False)],
         {"dates": dates, "actors_by_date": table},
     )
+
+
+# The mentioned-range view's table headers in an Arabic notebook.
+BY_DATE_COLUMNS_AR = {
+    "start": "البداية",
+    "end": "النهاية",
+    "value": "القيمة",
+    "occurrences": "المرات",
+    "n_actors": "عدد الفاعلين",
+    "actors": "الفاعلون",
+}
 
 
 def date_bounds(parsed, *, field: str = "published") -> tuple[pd.Timestamp, pd.Timestamp]:
