@@ -508,21 +508,9 @@ def date_range_slider(
     ar = lang == "ar"
     # The browser's date input does not show the bounds (the widget clamps to them): a tooltip
     # tells the reader (and tools/check_browser.py) which days can be picked.
-    bounds = f"{_iso(lo)} … {_iso(hi)}"
-    start = widgets.DatePicker(
-        value=first.date(),
-        min=lo.date(),
-        max=hi.date(),
-        description="من" if ar else "from",
-        tooltip=bounds,
-    )
-    end = widgets.DatePicker(
-        value=last.date(),
-        min=lo.date(),
-        max=hi.date(),
-        description="إلى" if ar else "to",
-        tooltip=bounds,
-    )
+    bounds = {"min": lo.date(), "max": hi.date(), "tooltip": f"{_iso(lo)} … {_iso(hi)}"}
+    start = widgets.DatePicker(value=first.date(), description="من" if ar else "from", **bounds)
+    end = widgets.DatePicker(value=last.date(), description="إلى" if ar else "to", **bounds)
 
     def render(value: tuple) -> View:
         a, b = (
