@@ -449,11 +449,23 @@ def range_view(
         else f"{day}: {len(dates):,} dates"
     )
 
+    shown = table.head(top).rename(columns=BY_DATE_COLUMNS_AR) if lang == "ar" else table.head(top)
     return View(
         title,
-        [_close(ax.figure), rtl(table.head(top), index=False)],
+        [_close(ax.figure), rtl(shown, index=False)],
         {"dates": dates, "actors_by_date": table},
     )
+
+
+# The mentioned-range view's table headers in an Arabic notebook.
+BY_DATE_COLUMNS_AR = {
+    "start": "البداية",
+    "end": "النهاية",
+    "value": "القيمة",
+    "occurrences": "المرات",
+    "n_actors": "عدد الفاعلين",
+    "actors": "الفاعلون",
+}
 
 
 def date_bounds(parsed, *, field: str = "published") -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -496,21 +508,9 @@ def date_range_slider(
     ar = lang == "ar"
     # The browser's date input does not show the bounds (the widget clamps to them): a tooltip
     # tells the reader (and tools/check_browser.py) which days can be picked.
-    bounds = f"{_iso(lo)} … {_iso(hi)}"
-    start = widgets.DatePicker(
-        value=first.date(),
-        min=lo.date(),
-        max=hi.date(),
-        description="من" if ar else "from",
-        tooltip=bounds,
-    )
-    end = widgets.DatePicker(
-        value=last.date(),
-        min=lo.date(),
-        max=hi.date(),
-        description="إلى" if ar else "to",
-        tooltip=bounds,
-    )
+    bounds = {"min": lo.date(), "max": hi.date(), "tooltip": f"{_iso(lo)} … {_iso(hi)}"}
+    start = widgets.DatePicker(value=first.date(), description="من" if ar else "from", **bounds)
+    end = widgets.DatePicker(value=last.date(), description="إلى" if ar else "to", **bounds)
 
     def render(value: tuple) -> View:
         a, b = (

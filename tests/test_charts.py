@@ -355,6 +355,12 @@ def test_timeline_label_lines_read_in_the_chart_direction_whatever_the_value(val
         else:  # the value on the left, the count rightmost
             assert shown.startswith(f"{value} · ") and shown.endswith(" ×2"), shown
         plt.close("all")
+    # An English line whose only name is Arabic still reads left to right.
+    ax = charts.plot_timeline(rows, mentions=mentions.iloc[1:], lang="en")
+    second = ax.get_yticklabels()[0].get_text().split("\n")[1]
+    shown = get_display(second) if render.shapes() else second
+    shown = shown.replace("\u200e", "").replace("\u200f", "")
+    assert shown.startswith(f"{value} · ") and shown.endswith(" ×2"), shown
 
 
 def test_timeline_never_invents_a_date():

@@ -345,6 +345,8 @@ def test_view_headings_read_right_for_any_count(parsed):
         explore.range_view(parsed, "2024-10-01", "2024-10-31", field="published", lang="ar").title,
         explore.range_view(parsed, "2022-01-01", "2024-12-31", field="mentioned", lang="ar").title,
     ]
+    shown = explore.range_view(parsed, "2022-01-01", "2024-12-31", field="mentioned", lang="ar")
+    assert not [c for c in shown.items[1].data.columns if c.isascii()]  # headers in Arabic
     for title in headings:
         assert not _NUMERAL_NOUN_RE.search(title), title
         assert re.search(r": \d", title), title  # the counts are still there

@@ -173,7 +173,10 @@ def _operate_widget(page, stem: str) -> list[str]:
     elif page.evaluate(f"() => {dates}.length === 2"):
         start, end = page.evaluate(f"() => {dates}.map(e => e.value)")
         # The widget clamps to its bounds, which it names in its tooltip ("lo … hi").
-        tooltip = page.evaluate(f"() => {dates}[0].closest('.widget-datepicker').title || ''")
+        tooltip = page.evaluate(
+            f"() => {{ const w = {dates}[0].closest('.widget-datepicker');"
+            " return w.title || w.querySelector('[title]')?.title || ''; }"
+        )  # ipywidgets 8 puts a described widget's tooltip on its label
         found = _ISO_DAY_RE.findall(tooltip)
         lo, hi = found if len(found) == 2 else (start, end)
         if lo == hi:  # one day allowed: no other range exists, nothing to operate

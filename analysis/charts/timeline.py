@@ -54,8 +54,9 @@ MIN_TICK_GAP = 0.08  # fraction of the axis between two tick labels
 # An Arabic label line opens with a right-to-left mark, and an ISO value ("2015-W30") sits
 # between left-to-right marks: a Latin letter first would otherwise lay the whole line out
 # left to right (names after their count), and a bare "2015-W30" in an Arabic line would flip.
-# A mark of the line's direction before "×N" keeps the count after a name in the other script
-# (an English line ending in an Arabic-only name drew "×21" before it).
+# An English line opens with a left-to-right mark (its names may all be Arabic-only), and a mark
+# of the line's direction before "×N" keeps the count after a name in the other script (an
+# English line ending in an Arabic-only name drew "×21" before it).
 RLM, LRM = "\u200f", "\u200e"
 
 
@@ -64,7 +65,7 @@ def _label_line(value: str, rest: str, times: str, lang: str) -> str:
     reading direction."""
     if lang == "ar":
         return f"{RLM}{LRM}{value}{LRM}{rest}{RLM}{times}"
-    return f"{value}{rest}{LRM}{times}"
+    return f"{LRM}{value}{rest}{LRM}{times}"
 
 
 def _shorten(s: str, n: int) -> str:
