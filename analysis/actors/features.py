@@ -107,8 +107,9 @@ def _word_parts(w: str) -> tuple[tuple[str, ...], list[str], list[str]]:
         far.append("fw")
     if any(s in gz.speech_verbs() for _, s in splits):
         far.append("sv")
-    # Word clusters learned from unlabelled news: seen by the word and its ±1 neighbours.
-    far += cluster_features(w)
+    # Word clusters learned from unlabelled news: the word's own (its neighbours' cost tagging time
+    # for little gain).
+    rest += cluster_features(w)
     return tuple(far + near + rest), far, near
 
 
