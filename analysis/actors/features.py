@@ -12,7 +12,6 @@ from ..arabic import (
     proclitic_splits,
 )
 from . import gazetteer as gz
-from .clusters import cluster_features
 from .lexicon import is_common
 
 BOS = ("BOS",)
@@ -107,9 +106,6 @@ def _word_parts(w: str) -> tuple[tuple[str, ...], list[str], list[str]]:
         far.append("fw")
     if any(s in gz.speech_verbs() for _, s in splits):
         far.append("sv")
-    # Word clusters learned from unlabelled news: the word's own (its neighbours' cost tagging time
-    # for little gain).
-    rest += cluster_features(w)
     return tuple(far + near + rest), far, near
 
 
