@@ -442,7 +442,7 @@ def organisation_pass(doc: Doc, found: list[Found]) -> list[Found]:
 
 # The tagger must read a purpose into the name at least this surely (it runs on over beneficiaries:
 # شركة أرامكو للمواطنين).
-MIN_PURPOSE_MARGINAL = 0.7
+MIN_PURPOSE_MARGINAL = 0.5
 _NOT_CONTINUED = frozenset({_MINISTRY, "مجلس"})
 # Beneficiaries, not sectors: a body gives to them (جمعية البر للأسر المحتاجة), normalised.
 _BENEFICIARIES = frozenset(

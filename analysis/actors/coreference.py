@@ -92,19 +92,17 @@ def _first_word_key(doc: Doc, i: int) -> str:
     for p, st in doc.splits(i)[1:]:
         if p in _ARTICLE_PREFIXES and p != "ال":
             return "ال" + st
-        if p in _REPEAT_PREFIXES and st in lx.lexicon().vocab | gz.given_names():
+        if p in _REPEAT_PREFIXES and (st in lx.lexicon().vocab or st in gz.given_names()):
             return st
     return w
 
 
-def _keys_at(doc: Doc, k: int) -> set[str]:
-    """Every clitic-free spelling token ``k`` may be the first word of a repeat in."""
-    out = {doc.norms[k]}
-    for p, st in doc.splits(k)[1:]:
-        if p in _REPEAT_PREFIXES:
-            out.add(st)
-        elif p in _ARTICLE_PREFIXES:
-            out.add("ال" + st)
+def _spellings(first: str) -> set[str]:
+    """Every way the first word of a repeat may be written: with a conjunction or preposition
+    (ومركز، لمركز), and a definite word with the article's prepositions (للهيئة، بالهيئة)."""
+    out = {p + first for p in _REPEAT_PREFIXES}
+    if first.startswith("ال"):
+        out.update(p + first[2:] for p in _ARTICLE_PREFIXES)
     return out
 
 
@@ -162,17 +160,16 @@ def repeat_pass(doc: Doc, found: list[Found]) -> list[Found]:
             names.setdefault(rest, f)
     if not names:
         return []
-    firsts = {key[0] for key in names}
+    spelled: dict[str, set[str]] = {}
+    for first in {key[0] for key in names}:
+        for w in _spellings(first):
+            spelled.setdefault(w, set()).add(first)
     taken = {k for f in found for k in range(f.i, f.j)}
     out = []
-    for k in range(doc.n):
-        if k in taken:
-            continue
-        keys = _keys_at(doc, k) & firsts
-        if keys and inside_title(doc, k):
-            continue  # رئيس مجلس الوزراء: the body belongs to a person's role
-        if not keys:
-            continue
+    for k, w in enumerate(doc.norms):
+        keys = spelled.get(w)
+        if keys is None or k in taken or inside_title(doc, k):
+            continue  # inside a role (رئيس مجلس الوزراء) the body belongs to the person's title
         best = None
         for key, f in names.items():
             n = len(key)

@@ -12,7 +12,6 @@ from ..arabic import (
     proclitic_splits,
 )
 from . import gazetteer as gz
-from .clusters import cluster_features
 from .lexicon import is_common
 
 BOS = ("BOS",)
@@ -107,8 +106,6 @@ def _word_parts(w: str) -> tuple[tuple[str, ...], list[str], list[str]]:
         far.append("fw")
     if any(s in gz.speech_verbs() for _, s in splits):
         far.append("sv")
-    # Word clusters learned from unlabelled news: seen by the word and its ±1 neighbours.
-    far += cluster_features(w)
     return tuple(far + near + rest), far, near
 
 

@@ -131,11 +131,8 @@ _COMPOUND_FIRST = frozenset({"ابو", "ام", "بني", "دار", "عين", "ب
 _HEAD_PREFIXES = frozenset({"", "ب", "ل", "و", "ف", "وب", "ول", "فب", "فل"})
 
 
-def _settlement_head(doc: Doc, i: int) -> str:
-    """The settlement head token ``i`` reads as, indefinite, proclitics allowed (بمحافظة، لمركز), or ''."""
-    return next(
-        (st for p, st in doc.splits(i) if st in SETTLEMENT_HEADS and p in _HEAD_PREFIXES), ""
-    )
+# Each way a head may be written, to its head (لمركز -> مركز): one set lookup per token.
+_HEAD_SPELLINGS = {p + h: h for h in SETTLEMENT_HEADS for p in _HEAD_PREFIXES}
 
 
 @lru_cache(maxsize=300_000)
@@ -188,12 +185,13 @@ def settlement_pass(doc: Doc, found: list[Found]) -> list[Found]:
     place; the head is part of the span. A list hit right after the head is left as it is."""
     owner = {k for f in found for k in range(f.i, f.j)}
     out = []
-    for i in range(doc.n - 1):
+    spelled = _HEAD_SPELLINGS
+    for i in [i for i, w in enumerate(doc.norms[:-1]) if w in spelled]:
+        head = spelled[doc.norms[i]]
         if i in owner or i + 1 in owner or not doc.glue[i]:
             continue
-        head = _settlement_head(doc, i)
         w = doc.norms[i + 1]
-        if not head or not _settlement_name_word(w):
+        if not _settlement_name_word(w):
             continue
         if head == _CENTRE and (w.startswith("ال") or not place_like(w)):
             continue
