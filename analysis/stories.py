@@ -27,7 +27,7 @@ How two articles become one story:
    the article with the most *mutual* copy links (shared >= ``MIN_MUTUAL`` of the larger set: the
    two texts are mostly one), then the most copy links, then the longest, then the earliest, is a
    representative. An article joins its story only when it is a copy of the representative itself
-   and of at least half of the story's other members. What is left forms further stars. So
+   and of the best-linked other member or of more than half of them. What is left forms further stars. So
    A ~ B ~ C never joins A and C unless both copy the same representative, and a round-up printing
    two wire items side by side joins the story of one of them, never both.
 
@@ -315,10 +315,14 @@ def _stars(
     while left:
         centre = min(left, key=lambda x: (-len(same[x] & left), -len(adj[x] & left), rank[x]))
         around = adj[centre] & left
-        # A member must be a copy of the centre and of at least half of the other members: a
-        # centre that prints two unrelated items side by side keeps the larger group only.
-        need = (len(around) - 1) // 2
-        star = [centre, *sorted(y for y in around if len(adj[y] & around) >= need)]
+        # A member must be a copy of the centre and, among the centre's other copies, of the
+        # best-linked one (the seed) or of more than half: a centre that prints two unrelated
+        # items side by side keeps the seed's group only.
+        seed = min(around, key=lambda y: (-len(adj[y] & around), rank[y]), default=None)
+        star = [centre]
+        for y in sorted(around):
+            if y == seed or y in adj[seed] or 2 * len(adj[y] & around) > len(around) - 1:
+                star.append(y)
         left -= set(star)
         out.append(star)
     return out
