@@ -357,12 +357,12 @@ def cluster(sh: Shingles, edges: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
         for star in _stars(sorted(nodes), adj, same, rank):
             rep[star] = star[0]
     # The story's first member: earliest published, then smallest doc_id (= article number).
-    first = (
-        pd.Series(np.arange(n))
-        .groupby(rep)
-        .transform(lambda s: min(s, key=lambda x: (pub_key[x], x)))
-    )
-    first_ids = sh.doc_ids[first.to_numpy(dtype=np.intp)]
+    order = np.lexsort((np.arange(n), pub_key, rep))
+    heads = order[np.r_[True, rep[order][1:] != rep[order][:-1]]] if n else order
+    first_of = np.empty(n, dtype=np.intp)
+    first_of[rep[heads]] = heads
+    first = first_of[rep]
+    first_ids = sh.doc_ids[first]
     ids = {d: story_id(d) for d in set(first_ids.tolist())}
     return pd.DataFrame(
         {
