@@ -175,13 +175,16 @@ def _shingle_codes(texts: pd.Series, k: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _days_per_shingle(sid: np.ndarray, published: pd.Series, doc: np.ndarray) -> np.ndarray:
     """How many distinct publication days each shingle id occurs on (undated articles: none)."""
+    n_sid = int(sid.max()) + 1 if len(sid) else 0
     day = published.to_numpy(dtype="datetime64[D]")
     dated = ~np.isnat(day)
-    day_no = np.where(dated, day.astype(np.int64), 0)
+    if not dated.any():
+        return np.zeros(n_sid, dtype=np.int64)
+    day_no = np.where(dated, day.astype(np.int64) - day[dated].astype(np.int64).min(), 0)
     keep = dated[doc]
-    n_days = int(day_no.max()) + 1 if dated.any() else 1
-    pairs = _unique(sid[keep] * n_days + day_no[doc[keep]] - day_no[dated].min())[0]
-    return np.bincount(pairs // n_days, minlength=int(sid.max()) + 1 if len(sid) else 0)
+    n_days = int(day_no.max()) + 1
+    pairs = _unique(sid[keep] * n_days + day_no[doc[keep]])[0]
+    return np.bincount(pairs // n_days, minlength=n_sid)
 
 
 def shingle_table(
