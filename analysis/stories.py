@@ -27,7 +27,7 @@ How two articles become one story:
    the article with the most *mutual* copy links (shared >= ``MIN_MUTUAL`` of the larger set: the
    two texts are mostly one), then the most copy links, then the longest, then the earliest, is a
    representative. An article joins its story only when it is a copy of the representative itself
-   and of at least half of the story's other members. What is left forms further stars. So
+   and of the best-linked other member or of more than half of them. What is left forms further stars. So
    A ~ B ~ C never joins A and C unless both copy the same representative, and a round-up printing
    two wire items side by side joins the story of one of them, never both.
 
@@ -175,13 +175,16 @@ def _shingle_codes(texts: pd.Series, k: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _days_per_shingle(sid: np.ndarray, published: pd.Series, doc: np.ndarray) -> np.ndarray:
     """How many distinct publication days each shingle id occurs on (undated articles: none)."""
+    n_sid = int(sid.max()) + 1 if len(sid) else 0
     day = published.to_numpy(dtype="datetime64[D]")
     dated = ~np.isnat(day)
-    day_no = np.where(dated, day.astype(np.int64), 0)
+    if not dated.any():
+        return np.zeros(n_sid, dtype=np.int64)
+    day_no = np.where(dated, day.astype(np.int64) - day[dated].astype(np.int64).min(), 0)
     keep = dated[doc]
-    n_days = int(day_no.max()) + 1 if dated.any() else 1
-    pairs = _unique(sid[keep] * n_days + day_no[doc[keep]] - day_no[dated].min())[0]
-    return np.bincount(pairs // n_days, minlength=int(sid.max()) + 1 if len(sid) else 0)
+    n_days = int(day_no.max()) + 1
+    pairs = _unique(sid[keep] * n_days + day_no[doc[keep]])[0]
+    return np.bincount(pairs // n_days, minlength=n_sid)
 
 
 def shingle_table(
@@ -315,10 +318,14 @@ def _stars(
     while left:
         centre = min(left, key=lambda x: (-len(same[x] & left), -len(adj[x] & left), rank[x]))
         around = adj[centre] & left
-        # A member must be a copy of the centre and of at least half of the other members: a
-        # centre that prints two unrelated items side by side keeps the larger group only.
-        need = (len(around) - 1) // 2
-        star = [centre, *sorted(y for y in around if len(adj[y] & around) >= need)]
+        # A member must be a copy of the centre and, among the centre's other copies, of the
+        # best-linked one (the seed) or of more than half: a centre that prints two unrelated
+        # items side by side keeps the seed's group only.
+        seed = min(around, key=lambda y: (-len(adj[y] & around), rank[y]), default=None)
+        star = [centre]
+        for y in sorted(around):
+            if y == seed or y in adj[seed] or 2 * len(adj[y] & around) > len(around) - 1:
+                star.append(y)
         left -= set(star)
         out.append(star)
     return out
@@ -353,12 +360,12 @@ def cluster(sh: Shingles, edges: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
         for star in _stars(sorted(nodes), adj, same, rank):
             rep[star] = star[0]
     # The story's first member: earliest published, then smallest doc_id (= article number).
-    first = (
-        pd.Series(np.arange(n))
-        .groupby(rep)
-        .transform(lambda s: min(s, key=lambda x: (pub_key[x], x)))
-    )
-    first_ids = sh.doc_ids[first.to_numpy(dtype=np.intp)]
+    order = np.lexsort((np.arange(n), pub_key, rep))
+    heads = order[np.r_[True, rep[order][1:] != rep[order][:-1]]] if n else order
+    first_of = np.empty(n, dtype=np.intp)
+    first_of[rep[heads]] = heads
+    first = first_of[rep]
+    first_ids = sh.doc_ids[first]
     ids = {d: story_id(d) for d in set(first_ids.tolist())}
     return pd.DataFrame(
         {
