@@ -231,3 +231,23 @@ def test_a_shared_name_is_one_institution_with_its_place_and_none_alone():
 )
 def test_one_entity_one_listed_id(text, surface, actor_id):
     assert ids_of(text)[surface] == actor_id
+
+
+# --- a unit of an institution after a title -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحضر الاجتماع مدير المستشفى ومدير قسم الطوارئ، في المستشفى، وناقشوا الخطة.",
+        "وأوضح رئيس شعبة التحاليل أن النتائج ستعلن غدا.",
+    ],
+)
+def test_a_department_after_a_title_is_the_role_not_a_person(text):
+    people = [r["surface"] for r in mentions(text) if r["type"] == "person"]
+    assert not any(w in s for s in people for w in ("قسم", "شعبة")), people
+
+
+def test_a_name_after_a_title_is_still_read():
+    people = [r["surface"] for r in mentions("وقال مدير المستشفى خالد العتيبي إن الحالة مستقرة.")]
+    assert any("خالد العتيبي" in s for s in people)

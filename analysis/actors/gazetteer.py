@@ -190,6 +190,11 @@ def team_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_nouns() -> frozenset[str]:
+    """Normalised nouns for a unit of an institution (قسم، شعبة، فرع): after a title, part of the role."""
+    return word_set("unit_nouns.txt")
+
+
 def function_words() -> frozenset[str]:
     """Normalised words that never belong to a person's name."""
     return word_set("function_words.txt")

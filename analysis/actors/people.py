@@ -53,6 +53,8 @@ def _is_name_token(doc: Doc, k: int, *, first: bool) -> bool:
     if title_at(doc, k) is not None and w not in NAME_PARTICLES and not after_particle:
         # A title starts a new phrase, except inside a family name (صالح آل الشيخ).
         return False
+    if first and w in gz.unit_nouns():
+        return False  # مدير قسم الطوارئ: the unit belongs to the role, it is no name
     if first and (w in NAME_PARTICLES - {"عبد", "ابو"} or definite(w) or lx.prep_reading(w)):
         # A definite word right after a title belongs to the title (الرئيس التنفيذي).
         return False
