@@ -537,3 +537,17 @@ def test_tokens_index_the_original_text(text):
     for t in got:
         assert text[t.start : t.end] == t.surface and normalize(t.surface) == t.norm
     assert WORD_RE.pattern == WORD_OPEN + WORD_GOES_ON + "*"
+
+
+@pytest.mark.parametrize(
+    "governed",
+    [
+        "ورفع التهاني لمقام خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز",  # a dative
+        "ورفض بشدة تصريحات وزير الخارجية الإيراني محمد جواد ظريف",  # someone else's words
+    ],
+)
+def test_fallback_skips_an_object_or_addressee(governed):
+    text = f"افتتح عادل الجبير المعرض. {governed}. ثم تحدث عن الحفل، فقال: إن الجهود مستمرة."
+    rows = [r for r in quotes_of(text) if r["cue"] == "فقال"]
+    assert len(rows) == 1 and rows[0]["speaker_resolved"] == "coreference"
+    assert speaker(text, rows[0]) == "الجبير"

@@ -11,6 +11,7 @@ from ..resources import read_rows
 
 CUES_FILE = config.DATA_DIR / "lexicon" / "quote_cues.csv"
 BLOCKERS_FILE = config.DATA_DIR / "lexicon" / "quote_blockers.txt"
+OBJECT_HEADS_FILE = config.DATA_DIR / "lexicon" / "quote_object_heads.txt"
 MEDIA_FILE = config.GAZETTEER_DIR / "media.csv"
 # Proclitics a cue may carry: a conjunction (وأضاف، فيما أكدت), and ب before a noun (بقوله، بحسب).
 _CONJ_PREFIXES = ("", *CONJ_LETTERS)

@@ -11,8 +11,9 @@ normalised forms for matching), the document's sentences and its actor mentions.
    closing mark, across sentences; other content to the sentence end or the next cue;
 2. speaker: the words between the cue and its content (قال الوزير), else a name right before an
    unprefixed verb (الوزير قال), else coreference: the last compatible speaker of the two sentences
-   before, or the last compatible mention (a person for a masculine verb). A medium the speaker
-   talks to or is reported through (قال لرويترز، بحسب ما نقلت واس) is the quote's outlet;
+   before, or the last compatible mention (a person for a masculine verb) that is no object or
+   addressee (التهاني لمقام ...، تصريحات ...). A medium the speaker talks to or is reported
+   through (قال لرويترز، بحسب ما نقلت واس) is the quote's outlet;
 3. a headline quote that only summarises a body quote of the same speaker is dropped
    (:mod:`.headline`); words are read with :mod:`.tokens`.
 """
@@ -27,7 +28,15 @@ from itertools import pairwise
 from ..actors.gazetteer import org_heads, titles
 from ..arabic import COMPLEMENTIZERS, PRONOUN_SUFFIXES, Token, normalize
 from ..resources import read_words
-from .cues import BLOCKERS_FILE, Cue, cue_of, cue_words, media_actor_ids, source_noun
+from .cues import (
+    BLOCKERS_FILE,
+    OBJECT_HEADS_FILE,
+    Cue,
+    cue_of,
+    cue_words,
+    media_actor_ids,
+    source_noun,
+)
 from .tokens import tokens
 
 # How far after a cue its content may start, in words (speaker, title, time, "في بيان" between).
@@ -86,6 +95,10 @@ _STOP_WORDS = frozenset(
 )
 # A content opening with these is a prayer or a formula, not a statement (داعيا الله أن ...).
 _BLOCKERS = frozenset(normalize(w) for w in read_words(BLOCKERS_FILE))
+# Words governing the name after them as an object or addressee (لمقام، تصريحات): no antecedent.
+_OBJECT_HEADS = frozenset(normalize(w) for w in read_words(OBJECT_HEADS_FILE))
+# How many words (a title chain: نائب رئيس الجمهورية العراقية) may separate such a word from the name.
+OBJECT_REACH = 5
 # A place is no speaker (مدير فرع الوزارة بمنطقة مكة المكرمة: the place is where he works).
 _TYPE_RANK = {"person": 0, "organization": 1, "country": 2}
 _SPEECH_TYPES = ("verb", "report", "participle", "noun")
@@ -378,9 +391,27 @@ def _antecedent(
     for m in reversed(doc.mentions):
         # (رويترز) in a dateline reports the article, it does not speak in it.
         named = m["type"] in wanted and m["form"] != "adjective" and m["actor_id"] not in media
-        if named and int(m["end"]) <= pos:
+        if named and int(m["end"]) <= pos and not _governed(doc, m):
             return _from_mention(m, "coreference")
     return Speaker()
+
+
+def _governed(doc: _Doc, m: dict) -> bool:
+    """Mention ``m`` is an object or an addressee: a few words after a dative or a noun of
+    :data:`_OBJECT_HEADS` in the same clause (التهاني لمقام خادم الحرمين الشريفين الملك ...)."""
+    start = int(m["start"])
+    k = bisect_right(doc.tok_starts, start) - 1
+    if k >= 0 and start > doc.tok_starts[k] and doc.tokens.norms[k].startswith("ل"):
+        return True  # لخادم الحرمين، للرئيس: a dative clitic on the name
+    for j in range(k - 1, max(k - 1 - OBJECT_REACH, -1), -1):
+        if any(ch in doc.gap(j + 1) for ch in "،,.:;؛"):
+            return False  # a clause boundary: what comes before governs nothing here
+        w = doc.tokens.norms[j]
+        if w in _OBJECT_HEADS or (w.startswith("و") and w[1:] in _OBJECT_HEADS):
+            return True
+        if cue_of(w) is not None:
+            return False  # a cue before the name: قال نائب الرئيس ...
+    return False
 
 
 def _can_be_subject(doc: _Doc, k: int) -> bool:
