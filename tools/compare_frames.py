@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-FRAMES = ("articles", "sentences", "mentions", "actors", "dates", "errors")
+FRAMES = ("articles", "sentences", "mentions", "actors", "dates", "quotes", "stories", "errors")
 
 
 def dump(corpus: str, out: str, *, workers: int | None) -> None:
